@@ -1,0 +1,9 @@
+#ifndef KUROSHIO_CZLIB_SHIM_H
+#define KUROSHIO_CZLIB_SHIM_H
+#include <zlib.h>
+
+/// `inflateInit2` is a macro, which Swift cannot call: this wraps it.
+static inline int kuroshio_inflateInit2(z_streamp stream, int windowBits) {
+    return inflateInit2(stream, windowBits);
+}
+#endif

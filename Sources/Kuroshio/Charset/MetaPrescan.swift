@@ -1,0 +1,104 @@
+/// Finds the charset an HTML or XML document declares in its first bytes: `<meta charset>`, `<meta http-equiv=
+/// "Content-Type" content="…; charset=…">`, or an XML declaration's `encoding`. Comments are skipped.
+enum MetaPrescan {
+    /// How many leading bytes are searched. Browsers search 1024; real pages often declare later, after scripts.
+    static let limit = 8192
+
+    static func declaredLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let b = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, limit)])
+        if b.starts(with: "<?xml".utf8), let end = find(b, from: 5, ">".utf8) {
+            let attributes = parseAttributes(b, from: 5, to: end)
+            if let encoding = attributes["encoding"] { return encoding }
+        }
+        var i = 0
+        while let open = find(b, from: i, "<".utf8) {
+            i = open + 1
+            if matches(b, at: open, "<!--") {
+                guard let close = find(b, from: open + 4, "-->".utf8) else { return nil }
+                i = close + 3
+            } else if matches(b, at: open, "<meta"), open + 5 < b.count, isSpace(b[open + 5]) || b[open + 5] == 0x2f {
+                guard let close = find(b, from: open + 5, ">".utf8) else { return nil }
+                let attributes = parseAttributes(b, from: open + 5, to: close)
+                if let charset = attributes["charset"], !charset.isEmpty { return charset }
+                if attributes["http-equiv"]?.lowercased() == "content-type", let content = attributes["content"],
+                   let charset = charsetInContent(content) {
+                    return charset
+                }
+                i = close + 1
+            }
+        }
+        return nil
+    }
+
+    /// The value after `charset=` in a `content` attribute.
+    static func charsetInContent(_ content: String) -> String? {
+        let text = Array(content.lowercased().utf8)
+        let key = Array("charset".utf8)
+        guard let found = (0..<Swift.max(0, text.count - key.count + 1)).first(where: { text[$0..<($0 + key.count)].elementsEqual(key) })
+        else { return nil }
+        let blank: Set<UInt8> = [0x20, 0x09]
+        let quote: Set<UInt8> = [0x22, 0x27]
+        var i = found + key.count
+        while i < text.count && blank.contains(text[i]) { i += 1 }
+        guard i < text.count, text[i] == 0x3d else { return nil }
+        i += 1
+        while i < text.count && (blank.contains(text[i]) || quote.contains(text[i])) { i += 1 }
+        let start = i
+        while i < text.count && !blank.contains(text[i]) && !quote.contains(text[i]) && text[i] != 0x3b { i += 1 }
+        return i > start ? String(decoding: text[start..<i], as: UTF8.self) : nil
+    }
+
+    /// Attributes between `from` and `to`, names lowercased, quotes removed.
+    private static func parseAttributes(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [String: String] {
+        var result: [String: String] = [:]
+        var i = from
+        while i < to {
+            while i < to && (isSpace(b[i]) || b[i] == 0x2f || b[i] == 0x3f) { i += 1 }
+            let nameStart = i
+            while i < to && !isSpace(b[i]) && b[i] != 0x3d && b[i] != 0x2f { i += 1 }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: b[nameStart..<i]), as: UTF8.self).lowercased()
+            while i < to && isSpace(b[i]) { i += 1 }
+            var value = ""
+            if i < to && b[i] == 0x3d {
+                i += 1
+                while i < to && isSpace(b[i]) { i += 1 }
+                if i < to && (b[i] == 0x22 || b[i] == 0x27) {
+                    let quote = b[i]
+                    let valueStart = i + 1
+                    i = valueStart
+                    while i < to && b[i] != quote { i += 1 }
+                    value = String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<i]), as: UTF8.self)
+                    i += 1
+                } else {
+                    let valueStart = i
+                    while i < to && !isSpace(b[i]) { i += 1 }
+                    value = String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<i]), as: UTF8.self)
+                }
+            }
+            if !name.isEmpty && result[name] == nil { result[name] = value.trimmingCharacters(in: " \t\r\n") }
+            if i == nameStart { i += 1 }
+        }
+        return result
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d || byte == 0x0c }
+
+    /// Whether `b` holds `text` at `i`, ignoring ASCII case.
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard i + count <= b.count else { return false }
+        let pattern = text.utf8Start
+        for k in 0..<count where b[i + k] | 0x20 != pattern[k] | 0x20 { return false }
+        return true
+    }
+
+    private static func find(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ needle: String.UTF8View) -> Int? {
+        let first = needle.first!
+        var i = from
+        while i < b.count {
+            if b[i] == first && b.count - i >= needle.count && zip(b[i...], needle).allSatisfy({ $0 == $1 }) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+/// Counts of the scripts in decoded text, used to tell a right decoding from mojibake: Japanese decoded as
+/// Chinese keeps its kana, Chinese or Korean decoded as Japanese has none, and EUC-JP read as Shift_JIS turns
+/// into half-width katakana.
+struct ScriptProfile: Equatable {
+    var nonASCII = 0
+    var kana = 0
+    var halfwidthKana = 0
+    var han = 0
+    var hangul = 0
+    var hangulJamo = 0
+    /// C1 controls, private-use characters and U+FFFD: what wrong decodings produce and text seldom holds.
+    var junk = 0
+
+    init(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let count = utf8.count
+        while i < count {
+            let lead = utf8[i]
+            if lead < 0x80 { i += 1; continue }
+            var scalar: UInt32
+            if lead < 0xE0, i + 1 < count {
+                scalar = UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                i += 2
+            } else if lead < 0xF0, i + 2 < count {
+                scalar = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                i += 3
+            } else {
+                scalar = 0x10000
+                i += 4
+            }
+            nonASCII += 1
+            switch scalar {
+            case 0x3041...0x30FF: kana += 1
+            case 0xFF61...0xFF9F: halfwidthKana += 1
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: han += 1
+            case 0xAC00...0xD7A3: hangul += 1
+            case 0x3131...0x318E: hangulJamo += 1
+            case 0x80...0x9F, 0xE000...0xF8FF, 0xFFFD: junk += 1
+            default: break
+            }
+        }
+    }
+
+    /// Whether text in this profile reads as the writing system of `family`.
+    func isPlausible(as family: Charset.Family) -> Bool {
+        if junk * 10 > nonASCII { return false }
+        let ideographic = han + kana
+        let enough = ideographic + hangul >= 20
+        switch family {
+        case .japanese:
+            if halfwidthKana * 3 > nonASCII || hangul * 10 > nonASCII { return false }
+            return !enough || kana * 20 >= ideographic
+        case .simplifiedChinese, .traditionalChinese:
+            if halfwidthKana * 10 > nonASCII || hangul * 10 > nonASCII { return false }
+            return !enough || kana * 20 < ideographic
+        case .korean:
+            if kana * 10 > nonASCII { return false }
+            return !enough || (hangul * 10 >= (hangul + ideographic) * 3 && hangulJamo * 5 <= hangul)
+        case .unicode, .singleByte:
+            return true
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// UTF-8 validation and repair over raw bytes, with an ASCII fast path.
+enum UTF8Check {
+    struct Summary: Equatable {
+        /// Maximal invalid subsequences, each of which decoding replaces with U+FFFD.
+        var invalid = 0
+        /// Well-formed multi-byte sequences.
+        var multibyte = 0
+        var isValid: Bool { invalid == 0 }
+    }
+
+    /// Counts well-formed multi-byte sequences and invalid ones.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Summary {
+        var summary = Summary()
+        walk(bytes) { _, length in
+            if length == 0 { summary.invalid += 1 } else { summary.multibyte += 1 }
+        }
+        return summary
+    }
+
+    /// `bytes` as valid UTF-8: invalid sequences become U+FFFD. Returns the text and how many were replaced.
+    static func repair(_ bytes: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], replaced: Int) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var replaced = 0
+        var copied = 0
+        walk(bytes) { start, length in
+            guard length == 0 else { return }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+            out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            replaced += 1
+            copied = start + invalidLength(bytes, at: start)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return (out, replaced)
+    }
+
+    /// Calls `visit(start, length)` for every non-ASCII sequence: length is 2...4 for a well-formed one, and 0 for
+    /// a maximal invalid subsequence (whose length `invalidLength` gives).
+    @inline(__always)
+    private static func walk(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Int, Int) -> Void) {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        var i = 0
+        while i < count {
+            // Skip ASCII eight bytes at a time.
+            while i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            while i < count && base[i] < 0x80 { i += 1 }
+            guard i < count else { return }
+            let length = sequenceLength(base, count, i)
+            if length > 0 {
+                visit(i, length)
+                i += length
+            } else {
+                visit(i, 0)
+                i += invalidLength(bytes, at: i)
+            }
+        }
+    }
+
+    /// The length of the well-formed sequence at `i` (which holds a byte ≥ 0x80), or 0.
+    @inline(__always)
+    private static func sequenceLength(_ b: UnsafePointer<UInt8>, _ count: Int, _ i: Int) -> Int {
+        let lead = b[i]
+        @inline(__always) func cont(_ k: Int) -> Bool { i + k < count && b[i + k] & 0xC0 == 0x80 }
+        switch lead {
+        case 0xC2...0xDF:
+            return cont(1) ? 2 : 0
+        case 0xE0...0xEF:
+            guard i + 2 < count, cont(1), cont(2) else { return 0 }
+            let second = b[i + 1]
+            if lead == 0xE0 && second < 0xA0 { return 0 }
+            if lead == 0xED && second > 0x9F { return 0 }
+            return 3
+        case 0xF0...0xF4:
+            guard i + 3 < count, cont(1), cont(2), cont(3) else { return 0 }
+            let second = b[i + 1]
+            if lead == 0xF0 && second < 0x90 { return 0 }
+            if lead == 0xF4 && second > 0x8F { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+
+    /// The length of the maximal invalid subsequence at `i`: a lead byte with the continuation bytes that fit it.
+    private static func invalidLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let lead = bytes[i]
+        let (needed, low, high): (Int, UInt8, UInt8) = switch lead {
+        case 0xC2...0xDF: (1, 0x80, 0xBF)
+        case 0xE0: (2, 0xA0, 0xBF)
+        case 0xED: (2, 0x80, 0x9F)
+        case 0xE1...0xEF: (2, 0x80, 0xBF)
+        case 0xF0: (3, 0x90, 0xBF)
+        case 0xF4: (3, 0x80, 0x8F)
+        case 0xF1...0xF3: (3, 0x80, 0xBF)
+        default: (0, 0, 0)
+        }
+        var length = 1
+        while length <= needed && i + length < bytes.count {
+            let byte = bytes[i + length]
+            let lo: UInt8 = length == 1 ? low : 0x80
+            let hi: UInt8 = length == 1 ? high : 0xBF
+            guard byte >= lo && byte <= hi else { break }
+            length += 1
+        }
+        return length
+    }
+}

@@ -1,0 +1,43 @@
+/// HTTP/1.1 chunked transfer-encoding.
+enum Chunked {
+    /// Joins the chunks of `body`. Returns nil when it is not chunked after all (the header can lie), so the
+    /// caller keeps the body as it is. A body cut off inside a chunk yields the bytes that are there.
+    static func decode(_ body: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count)
+        var i = 0
+        var chunks = 0
+        while i < body.count {
+            // Chunk size in hex, optional extensions after ';', then CRLF.
+            var size = 0
+            var digits = 0
+            while i < body.count, let digit = hexValue(body[i]) {
+                guard size <= (Int.max >> 5) else { return nil }
+                size = size * 16 + digit
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { return chunks > 0 ? out : nil }
+            while i < body.count && body[i] != 0x0a { i += 1 }
+            i += 1
+            if size == 0 { return out }
+            let available = min(size, max(0, body.count - i))
+            out.append(contentsOf: body[i..<(i + available)])
+            i += available
+            // CRLF after the chunk data.
+            if i < body.count && body[i] == 0x0d { i += 1 }
+            if i < body.count && body[i] == 0x0a { i += 1 }
+            chunks += 1
+        }
+        return chunks > 0 ? out : nil
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case 0x30...0x39: Int(byte - 0x30)
+        case 0x41...0x46: Int(byte - 0x41 + 10)
+        case 0x61...0x66: Int(byte - 0x61 + 10)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,247 @@
+import CZlib
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A forward-only window over a file's bytes. Gzip input (one member per record, or one for the whole file) is
+/// inflated on the fly, straight into the window. Memory stays bounded: the window grows only to the largest
+/// span a caller asks to see at once.
+final class ByteStream {
+    /// A discontinuity in the decompressed data: the bytes before `position` end abruptly.
+    struct Break {
+        var kind: ProblemKind
+        /// Stream (decompressed) offset where the good data ends.
+        var position: Int
+        /// File offset of the gzip member where it happened.
+        var fileOffset: Int
+        var detail: String
+    }
+
+    let path: String
+    let isGzip: Bool
+    private let fd: Int32
+
+    private var window: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var start = 0
+    private var end = 0
+    /// Stream offset of `window[0]`.
+    private var base = 0
+    private(set) var atEOF = false
+
+    private var raw: UnsafeMutablePointer<UInt8>
+    private let rawCapacity = 1 << 20
+    private var rawStart = 0
+    private var rawEnd = 0
+    /// File offset of `raw[0]`.
+    private var rawBase = 0
+    private var rawEOF = false
+    private var zs = z_stream()
+    private var inMember = false
+    private var memberFileOffset = 0
+    /// Set after a corrupt member, while skipping to the next one.
+    private var recovering = false
+
+    /// Gzip member starts not yet consumed: (stream offset, file offset).
+    private var memberStarts: [(stream: Int, file: Int)] = []
+    /// Discontinuities not yet claimed by the reader.
+    private(set) var breaks: [Break] = []
+
+    /// Opens `path`, starting at byte `fileOffset` (a record or gzip member start).
+    init(path: String, fileOffset: Int = 0) throws(InputProblem) {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        self.fd = fd
+        guard fd >= 0 else {
+            throw InputProblem(.unreadable, file: path, offset: 0, detail: String(cString: strerror(errno)))
+        }
+        if fileOffset > 0 { lseek(fd, off_t(fileOffset), SEEK_SET) }
+        capacity = 1 << 20
+        window = .allocate(capacity: capacity)
+        raw = .allocate(capacity: rawCapacity)
+        rawBase = fileOffset
+        base = fileOffset
+        var magic: (UInt8, UInt8) = (0, 0)
+        let got = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 2, off_t(fileOffset)) }
+        isGzip = got == 2 && magic == (0x1f, 0x8b)
+        if isGzip {
+            base = 0
+            _ = kuroshio_inflateInit2(&zs, 15 + 16)
+        }
+    }
+
+    deinit {
+        if isGzip { inflateEnd(&zs) }
+        close(fd)
+        window.deallocate()
+        raw.deallocate()
+    }
+
+    /// Stream offset of the next unread byte.
+    var position: Int { base + start }
+    /// Number of bytes readable now without refilling.
+    var available: Int { end - start }
+    /// The unread bytes in the window.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: window + start, count: end - start) }
+
+    /// Makes at least `count` bytes readable, unless the input ends first. Returns whether it could.
+    @discardableResult
+    func fill(_ count: Int) -> Bool {
+        while end - start < count {
+            if atEOF { return false }
+            makeRoom(for: count)
+            produce()
+        }
+        return true
+    }
+
+    /// Drops `count` readable bytes.
+    func consume(_ count: Int) {
+        start += count
+        if start == end {
+            base += start
+            start = 0
+            end = 0
+        }
+        while let first = memberStarts.first, first.stream < position { memberStarts.removeFirst() }
+    }
+
+    /// Drops `count` bytes, reading through the input without growing the window. Returns how many were dropped.
+    func skip(_ count: Int) -> Int {
+        var left = count
+        while left > 0 {
+            if available == 0 {
+                if atEOF { break }
+                makeRoom(for: 1)
+                produce()
+                continue
+            }
+            let n = min(left, available)
+            consume(n)
+            left -= n
+        }
+        return count - left
+    }
+
+    /// The file offset at which a reader can seek to reach stream offset `position`: the gzip member starting
+    /// there, or the offset itself in an uncompressed file. Records inside a larger gzip member have no such
+    /// offset; they are named by their decompressed offset.
+    func fileOffset(of position: Int) -> Int {
+        guard isGzip else { return position }
+        return memberStarts.first(where: { $0.stream == position })?.file ?? position
+    }
+
+    /// Removes and returns the breaks at or before stream offset `position`.
+    func takeBreaks(through position: Int) -> [Break] {
+        let taken = breaks.filter { $0.position <= position }
+        if !taken.isEmpty { breaks.removeAll { $0.position <= position } }
+        return taken
+    }
+
+    /// Moves unread bytes to the front, growing the window if needed, so that `count` bytes fit from the read
+    /// position with at least 64 KiB free to read into.
+    private func makeRoom(for count: Int) {
+        let unread = end - start
+        let needed = max(count, unread + (64 << 10))
+        if capacity - start >= needed { return }
+        var newCapacity = capacity
+        while newCapacity < needed { newCapacity *= 2 }
+        if newCapacity == capacity {
+            if unread > 0 { memmove(window, window + start, unread) }
+        } else {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: window + start, count: unread)
+            window.deallocate()
+            window = grown
+            capacity = newCapacity
+        }
+        base += start
+        start = 0
+        end = unread
+    }
+
+    /// Appends at least one byte to the window, or sets `atEOF`.
+    private func produce() {
+        if !isGzip {
+            let n = read(fd, window + end, capacity - end)
+            if n > 0 { end += n } else { atEOF = true }
+            return
+        }
+        while true {
+            if rawStart == rawEnd && !refillRaw() {
+                if inMember {
+                    breaks.append(Break(kind: .truncated, position: base + end, fileOffset: memberFileOffset,
+                                        detail: "gzip stream ends mid-member"))
+                    inMember = false
+                }
+                atEOF = true
+                return
+            }
+            if !inMember && !beginMember() { continue }
+            zs.next_in = raw + rawStart
+            zs.avail_in = UInt32(rawEnd - rawStart)
+            zs.next_out = window + end
+            zs.avail_out = UInt32(capacity - end)
+            let status = inflate(&zs, Z_NO_FLUSH)
+            let consumed = (rawEnd - rawStart) - Int(zs.avail_in)
+            let produced = (capacity - end) - Int(zs.avail_out)
+            rawStart += consumed
+            end += produced
+            switch status {
+            case Z_STREAM_END:
+                inMember = false
+            case Z_OK, Z_BUF_ERROR:
+                break
+            default:
+                let message = zs.msg.map { String(cString: $0) } ?? "inflate error \(status)"
+                breaks.append(Break(kind: .corrupt, position: base + end, fileOffset: memberFileOffset,
+                                    detail: message))
+                inMember = false
+                recovering = true
+            }
+            if produced > 0 { return }
+        }
+    }
+
+    /// At a member boundary: starts the next gzip member, or skips bytes up to one. Returns whether a member began.
+    private func beginMember() -> Bool {
+        if rawEnd - rawStart < 3 && !rawEOF { _ = refillRaw() }
+        if rawEnd - rawStart >= 3 && raw[rawStart] == 0x1f && raw[rawStart + 1] == 0x8b && raw[rawStart + 2] == 8 {
+            memberFileOffset = rawBase + rawStart
+            memberStarts.append((stream: base + end, file: memberFileOffset))
+            inflateReset(&zs)
+            inMember = true
+            recovering = false
+            return true
+        }
+        // Not a member: skip at least one byte, then up to the next gzip magic. Zero or blank padding is skipped
+        // silently, and so are the remains of a corrupt member, which is reported already.
+        let from = rawBase + rawStart
+        var meaningful = false
+        repeat {
+            let byte = raw[rawStart]
+            if byte != 0 && byte != 0x0a && byte != 0x0d && byte != 0x20 { meaningful = true }
+            rawStart += 1
+        } while rawStart < rawEnd && !(raw[rawStart] == 0x1f && (rawStart + 1 == rawEnd || raw[rawStart + 1] == 0x8b))
+        if meaningful && !recovering {
+            breaks.append(Break(kind: .resync, position: base + end, fileOffset: from,
+                                detail: "\(rawBase + rawStart - from) bytes between gzip members"))
+        }
+        return false
+    }
+
+    /// Reads more compressed input, keeping unread bytes. Returns false at end of file.
+    private func refillRaw() -> Bool {
+        if rawEOF { return rawStart < rawEnd }
+        let unread = rawEnd - rawStart
+        if rawStart > 0 {
+            if unread > 0 { memmove(raw, raw + rawStart, unread) }
+            rawBase += rawStart
+            rawStart = 0
+            rawEnd = unread
+        }
+        let n = read(fd, raw + rawEnd, rawCapacity - rawEnd)
+        if n > 0 { rawEnd += n } else { rawEOF = true }
+        return rawStart < rawEnd
+    }
+}

@@ -1,0 +1,167 @@
+/// Reads WARC records one at a time from a `.warc` or `.warc.gz` file (WARC/0.18, 1.0 and 1.1), in bounded
+/// memory. Bad input never stops it: a truncated record comes back with a `truncated` problem, garbage is skipped
+/// up to the next `WARC/` line, and a record above `maxRecordBytes` is skipped without being buffered.
+public final class WARCReader: Sequence, IteratorProtocol {
+    public static let defaultMaxRecordBytes = 16 << 20
+    /// The longest header block accepted before the record is taken for garbage.
+    static let maxHeaderBytes = 1 << 20
+
+    public let path: String
+    public let maxRecordBytes: Int
+    private let stream: ByteStream
+    private var pending: [InputProblem] = []
+    /// Problems that belong to no record (such as garbage at the end of the file), once the file is read.
+    public private(set) var trailingProblems: [InputProblem] = []
+
+    /// Opens `path` for reading, from its start or from the record or gzip member at byte `offset`.
+    public init(path: String, offset: Int = 0, maxRecordBytes: Int = WARCReader.defaultMaxRecordBytes) throws(InputProblem) {
+        self.path = path
+        self.maxRecordBytes = maxRecordBytes
+        stream = try ByteStream(path: path, fileOffset: offset)
+    }
+
+    public func next() -> WARCRecord? {
+        while true {
+            skipBlankLines()
+            guard stream.fill(1) else {
+                claimBreaks(through: .max, into: &pending)
+                trailingProblems += pending
+                pending = []
+                return nil
+            }
+            if startsWithVersionLine() {
+                if let record = readRecord() { return record }
+            } else {
+                skipGarbage()
+            }
+        }
+    }
+
+    private func skipBlankLines() {
+        while stream.fill(1) {
+            var n = 0
+            let bytes = stream.bytes
+            while n < bytes.count && (bytes[n] == 0x0d || bytes[n] == 0x0a) { n += 1 }
+            stream.consume(n)
+            if n < bytes.count { return }
+        }
+    }
+
+    /// Whether the next bytes are `WARC/` followed by a version number.
+    private func startsWithVersionLine() -> Bool {
+        stream.fill(8)
+        return isVersionLine(stream.bytes, at: 0)
+    }
+
+    private func isVersionLine(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 6 < b.count, b[i] == 0x57, b[i + 1] == 0x41, b[i + 2] == 0x52, b[i + 3] == 0x43, b[i + 4] == 0x2f
+        else { return false }
+        return b[i + 5] >= 0x30 && b[i + 5] <= 0x39
+    }
+
+    /// Skips bytes up to the next line that starts with `WARC/` and a digit, noting one `resync` problem.
+    private func skipGarbage() {
+        let from = stream.position
+        let fileOffset = stream.fileOffset(of: from)
+        stream.consume(1)
+        while stream.fill(8) || stream.available > 0 {
+            let b = stream.bytes
+            var i = 0
+            var found = false
+            while i + 7 <= b.count {
+                if b[i] == 0x0a && isVersionLine(b, at: i + 1) { found = true; break }
+                i += 1
+            }
+            if found { stream.consume(i + 1); break }
+            if stream.atEOF { stream.consume(b.count); break }
+            stream.consume(Swift.max(0, b.count - 7))
+            stream.fill(b.count + 1)
+        }
+        pending.append(InputProblem(.resync, file: path, offset: fileOffset,
+                                    detail: "\(stream.position - from) bytes that are not a WARC record skipped"))
+    }
+
+    /// Reads the record at the current position, or returns nil when its header is not one.
+    private func readRecord() -> WARCRecord? {
+        let start = stream.position
+        let offset = stream.fileOffset(of: start)
+        guard let headerLength = findHeaderEnd() else {
+            if stream.atEOF {
+                // The file ends inside the header: report what is there as a truncated record.
+                let (version, headers) = parseHead(stream.bytes, length: stream.available)
+                stream.consume(stream.available)
+                var problems = pending + [InputProblem(.truncated, file: path, offset: offset, detail: "file ends inside a WARC header")]
+                pending = []
+                claimBreaks(through: .max, into: &problems, absorbing: .truncated)
+                return WARCRecord(file: path, offset: offset, version: version, headers: headers, block: [],
+                                  contentLength: 0, problems: problems)
+            }
+            skipGarbage()
+            return nil
+        }
+        let (version, headers) = parseHead(stream.bytes, length: headerLength.head)
+        stream.consume(headerLength.total)
+        var problems = pending
+        pending = []
+        guard let length = headers["Content-Length"].flatMap({ Int($0) }), length >= 0 else {
+            problems.append(InputProblem(.badHeader, file: path, offset: offset, detail: "no valid Content-Length"))
+            return WARCRecord(file: path, offset: offset, version: version, headers: headers, block: [],
+                              contentLength: 0, problems: problems)
+        }
+        var block: [UInt8] = []
+        var got: Int
+        if length > maxRecordBytes {
+            got = stream.skip(length)
+            problems.append(InputProblem(.oversize, file: path, offset: offset,
+                                         detail: "\(length) bytes, above the \(maxRecordBytes)-byte cap"))
+        } else {
+            stream.fill(length)
+            got = Swift.min(length, stream.available)
+            block = Array(UnsafeBufferPointer(rebasing: stream.bytes[0..<got]))
+            stream.consume(got)
+        }
+        if got < length {
+            problems.append(InputProblem(.truncated, file: path, offset: offset,
+                                         detail: "block has \(got) of \(length) bytes"))
+        }
+        claimBreaks(through: stream.position, into: &problems, absorbing: got < length ? .truncated : nil)
+        return WARCRecord(file: path, offset: offset, version: version, headers: headers, block: block,
+                          contentLength: length, problems: problems)
+    }
+
+    /// Moves the stream's breaks up to `position` into `problems`. A break of the kind already reported for the
+    /// record (a truncated block at a truncated gzip stream) is the same problem and is not added twice.
+    private func claimBreaks(through position: Int, into problems: inout [InputProblem], absorbing: ProblemKind? = nil) {
+        for item in stream.takeBreaks(through: position) where item.kind != absorbing {
+            problems.append(InputProblem(item.kind, file: path, offset: item.fileOffset, detail: item.detail))
+        }
+    }
+
+    /// Finds the blank line that ends the header block: its length without and with the blank line.
+    private func findHeaderEnd() -> (head: Int, total: Int)? {
+        var scanned = 0
+        while true {
+            let b = stream.bytes
+            var i = Swift.max(0, scanned - 3)
+            while i < b.count {
+                if b[i] == 0x0a {
+                    if i + 1 < b.count && b[i + 1] == 0x0a { return (i + 1, i + 2) }
+                    if i + 2 < b.count && b[i + 1] == 0x0d && b[i + 2] == 0x0a { return (i + 1, i + 3) }
+                }
+                i += 1
+            }
+            scanned = b.count
+            if scanned >= Self.maxHeaderBytes || !stream.fill(scanned + 4096) && stream.available == scanned {
+                return nil
+            }
+        }
+    }
+
+    private func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, length: Int) -> (String, HeaderFields) {
+        var lineEnd = 0
+        while lineEnd < length && bytes[lineEnd] != 0x0a { lineEnd += 1 }
+        let versionLine = trimmedString(bytes, 5, lineEnd > 0 && bytes[lineEnd - 1] == 0x0d ? lineEnd - 1 : lineEnd)
+        let rest = UnsafeBufferPointer(rebasing: bytes[Swift.min(lineEnd + 1, length)..<length])
+        return (versionLine, HeaderFields.parse(rest))
+    }
+}

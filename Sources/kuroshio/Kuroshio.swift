@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct KuroshioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kuroshio",
+        abstract: "Build clean Japanese, English and code corpora from Common Crawl WARC files.",
+        subcommands: [WARCCommand.self]
+    )
+}
+
+struct WARCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "warc",
+        abstract: "Inspect WARC files: list records, print payloads.",
+        subcommands: [ListCommand.self, CatCommand.self]
+    )
+}

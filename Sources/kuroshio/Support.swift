@@ -1,0 +1,146 @@
+import ArgumentParser
+import Kuroshio
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Expands command-line inputs: files as given, directories searched for WARC files, in sorted order.
+enum InputFiles {
+    static let suffixes = [".warc", ".warc.gz"]
+
+    static func expand(_ inputs: [String]) throws -> [String] {
+        var files: [String] = []
+        for input in inputs {
+            var info = stat()
+            guard stat(input, &info) == 0 else {
+                throw ValidationError("\(input): \(String(cString: strerror(errno)))")
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                files += walk(input).filter { path in suffixes.contains { path.hasSuffix($0) } }.sorted()
+            } else {
+                files.append(input)
+            }
+        }
+        return files
+    }
+
+    private static func walk(_ directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var found: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR { found += walk(path) } else { found.append(path) }
+        }
+        return found
+    }
+}
+
+/// Buffered writes to standard output.
+final class OutputBuffer {
+    private var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(1 << 17) }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + done, $0.count - done) }
+            if n <= 0 { break }
+            done += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Messages on standard error.
+enum Log {
+    static func info(_ message: String) { emit("kuroshio: \(message)") }
+    static func warning(_ message: String) { emit("kuroshio: warning: \(message)") }
+    static func error(_ message: String) { emit("kuroshio: error: \(message)") }
+
+    static func emit(_ line: String) { toStandardError(line + "\n") }
+
+    static func toStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+
+    /// `value` with `digits` decimals.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((value * scale).rounded())
+        let whole = String(scaled / Int(scale))
+        guard digits > 0 else { return whole }
+        let fraction = String(abs(scaled) % Int(scale))
+        return whole + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+
+    /// ", 2 problems (truncated 1, resync 1)", or "" when there are none.
+    static func describe(_ problems: [ProblemKind: Int]) -> String {
+        let total = problems.values.reduce(0, +)
+        guard total > 0 else { return ", no problems" }
+        let parts = problems.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
+        return ", \(total) problem\(total == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
+    }
+}
+
+/// A progress line on a terminal's stderr, redrawn at most four times a second; a summary line at the end.
+final class Progress {
+    private let totalFiles: Int
+    private let interactive = isatty(2) == 1
+    private let started = Progress.now()
+    private var lastDrawn = 0.0
+    private var files = 0
+    private var records = 0
+    private var bytes = 0
+
+    init(totalFiles: Int) { self.totalFiles = totalFiles }
+
+    func record(bytes: Int) {
+        records += 1
+        self.bytes += bytes
+        if interactive && records & 63 == 0 { draw() }
+    }
+
+    func fileDone() {
+        files += 1
+        if interactive { draw() }
+    }
+
+    func finish(summary: String) {
+        let seconds = Progress.now() - started
+        if interactive { Log.toStandardError("\r\u{1B}[K") }
+        Log.info("\(files) file\(files == 1 ? "" : "s"), \(summary), \(Log.fixed(Double(bytes) / 1e6, 1)) MB in \(Log.fixed(seconds, 2)) s")
+    }
+
+    private func draw() {
+        let now = Progress.now()
+        guard now - lastDrawn >= 0.25 else { return }
+        lastDrawn = now
+        let elapsed = max(now - started, 1e-9)
+        let rate = Double(bytes) / 1e6 / elapsed
+        Log.toStandardError("\r\u{1B}[K[\(files)/\(totalFiles) files] \(records) records, \(Log.fixed(Double(bytes) / 1e6, 0)) MB, \(Log.fixed(rate, 0)) MB/s")
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
