@@ -100,17 +100,28 @@ private struct Resolution {
 
     /// Whether a declared charset holds up against the bytes.
     private mutating func accepts(_ charset: Charset) -> Bool {
-        if charset == .utf8 { return decodesCleanly(charset) }
         if !hasHighBytes {
             // Seven-bit bytes: any ASCII-compatible label reads them, unless they carry ISO-2022 escapes.
             if let escaped = iso2022() { return escaped == charset }
             return charset.isASCIICompatible || decodesCleanly(charset)
         }
-        if isEvidentlyUTF8 || !decodesCleanly(charset) { return false }
-        guard let found = detect(), found.family != charset.family,
-              found.family != .singleByte, found.family != .unicode else { return true }
-        if charset.family == .singleByte { return !decodesCleanly(found) }
-        return profile(charset).isPlausible(as: charset.family) || !decodesCleanly(found)
+        if charset == .utf8 { return decodesCleanly(charset) }
+        if isEvidentlyUTF8 || !decodesCleanly(charset) || !isPlausible(charset) { return false }
+        guard let found = detect(), found.family != charset.family, found.family != .singleByte,
+              found.family != .unicode, decodesCleanly(found), isPlausible(found) else { return true }
+        // uchardet reads another CJK encoding that decodes as cleanly: a single-byte label loses, and so does a
+        // CJK label when only the detected reading shows its script's own mark (kana, Hangul).
+        if charset.family == .singleByte { return false }
+        return !profile(found).isDistinctive(as: found.family) || profile(charset).isDistinctive(as: charset.family)
+    }
+
+    /// Whether decoding with `charset` reads as its writing system, judged by the decoded scripts and, for the
+    /// Chinese encodings, by how much of the text falls outside their frequent-character ranges.
+    private mutating func isPlausible(_ charset: Charset) -> Bool {
+        guard profile(charset).isPlausible(as: charset.family) else { return false }
+        guard let frequent = DoubleByteLevels(charset) else { return true }
+        let (common, rare) = frequent.count(bytes)
+        return common + rare < 10 || rare * 4 <= common + rare
     }
 
     private func byteOrderMark() -> Charset? {
