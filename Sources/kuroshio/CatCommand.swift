@@ -22,7 +22,7 @@ struct CatCommand: ParsableCommand {
 
     func run() throws {
         guard let record = try RecordLookup.record(in: file, at: offset, maxRecordBytes: maxRecordBytes) else {
-            throw ValidationError("\(file): no record at offset \(offset); `kuroshio warc ls \(file)` lists the offsets")
+            throw Failure("\(file): no record at offset \(offset); `kuroshio warc ls \(file)` lists the offsets")
         }
         for problem in record.problems { Log.warning("\(problem)") }
         let output = OutputBuffer()

@@ -40,6 +40,12 @@ enum InputFiles {
     }
 }
 
+/// An error that ends a command with its message and exit status 1, without the usage text.
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Buffered writes to standard output.
 final class OutputBuffer {
     private var buffer: [UInt8] = []

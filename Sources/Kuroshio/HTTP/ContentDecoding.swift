@@ -35,7 +35,7 @@ enum ContentDecoding {
         return control * 20 < head.count
     }
 
-    /// Inflates `input`, stopping with what it has at `maxBytes`. A stream that ends early gives what decoded.
+    /// Inflates `input`. A stream that ends early gives what decoded; one that would exceed `maxBytes` fails.
     static func inflate(_ input: [UInt8], windowBits: Int32, maxBytes: Int) -> Outcome {
         var stream = z_stream()
         guard kuroshio_inflateInit2(&stream, windowBits) == Z_OK else { return .failed }
@@ -59,9 +59,8 @@ enum ContentDecoding {
                 if status == Z_BUF_ERROR && stream.avail_in == 0 { break }
             }
         }
-        if status == Z_STREAM_END || status == Z_OK || (status == Z_BUF_ERROR && produced > 0) {
-            return .decoded(Array(output[0..<produced]))
-        }
-        return produced > 0 ? .decoded(Array(output[0..<produced])) : .failed
+        // Output beyond the cap (a decompression bomb) is refused rather than cut silently.
+        if status == Z_OK && produced >= maxBytes { return .failed }
+        return produced > 0 || status == Z_STREAM_END ? .decoded(Array(output[0..<produced])) : .failed
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import Kuroshio
+
+/// Paths and builders shared by the tests.
+enum Fixtures {
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let sample = root.appendingPathComponent("SampleData/sample.warc.gz").path
+    /// `../shared/data` beside the package; tests that need it are skipped when it is absent.
+    static let sharedData = root.deletingLastPathComponent().appendingPathComponent("shared/data")
+    static var hasSharedData: Bool {
+        FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("warc/MANIFEST.tsv").path)
+    }
+
+    /// One WARC record's bytes.
+    static func record(type: String, uri: String? = nil, version: String = "1.0", block: [UInt8],
+                       headerName: (String) -> String = { $0 }, contentLength: Int? = nil) -> [UInt8] {
+        var head = "WARC/\(version)\r\n\(headerName("WARC-Type")): \(type)\r\n"
+        if let uri { head += "\(headerName("WARC-Target-URI")): \(uri)\r\n" }
+        head += "\(headerName("Content-Length")): \(contentLength ?? block.count)\r\n\r\n"
+        return Array(head.utf8) + block + Array("\r\n\r\n".utf8)
+    }
+
+    static func response(uri: String, headers: [String] = ["Content-Type: text/html; charset=utf-8"], body: [UInt8]) -> [UInt8] {
+        let http = Array(("HTTP/1.1 200 OK\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n").utf8) + body
+        return record(type: "response", uri: uri, block: http)
+    }
+
+    /// Writes `bytes` to a new temporary file and returns its path.
+    static func temporaryFile(_ bytes: [UInt8], suffix: String = ".warc") throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kuroshio-test-\(UUID().uuidString)\(suffix)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func records(_ path: String, maxRecordBytes: Int = WARCReader.defaultMaxRecordBytes) throws -> [WARCRecord] {
+        Array(try WARCReader(path: path, maxRecordBytes: maxRecordBytes))
+    }
+
+    static func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+}
+
+extension Fixtures {
+    /// `text` encoded in `charset` with glibc's iconv (for building test pages in legacy encodings).
+    static func encode(_ text: String, _ charset: String) -> [UInt8] {
+        let cd = iconv_open(charset, "UTF-8")!
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8CString.dropLast())
+        var output = [CChar](repeating: 0, count: input.count * 4 + 16)
+        var inLeft = input.count, outLeft = output.count
+        input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer = inBuffer.baseAddress, outPointer = outBuffer.baseAddress
+                _ = iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
+                _ = iconv(cd, nil, nil, &outPointer, &outLeft)
+            }
+        }
+        precondition(inLeft == 0, "\(charset) cannot encode the test text")
+        return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import Kuroshio
+
+@Suite struct WARCReaderTests {
+    @Test func sampleDataRecordsByType() throws {
+        let records = try Fixtures.records(Fixtures.sample)
+        #expect(records.count == 15)
+        let byType = Dictionary(grouping: records, by: \.type).mapValues(\.count)
+        #expect(byType == ["warcinfo": 1, "request": 1, "response": 12, "revisit": 1])
+        #expect(records[2].targetURI == "http://sample.kuroshio.test/ja/utf8")
+        #expect(records[2].recordID == "<urn:uuid:00000000-0000-4000-8000-000000000003>")
+        #expect(records[2].version == "1.0")
+        #expect(records[0].offset == 0)
+        #expect(records[2].offset == 433)
+    }
+
+    @Test func truncatedLastRecordIsOneProblem() throws {
+        let records = try Fixtures.records(Fixtures.sample)
+        let problems = records.flatMap(\.problems)
+        #expect(problems.map(\.kind) == [.truncated])
+        #expect(problems.first?.offset == 7557)
+        #expect(records.last?.targetURI == "http://sample.kuroshio.test/ja/truncated")
+        #expect(records.last!.block.count < records.last!.contentLength)
+        #expect(records.last!.block.starts(with: Array("HTTP/1.1 200 OK".utf8)))
+    }
+
+    @Test func plainFileWithMixedVersionsAndHeaderCase() throws {
+        let bytes = Fixtures.record(type: "warcinfo", version: "0.18", block: Array("a: b\r\n".utf8))
+            + Fixtures.record(type: "resource", uri: "file:///x", version: "1.1", block: Array("hello".utf8),
+                              headerName: { $0.lowercased() })
+            + Fixtures.record(type: "metadata", version: "1.0", block: [], headerName: { $0.uppercased() })
+        let records = try Fixtures.records(try Fixtures.temporaryFile(bytes))
+        #expect(records.map(\.type) == ["warcinfo", "resource", "metadata"])
+        #expect(records.map(\.version) == ["0.18", "1.1", "1.0"])
+        #expect(Fixtures.string(records[1].block) == "hello")
+        #expect(records[1].offset == Fixtures.record(type: "warcinfo", version: "0.18", block: Array("a: b\r\n".utf8)).count)
+        #expect(records.allSatisfy { $0.problems.isEmpty })
+    }
+
+    @Test func wholeFileAsOneGzipMember() throws {
+        let first = Fixtures.response(uri: "http://a.test/", body: Array("<p>one</p>".utf8))
+        let second = Fixtures.response(uri: "http://b.test/", body: Array("<p>two</p>".utf8))
+        let path = try Fixtures.temporaryFile(Gzip.compress(first + second), suffix: ".warc.gz")
+        let records = try Fixtures.records(path)
+        #expect(records.map(\.targetURI) == ["http://a.test/", "http://b.test/"])
+        // Inside one member, a record is named by its decompressed offset.
+        #expect(records.map(\.offset) == [0, first.count])
+        #expect(try RecordLookup.record(in: path, at: first.count)?.targetURI == "http://b.test/")
+    }
+
+    @Test func lookupSeeksToGzipMember() throws {
+        let records = try Fixtures.records(Fixtures.sample)
+        let found = try RecordLookup.record(in: Fixtures.sample, at: records[4].offset)
+        #expect(found?.targetURI == "http://sample.kuroshio.test/ja/euc-jp")
+        #expect(try RecordLookup.record(in: Fixtures.sample, at: 12) == nil)
+    }
+
+    @Test func garbageBetweenRecordsIsSkippedOnce() throws {
+        let good = Fixtures.record(type: "resource", uri: "u:1", block: Array("x".utf8))
+        let bytes = good + Array("this is not a record\r\nnor is this\r\n".utf8) + good
+        let records = try Fixtures.records(try Fixtures.temporaryFile(bytes))
+        #expect(records.count == 2)
+        #expect(records[0].problems.isEmpty)
+        #expect(records[1].problems.map(\.kind) == [.resync])
+        #expect(records[1].problems[0].offset == good.count)
+    }
+
+    @Test func garbageBetweenGzipMembersIsSkipped() throws {
+        let one = Gzip.compress(Fixtures.record(type: "resource", uri: "u:1", block: Array("a".utf8)))
+        let two = Gzip.compress(Fixtures.record(type: "resource", uri: "u:2", block: Array("b".utf8)))
+        let path = try Fixtures.temporaryFile(one + Array("junk!".utf8) + two, suffix: ".warc.gz")
+        let records = try Fixtures.records(path)
+        #expect(records.map(\.targetURI) == ["u:1", "u:2"])
+        #expect(records[1].problems.map(\.kind) == [.resync])
+        #expect(records[1].offset == one.count + 5)
+    }
+
+    @Test func oversizeRecordIsSkippedWithoutBuffering() throws {
+        let big = Fixtures.record(type: "resource", uri: "u:big", block: [UInt8](repeating: 0x61, count: 5000))
+        let small = Fixtures.record(type: "resource", uri: "u:small", block: Array("b".utf8))
+        let path = try Fixtures.temporaryFile(Gzip.compress(big) + Gzip.compress(small), suffix: ".warc.gz")
+        let records = try Fixtures.records(path, maxRecordBytes: 1000)
+        #expect(records.map(\.targetURI) == ["u:big", "u:small"])
+        #expect(records[0].problems.map(\.kind) == [.oversize])
+        #expect(records[0].block.isEmpty)
+        #expect(records[0].contentLength == 5000)
+        #expect(records[1].problems.isEmpty)
+    }
+
+    @Test func shortBodyInPlainFileIsTruncated() throws {
+        let whole = Fixtures.record(type: "resource", uri: "u:1", block: Array("0123456789".utf8))
+        let records = try Fixtures.records(try Fixtures.temporaryFile(Array(whole.dropLast(9))))
+        #expect(records.count == 1)
+        #expect(records[0].problems.map(\.kind) == [.truncated])
+        #expect(Fixtures.string(records[0].block) == "01234")
+    }
+
+    @Test func corruptGzipMemberIsReportedAndReadingGoesOn() throws {
+        let one = Gzip.compress(Fixtures.record(type: "resource", uri: "u:1", block: Array(repeating: 0x62, count: 3000)))
+        var broken = Gzip.compress(Fixtures.record(type: "resource", uri: "u:2",
+                                                   block: (0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
+        for i in 20..<40 { broken[i] ^= 0xA5 }
+        let three = Gzip.compress(Fixtures.record(type: "resource", uri: "u:3", block: Array("c".utf8)))
+        let path = try Fixtures.temporaryFile(one + broken + three, suffix: ".warc.gz")
+        let records = try Fixtures.records(path)
+        // The broken member's record is lost; the problem names its offset and comes with the next record read.
+        #expect(records.map(\.targetURI) == ["u:1", "u:3"])
+        #expect(records[0].problems.isEmpty)
+        #expect(records[1].problems.map(\.kind) == [.corrupt])
+        #expect(records[1].problems.first?.offset == one.count)
+        #expect(Fixtures.string(records[1].block) == "c")
+    }
+
+    @Test func headerWithoutLengthIsBadHeader() throws {
+        let bytes = Array("WARC/1.0\r\nWARC-Type: resource\r\n\r\n".utf8)
+            + Fixtures.record(type: "resource", uri: "u:2", block: Array("b".utf8))
+        let records = try Fixtures.records(try Fixtures.temporaryFile(bytes))
+        #expect(records.map(\.type) == ["resource", "resource"])
+        #expect(records[0].problems.map(\.kind) == [.badHeader])
+        #expect(records[1].targetURI == "u:2")
+    }
+
+    @Test func missingFileIsUnreadable() {
+        #expect(throws: InputProblem.self) { try WARCReader(path: "/nonexistent/x.warc.gz") }
+    }
+
+    @Test func emptyFileHasNoRecords() throws {
+        #expect(try Fixtures.records(try Fixtures.temporaryFile([])).isEmpty)
+    }
+}
