@@ -1,0 +1,42 @@
+/// A page reduced to its title, declared language and paragraphs.
+public struct ExtractedPage: Sendable, Equatable {
+    public var title: String
+    /// The `<html lang>` value, as written.
+    public var language: String
+    /// Every paragraph, boilerplate marked but kept; `mainText` leaves it out.
+    public var paragraphs: [Paragraph]
+
+    /// The paragraphs that are not boilerplate, one per line… separated by blank lines.
+    public var mainText: String {
+        paragraphs.filter { $0.boilerplate == nil }.map(\.text).joined(separator: "\n\n")
+    }
+}
+
+/// Turns UTF-8 HTML into paragraphs, marking boilerplate: frame elements (`nav`, `header`, `footer`, `aside`) and
+/// parts named so, paragraphs whose link ratio exceeds `maxLinkRatio`, and, when `mainContentOnly` is set,
+/// paragraphs outside the main content block. One per thread.
+public final class HTMLExtractor {
+    public var maxLinkRatio: Double
+    public var mainContentOnly: Bool
+    private let parser = HTMLParser()
+
+    public init(maxLinkRatio: Double = 0.5, mainContentOnly: Bool = true) {
+        self.maxLinkRatio = maxLinkRatio
+        self.mainContentOnly = mainContentOnly
+    }
+
+    public func extract(_ utf8: [UInt8]) -> ExtractedPage {
+        let walked = parser.withRoot(utf8) { root -> DOMWalker in
+            var walker = DOMWalker()
+            walker.walk(root)
+            return walker
+        }
+        guard let walked else { return ExtractedPage(title: "", language: "", paragraphs: []) }
+        var paragraphs = walked.paragraphs
+        for i in paragraphs.indices where paragraphs[i].boilerplate == nil && paragraphs[i].linkRatio > maxLinkRatio {
+            paragraphs[i].boilerplate = .links
+        }
+        if mainContentOnly { MainContent.mark(&paragraphs, owners: walked.owners, elements: walked.elements) }
+        return ExtractedPage(title: walked.title, language: walked.language, paragraphs: paragraphs)
+    }
+}
