@@ -1,51 +1,54 @@
-/// Finds the block that holds a page's main text, in the manner of readability: every paragraph of real prose
-/// (long enough, few links) scores its parent, grandparent and great-grandparent; class and id names that say
-/// content or boilerplate raise or lower an element's score. Paragraphs outside the best-scoring block, and
-/// outside siblings that score nearly as well, are marked as boilerplate; so are those inside it under an element
-/// named as boilerplate (share buttons, related links, captions). Names above the block are not trusted: wrappers
-/// often carry layout names such as `has-sidebar`.
+/// Finds the block that holds a page's main text: the smallest element that still holds most of the page's prose.
+///
+/// Every paragraph of real prose (long enough, few links, not in a frame) weighs its length. Weights add up the
+/// tree; an element whose class or id names boilerplate (comments, related links, share buttons) passes on only a
+/// fifth of its weight, unless it holds half of the page's prose or more: then it is a layout wrapper
+/// (`has-sidebar`, `header-style-2`) and its name says nothing. From the root, the walk goes down into the heaviest child as long as that child keeps
+/// `coverage` of the page's weight. Paragraphs outside the block found are marked `outsideMain`, and those inside
+/// it under a boilerplate-named element `navigation`.
 enum MainContent {
-    /// Paragraphs shorter than this (in characters) do not vote.
-    static let minimumVoteCharacters = 25
+    /// Paragraphs shorter than this (in characters, links left out) carry no weight.
+    static let minimumCharacters = 25
+    /// The share of the page's prose the main block must keep.
+    static let coverage = 0.75
 
     static func mark(_ paragraphs: inout [Paragraph], owners: [Int], elements: [ElementRecord]) {
         guard !elements.isEmpty else { return }
-        var scores = [Double](repeating: 0, count: elements.count)
+        var weight = [Double](repeating: 0, count: elements.count)
         for (paragraph, owner) in zip(paragraphs, owners) where paragraph.boilerplate == nil {
             let length = paragraph.characters - paragraph.linkCharacters
-            guard length >= minimumVoteCharacters, paragraph.linkRatio < 0.5 else { continue }
-            let vote = Double(length) * (1 - paragraph.linkRatio)
-            var element = elements[owner].parent
-            var weight = 1.0
-            for _ in 0..<3 where element >= 0 {
-                scores[element] += vote * weight
-                weight /= 2
-                element = elements[element].parent
-            }
+            if length >= minimumCharacters && paragraph.linkRatio < 0.5 { weight[owner] += Double(length) }
         }
-        for index in elements.indices where scores[index] > 0 {
-            if elements[index].looksLikeBoilerplate { scores[index] *= 0.2 }
-            else if elements[index].looksLikeContent { scores[index] *= 1.25 }
+        // Children come after their parents in document order, so a backward pass sums every subtree.
+        var raw = weight
+        for index in elements.indices.reversed() where elements[index].parent >= 0 {
+            raw[elements[index].parent] += raw[index]
         }
-        guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] > 0 else { return }
-        // Siblings of the best block that score well take part too (articles split across sibling blocks).
-        var kept = [best]
-        let parent = elements[best].parent
-        if parent >= 0 {
-            for index in elements.indices where index != best && elements[index].parent == parent
-                && scores[index] >= scores[best] * 0.2 {
-                kept.append(index)
-            }
+        let named = elements.indices.map { elements[$0].looksLikeBoilerplate && raw[$0] < raw[0] * 0.5 }
+        var heaviestChild = [Int](repeating: -1, count: elements.count)
+        for index in elements.indices.reversed() {
+            let parent = elements[index].parent
+            guard parent >= 0 else { continue }
+            let passed = named[index] ? weight[index] * 0.2 : weight[index]
+            weight[parent] += passed
+            if heaviestChild[parent] < 0 || passed > weight[heaviestChild[parent]] { heaviestChild[parent] = index }
+        }
+        let root = 0
+        guard weight[root] > 0 else { return }
+        var best = root
+        while heaviestChild[best] >= 0, !named[heaviestChild[best]],
+              weight[heaviestChild[best]] >= weight[root] * coverage {
+            best = heaviestChild[best]
         }
         for i in paragraphs.indices where paragraphs[i].boilerplate == nil {
             let owner = owners[i]
-            guard let container = kept.first(where: { owner >= $0 && owner < elements[$0].end }) else {
+            guard owner >= best && owner < elements[best].end else {
                 paragraphs[i].boilerplate = .outsideMain
                 continue
             }
             var element = owner
-            while element != container && element >= 0 {
-                if elements[element].looksLikeBoilerplate {
+            while element != best && element >= 0 {
+                if named[element] {
                     paragraphs[i].boilerplate = .navigation
                     break
                 }
