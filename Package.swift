@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
@@ -20,7 +21,7 @@ let package = Package(
                        providers: [.apt(["libuchardet-dev"])]),
         .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CLibXML2", "CUchardet"],
+            dependencies: ["CZlib", "CLibXML2", "CUchardet", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .executableTarget(

@@ -11,32 +11,10 @@ enum InputFiles {
     static func expand(_ inputs: [String]) throws -> [String] {
         var files: [String] = []
         for input in inputs {
-            var info = stat()
-            guard stat(input, &info) == 0 else {
-                throw ValidationError("\(input): \(String(cString: strerror(errno)))")
-            }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                files += walk(input).filter { path in suffixes.contains { path.hasSuffix($0) } }.sorted()
-            } else {
-                files.append(input)
-            }
+            guard FileSystem.exists(input) else { throw Failure("\(input): no such file or directory") }
+            files += FileSystem.isDirectory(input) ? FileSystem.files(under: input, suffixes: suffixes) : [input]
         }
         return files
-    }
-
-    private static func walk(_ directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var found: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR { found += walk(path) } else { found.append(path) }
-        }
-        return found
     }
 }
 

@@ -77,6 +77,9 @@ final class ByteStream {
         raw.deallocate()
     }
 
+    /// Bytes of the file read and used so far.
+    var fileBytesRead: Int { isGzip ? rawBase + rawStart : position }
+
     /// Stream offset of the next unread byte.
     var position: Int { base + start }
     /// Number of bytes readable now without refilling.

@@ -13,6 +13,9 @@ public final class WARCReader: Sequence, IteratorProtocol {
     /// Problems that belong to no record (such as garbage at the end of the file), once the file is read.
     public private(set) var trailingProblems: [InputProblem] = []
 
+    /// How far into the file (in its own, possibly compressed, bytes) reading has come.
+    public var fileBytesRead: Int { stream.fileBytesRead }
+
     /// Opens `path` for reading, from its start or from the record or gzip member at byte `offset`.
     public init(path: String, offset: Int = 0, maxRecordBytes: Int = WARCReader.defaultMaxRecordBytes) throws(InputProblem) {
         self.path = path

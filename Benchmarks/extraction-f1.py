@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Extraction quality of `kuroshio run --config Pipelines/extract-only.yaml`, scored as the article extraction
+benchmark does: precision, recall and F1 over the multiset of whitespace-separated tokens, per page, then averaged
+(macro), and over all tokens (micro).
+
+Wraps every page of ../shared/data/extraction-dev (html/<id>.html.gz and ground-truth.json) into a WARC response
+record under its URL, runs the pipeline, and matches output documents to pages by `meta.url`. A page with no
+output document scores zero.
+
+usage: Benchmarks/extraction-f1.py [--data DIR] [--kuroshio PATH] [--worst 10]
+"""
+import argparse, collections, gzip, glob, json, os, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def record(uri, html):
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(html) + html
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
+    return gzip.compress(head + http + b"\r\n\r\n", mtime=0)
+
+
+def score(predicted, truth):
+    pred, true = collections.Counter(predicted.split()), collections.Counter(truth.split())
+    tp = sum((pred & true).values())
+    return tp, sum(pred.values()) - tp, sum(true.values()) - tp
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "extraction-dev"))
+    parser.add_argument("--kuroshio", default=os.path.join(ROOT, ".build", "release", "kuroshio"))
+    parser.add_argument("--config", default=os.path.join(ROOT, "Pipelines", "extract-only.yaml"))
+    parser.add_argument("--worst", type=int, default=10)
+    args = parser.parse_args()
+    truth = json.load(open(os.path.join(args.data, "ground-truth.json"), encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        warc = os.path.join(tmp, "pages.warc.gz")
+        with open(warc, "wb") as out:
+            for key in sorted(truth):
+                out.write(record(truth[key]["url"], gzip.open(os.path.join(args.data, "html", f"{key}.html.gz")).read()))
+        subprocess.run([args.kuroshio, "run", warc, "--config", args.config, "--output", os.path.join(tmp, "out")],
+                       check=True, stderr=subprocess.DEVNULL)
+        extracted = {}
+        for shard in glob.glob(os.path.join(tmp, "out", "*", "*.jsonl.gz")):
+            for line in gzip.open(shard, "rt", encoding="utf-8"):
+                document = json.loads(line)
+                extracted[document["meta"]["url"]] = document["text"]
+    rows, totals = [], [0, 0, 0]
+    for key, item in truth.items():
+        tp, fp, fn = score(extracted.get(item["url"], ""), item["articleBody"])
+        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        rows.append((2 * p * r / (p + r) if p + r else 0.0, p, r, item["url"]))
+    n = len(rows)
+    tp, fp, fn = totals
+    micro_p, micro_r = tp / (tp + fp), tp / (tp + fn)
+    print(f"pages {n}, with output {sum(1 for item in truth.values() if item['url'] in extracted)}")
+    print(f"macro  precision {sum(r[1] for r in rows) / n:.3f}  recall {sum(r[2] for r in rows) / n:.3f}  "
+          f"F1 {sum(r[0] for r in rows) / n:.3f}")
+    print(f"micro  precision {micro_p:.3f}  recall {micro_r:.3f}  F1 {2 * micro_p * micro_r / (micro_p + micro_r):.3f}")
+    for f1, p, r, url in sorted(rows)[:args.worst]:
+        print(f"  {f1:.2f}  P {p:.2f}  R {r:.2f}  {url}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

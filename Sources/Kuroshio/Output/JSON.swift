@@ -1,0 +1,75 @@
+/// A JSON value, written compactly with keys in the order given. Enough for JSONL documents and stats.
+public indirect enum JSON: Sendable, Equatable {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case null
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized == rhs.serialized }
+
+    /// The value as compact JSON text.
+    public var serialized: String {
+        var out: [UInt8] = []
+        write(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public func write(to out: inout [UInt8]) {
+        switch self {
+        case .string(let text): JSON.writeString(text, to: &out)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .double(let value):
+            out.append(contentsOf: (value.isFinite ? JSON.shortest(value) : "null").utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .array(let items):
+            out.append(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                item.write(to: &out)
+            }
+            out.append(0x5D)
+        case .object(let members):
+            out.append(0x7B)
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                JSON.writeString(key, to: &out)
+                out.append(0x3A)
+                value.write(to: &out)
+            }
+            out.append(0x7D)
+        }
+    }
+
+    /// A number with at most six decimals, trailing zeros removed.
+    private static func shortest(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        let scaled = (value * 1_000_000).rounded() / 1_000_000
+        return "\(scaled)"
+    }
+
+    /// Writes `text` as a JSON string: quotes, backslashes and control characters escaped; the rest as UTF-8.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                default: out.append(byte)
+                }
+            }
+        }
+        out.append(0x22)
+    }
+}

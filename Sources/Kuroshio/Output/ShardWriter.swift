@@ -1,0 +1,42 @@
+/// Writes one input file's documents for one bucket as `part-<rank>-<seq>-<n>.jsonl.gz` shards, rotating to a new
+/// shard past `maxBytes` of JSONL. Shards stay under temporary names until `commit`, so a killed run leaves none
+/// half-written under a final name.
+final class ShardWriter {
+    let directory: String
+    let stem: String
+    let maxBytes: Int
+    private var current: GzipFileWriter?
+    private var finished: [GzipFileWriter] = []
+
+    init(directory: String, stem: String, maxBytes: Int) {
+        self.directory = directory
+        self.stem = stem
+        self.maxBytes = maxBytes
+    }
+
+    func write(_ line: [UInt8]) throws(OutputError) {
+        if let writer = current, writer.bytesIn > 0, writer.bytesIn + line.count > maxBytes {
+            finished.append(writer)
+            current = nil
+        }
+        if current == nil {
+            try FileSystem.makeDirectories(directory)
+            current = try GzipFileWriter(path: "\(directory)/\(stem)-\(pad(finished.count, 3)).jsonl.gz")
+        }
+        try current!.write(line)
+    }
+
+    /// Renames every shard into place.
+    func commit() throws(OutputError) {
+        if let writer = current { finished.append(writer) }
+        current = nil
+        for writer in finished { try writer.commit() }
+        finished = []
+    }
+}
+
+/// `value` zero-padded to `width` digits.
+func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
+}

@@ -1,0 +1,58 @@
+/// One document on its way through the pipeline: its text and paragraphs, where it came from, and every decision
+/// taken about it with the value measured.
+public struct Document: Sendable {
+    public var id: String
+    /// The kept paragraphs, joined by blank lines.
+    public var text: String
+    public var paragraphs: [Paragraph]
+    public var meta: Meta
+    public var decisions: [Decision] = []
+
+    public struct Meta: Sendable {
+        public var url = ""
+        public var warcRecordID = ""
+        public var warcDate = ""
+        public var warcFile = ""
+        public var charset = ""
+        public var title = ""
+        public var htmlLang = ""
+        public var lang = ""
+        public var langScore = 0.0
+    }
+
+    /// A stage's verdict on the document, with what it measured.
+    public struct Decision: Sendable, Equatable {
+        public var stage: String
+        public var value: Double
+        public var passed: Bool
+    }
+
+    /// Unicode scalars in `text`.
+    public var characterCount: Int { text.unicodeScalars.count }
+
+    /// The JSONL line: `{"text", "id", "meta": {...}}`.
+    public func jsonLine(bucket: String) -> [UInt8] {
+        let json = JSON.object([
+            ("text", .string(text)),
+            ("id", .string(id)),
+            ("meta", .object([
+                ("url", .string(meta.url)),
+                ("warc_record_id", .string(meta.warcRecordID)),
+                ("warc_date", .string(meta.warcDate)),
+                ("warc_file", .string(meta.warcFile)),
+                ("charset", .string(meta.charset)),
+                ("lang", .string(meta.lang)),
+                ("lang_score", .double(meta.langScore)),
+                ("title", .string(meta.title)),
+                ("html_lang", .string(meta.htmlLang)),
+                ("n_chars", .int(characterCount)),
+                ("n_paragraphs", .int(paragraphs.count)),
+            ])),
+        ])
+        var line: [UInt8] = []
+        line.reserveCapacity(text.utf8.count + 512)
+        json.write(to: &line)
+        line.append(0x0A)
+        return line
+    }
+}

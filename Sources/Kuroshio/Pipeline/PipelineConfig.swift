@@ -1,0 +1,194 @@
+import Yams
+
+/// A pipeline recipe, read from YAML: which records to read, the stages in order, and where documents go.
+///
+/// ```yaml
+/// reader:
+///   format: warc
+///   max_record_bytes: 16777216
+///   http_status: [200]
+///   content_types: [text/html, application/xhtml+xml]
+/// stages:
+///   - japanese_prefilter: {min_kana: 3}
+///   - extract: {main_content: true, max_link_ratio: 0.5}
+///   - kana_ratio: {min: 0.15}
+/// output:
+///   bucket: ja
+///   shard_bytes: 134217728
+/// ```
+/// Unknown keys and values of the wrong type are errors that name the file, line and key.
+public struct PipelineConfig: Sendable, Equatable {
+    public enum Stage: Sendable, Equatable {
+        /// Drops pages that cannot be Japanese, on their raw bytes, before parsing.
+        case japanesePrefilter(minimumKana: Int)
+        /// HTML to paragraphs; boilerplate paragraphs are removed from the text.
+        case extract(mainContent: Bool, maxLinkRatio: Double)
+        /// Keeps documents whose share of kana among letters is at least `minimum`.
+        case kanaRatio(minimum: Double)
+
+        public var name: String {
+            switch self {
+            case .japanesePrefilter: "japanese_prefilter"
+            case .extract: "extract"
+            case .kanaRatio: "kana_ratio"
+            }
+        }
+    }
+
+    public var maxRecordBytes = WARCReader.defaultMaxRecordBytes
+    public var httpStatuses: [Int] = [200]
+    public var contentTypes = ["text/html", "application/xhtml+xml"]
+    public var stages: [Stage] = []
+    public var bucket = "ja"
+    public var shardBytes = 128 << 20
+
+    public init() {}
+
+    /// Reads and checks a recipe file.
+    public static func load(path: String) throws(ConfigError) -> PipelineConfig {
+        guard let bytes = FileSystem.read(path) else {
+            throw ConfigError(file: path, line: nil, message: "cannot read the file")
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+    }
+
+    public static func parse(_ yaml: String, file: String) throws(ConfigError) -> PipelineConfig {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw ConfigError(file: file, line: nil, message: "the file is empty")
+            }
+            root = node
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError(file: file, line: nil, message: "not valid YAML: \(error)")
+        }
+        var reader = ConfigReader(file: file)
+        return try reader.pipeline(root)
+    }
+}
+
+/// A recipe that cannot be used, with where and why.
+public struct ConfigError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+/// Walks the YAML tree of a recipe, checking every key and type.
+private struct ConfigReader {
+    let file: String
+
+    func fail(_ node: Node?, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: node?.mark.map { $0.line }, message: message)
+    }
+
+    /// The mapping at `node`, after checking it has only `allowed` keys.
+    func mapping(_ node: Node, at path: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
+        guard case .mapping(let mapping) = node else { throw fail(node, "\(path) must be a mapping") }
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { throw fail(key, "\(path) has a key that is not a string") }
+            guard allowed.contains(name) else {
+                throw fail(key, "unknown key '\(name)' in \(path) (allowed: \(allowed.joined(separator: ", ")))")
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    func int(_ node: Node?, _ path: String, default value: Int) throws(ConfigError) -> Int {
+        guard let node else { return value }
+        guard case .scalar = node, let int = node.int else { throw fail(node, "\(path) must be an integer") }
+        return int
+    }
+
+    func double(_ node: Node?, _ path: String, default value: Double) throws(ConfigError) -> Double {
+        guard let node else { return value }
+        guard case .scalar = node, let double = node.float else { throw fail(node, "\(path) must be a number") }
+        return double
+    }
+
+    func bool(_ node: Node?, _ path: String, default value: Bool) throws(ConfigError) -> Bool {
+        guard let node else { return value }
+        guard case .scalar = node, let bool = node.bool else { throw fail(node, "\(path) must be true or false") }
+        return bool
+    }
+
+    func string(_ node: Node?, _ path: String, default value: String) throws(ConfigError) -> String {
+        guard let node else { return value }
+        guard case .scalar(let scalar) = node else { throw fail(node, "\(path) must be a string") }
+        return scalar.string
+    }
+
+    func list(_ node: Node?, _ path: String) throws(ConfigError) -> [Node]? {
+        guard let node else { return nil }
+        guard case .sequence(let sequence) = node else { throw fail(node, "\(path) must be a list") }
+        return Array(sequence)
+    }
+
+    mutating func pipeline(_ root: Node) throws(ConfigError) -> PipelineConfig {
+        var config = PipelineConfig()
+        let top = try mapping(root, at: "the recipe", allowed: ["reader", "stages", "output"])
+        if let node = top["reader"] {
+            let reader = try mapping(node, at: "reader", allowed: ["format", "max_record_bytes", "http_status", "content_types"])
+            let format = try string(reader["format"], "reader.format", default: "warc")
+            guard format == "warc" else { throw fail(reader["format"], "reader.format must be warc") }
+            config.maxRecordBytes = try int(reader["max_record_bytes"], "reader.max_record_bytes", default: config.maxRecordBytes)
+            if let statuses = try list(reader["http_status"], "reader.http_status") {
+                var parsed: [Int] = []
+                for status in statuses { parsed.append(try int(status, "reader.http_status[]", default: 0)) }
+                config.httpStatuses = parsed
+            }
+            if let types = try list(reader["content_types"], "reader.content_types") {
+                var parsed: [String] = []
+                for type in types { parsed.append(try string(type, "reader.content_types[]", default: "").lowercased()) }
+                config.contentTypes = parsed
+            }
+        }
+        if let stages = try list(top["stages"], "stages") {
+            for (index, node) in stages.enumerated() { config.stages.append(try stage(node, index)) }
+        }
+        if let node = top["output"] {
+            let output = try mapping(node, at: "output", allowed: ["bucket", "shard_bytes"])
+            config.bucket = try string(output["bucket"], "output.bucket", default: config.bucket)
+            config.shardBytes = try int(output["shard_bytes"], "output.shard_bytes", default: config.shardBytes)
+            guard !config.bucket.isEmpty, !config.bucket.contains("/"), !config.bucket.hasPrefix(".") else {
+                throw fail(output["bucket"], "output.bucket must be a plain directory name")
+            }
+        }
+        guard config.stages.contains(where: { $0.name == "extract" }) else {
+            throw fail(top["stages"] ?? root, "stages must include extract")
+        }
+        if let extract = config.stages.firstIndex(where: { $0.name == "extract" }),
+           let prefilter = config.stages.firstIndex(where: { $0.name == "japanese_prefilter" }), prefilter > extract {
+            throw fail(top["stages"], "japanese_prefilter reads raw bytes and must come before extract")
+        }
+        return config
+    }
+
+    private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> PipelineConfig.Stage {
+        let names = ["japanese_prefilter", "extract", "kana_ratio"]
+        let entry = try mapping(node, at: "stages[\(index)]", allowed: names)
+        guard entry.count == 1, let (name, value) = entry.first else {
+            throw fail(node, "stages[\(index)] must name exactly one stage")
+        }
+        let path = "stages[\(index)].\(name)"
+        let isEmpty = value.null != nil
+        switch name {
+        case "japanese_prefilter":
+            let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min_kana"])
+            return .japanesePrefilter(minimumKana: try int(parameters["min_kana"], "\(path).min_kana", default: 3))
+        case "extract":
+            let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["main_content", "max_link_ratio"])
+            return .extract(mainContent: try bool(parameters["main_content"], "\(path).main_content", default: true),
+                            maxLinkRatio: try double(parameters["max_link_ratio"], "\(path).max_link_ratio", default: 0.5))
+        default:
+            let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min"])
+            return .kanaRatio(minimum: try double(parameters["min"], "\(path).min", default: 0.15))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Dispatch
+import Synchronization
+
+/// Where a run stands, for progress displays.
+public struct RunProgress: Sendable {
+    public var filesDone = 0
+    public var filesTotal = 0
+    public var records = 0
+    public var bytesRead = 0
+    public var bytesTotal = 0
+}
+
+/// Runs a pipeline over this rank's share of the inputs, one input file per unit of work, on a fixed pool of
+/// Dispatch workers.
+///
+/// Rank R of N takes `sorted(inputs)[R::N]`. Each file's shards are committed (renamed into place) when the file is
+/// done, then a completion marker `OUT/.done/<index>.tsv` records its counters; a rerun skips files that have one.
+/// `OUT/stats.json` sums the markers of every rank.
+public struct Runner: Sendable {
+    public var config: PipelineConfig
+    public var inputs: [String]
+    public var output: String
+    public var jobs: Int
+    public var rank: Int
+    public var worldSize: Int
+
+    public init(config: PipelineConfig, inputs: [String], output: String, jobs: Int = 1, rank: Int = 0, worldSize: Int = 1) {
+        self.config = config
+        self.inputs = inputs.sorted()
+        self.output = output
+        self.jobs = Swift.max(1, jobs)
+        self.rank = rank
+        self.worldSize = Swift.max(1, worldSize)
+    }
+
+    var markers: String { "\(output)/.done" }
+
+    /// Processes the pending files of this rank and returns the counters over all completed files.
+    /// `report` is called from a timer (every `interval` seconds) and once at the end.
+    public func run(interval: Double = 0.5, report: (@Sendable (RunProgress) -> Void)? = nil) throws(RunError) -> RunStats {
+        do {
+            try FileSystem.makeDirectories(markers)
+        } catch {
+            throw .output(error)
+        }
+        let mine = inputs.indices.filter { $0 % worldSize == rank }
+        var pending: [Int] = []
+        for index in mine {
+            switch completion(of: index) {
+            case .none: pending.append(index)
+            case .some(let recorded) where recorded != inputs[index]:
+                throw .conflict("\(markerPath(index)) records \(recorded), not \(inputs[index]): use a new output directory")
+            default: break
+            }
+        }
+        let state = Mutex(RunProgress())
+        state.withLock { progress in
+            progress.filesTotal = pending.count
+            progress.bytesTotal = pending.reduce(0) { $0 + FileSystem.size(inputs[$1]) }
+        }
+        let timer = report.map { report in
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + interval, repeating: interval)
+            timer.setEventHandler { report(state.withLock { $0 }) }
+            timer.resume()
+            return timer
+        }
+        let units = pending
+        let next = Mutex(0)
+        let failure = Mutex<RunError?>(nil)
+        let runner = self
+        DispatchQueue.concurrentPerform(iterations: Swift.min(jobs, Swift.max(1, units.count))) { _ in
+            let processor = UnitProcessor(config: runner.config)
+            while failure.withLock({ $0 == nil }) {
+                let k = next.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
+                guard k < units.count else { break }
+                let index = units[k]
+                var lastRead = 0
+                do throws(OutputError) {
+                    let stats = try processor.process(file: runner.inputs[index], output: runner.output,
+                                                      stem: "part-\(pad(runner.rank, 5))-\(pad(index, 6))") { read in
+                        state.withLock { progress in
+                            progress.records += 1
+                            progress.bytesRead += read - lastRead
+                        }
+                        lastRead = read
+                    }
+                    try runner.markComplete(index, stats: stats)
+                    state.withLock { $0.filesDone += 1 }
+                } catch {
+                    failure.withLock { $0 = $0 ?? .output(error) }
+                }
+            }
+        }
+        timer?.cancel()
+        report?(state.withLock { $0 })
+        if let error = failure.withLock({ $0 }) { throw error }
+        let total = completedStats()
+        do {
+            try FileSystem.writeAtomically(Array((total.json.serialized + "\n").utf8), to: "\(output)/stats.json")
+        } catch {
+            throw .output(error)
+        }
+        return total
+    }
+
+    private func markerPath(_ index: Int) -> String { "\(markers)/\(pad(index, 6)).tsv" }
+
+    /// The input a completion marker records for input `index`, or nil when the file is not done.
+    private func completion(of index: Int) -> String? {
+        guard let bytes = FileSystem.read(markerPath(index)) else { return nil }
+        let first = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first ?? ""
+        return first.hasPrefix("input\t") ? String(first.dropFirst(6)) : nil
+    }
+
+    private func markComplete(_ index: Int, stats: RunStats) throws(OutputError) {
+        try FileSystem.writeAtomically(Array(("input\t\(inputs[index])\n" + stats.tsv).utf8), to: markerPath(index))
+    }
+
+    /// The counters of every completed file in the output directory, whichever rank did it.
+    func completedStats() -> RunStats {
+        var total = RunStats()
+        for name in FileSystem.list(markers).filter({ $0.hasSuffix(".tsv") }).sorted() {
+            if let bytes = FileSystem.read("\(markers)/\(name)") { total.merge(RunStats(tsv: String(decoding: bytes, as: UTF8.self))) }
+        }
+        return total
+    }
+}
+
+/// Why a run stopped.
+public enum RunError: Error, CustomStringConvertible {
+    case output(OutputError)
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .output(let error): "cannot write \(error)"
+        case .conflict(let message): message
+        }
+    }
+}

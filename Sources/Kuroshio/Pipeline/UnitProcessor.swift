@@ -1,0 +1,128 @@
+/// Runs a pipeline over one input file: reads its records, takes each through the stages, and writes the documents
+/// kept to shards, which it commits when the file is done. One per worker thread.
+final class UnitProcessor {
+    let config: PipelineConfig
+    private let decoder: PayloadDecoder
+    private let extractor: HTMLExtractor
+    private let charsets = CharsetDecoder()
+
+    init(config: PipelineConfig) {
+        self.config = config
+        decoder = PayloadDecoder(maxPayloadBytes: config.maxRecordBytes)
+        var mainContent = true
+        var maxLinkRatio = 0.5
+        for case .extract(let main, let ratio) in config.stages {
+            mainContent = main
+            maxLinkRatio = ratio
+        }
+        extractor = HTMLExtractor(maxLinkRatio: maxLinkRatio, mainContentOnly: mainContent)
+    }
+
+    /// Processes `file`, writing shards named `part-<stem>-<n>` under `output/<bucket>`. `progress` is told the
+    /// input bytes read after each record. Returns the file's counters.
+    func process(file: String, output: String, stem: String,
+                 progress: (Int) -> Void) throws(OutputError) -> RunStats {
+        var stats = RunStats()
+        stats.add("inputs.files")
+        let reader: WARCReader
+        do {
+            reader = try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes)
+        } catch {
+            stats.add("problems.\(error.kind.rawValue)")
+            return stats
+        }
+        let writer = ShardWriter(directory: "\(output)/\(config.bucket)", stem: stem, maxBytes: config.shardBytes)
+        for record in reader {
+            stats.add("inputs.records")
+            stats.add("inputs.bytes", record.contentLength)
+            for problem in record.problems { stats.add("problems.\(problem.kind.rawValue)") }
+            if let document = document(from: record, stats: &stats) {
+                let line = document.jsonLine(bucket: config.bucket)
+                try writer.write(line)
+                stats.add("buckets.\(config.bucket).docs")
+                stats.add("buckets.\(config.bucket).chars", document.characterCount)
+                stats.add("buckets.\(config.bucket).bytes", line.count)
+            }
+            progress(reader.fileBytesRead)
+        }
+        for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
+        try writer.commit()
+        return stats
+    }
+
+    /// The document a record yields, or nil when a check drops it (counted in `stats` with its reason).
+    func document(from record: WARCRecord, stats: inout RunStats) -> Document? {
+        stats.add("records.\(record.type.isEmpty ? "unknown" : record.type)")
+        guard record.type == "response" else { return nil }
+        stats.add("stages.read.in")
+        guard record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes)
+        else { return drop("not-http", &stats) }
+        for problem in response.problems { stats.add("problems.\(problem.rawValue)") }
+        guard config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status) else {
+            return drop("http-status", &stats)
+        }
+        guard config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType) else {
+            return drop("content-type", &stats)
+        }
+        stats.add("stages.read.out")
+        var document: Document?
+        var utf8: [UInt8] = []
+        var charset = ""
+        for stage in config.stages {
+            stats.add("stages.\(stage.name).in")
+            switch stage {
+            case .japanesePrefilter(let minimumKana):
+                guard JapanesePrefilter(minimumKana: minimumKana).mayBeJapanese(response.payload,
+                                                                                 httpCharset: response.charsetLabel)
+                else { return drop(stage.name, &stats) }
+            case .extract:
+                let (decision, text) = charsets.decode(response.payload, httpLabel: response.charsetLabel)
+                utf8 = text
+                charset = decision.charset.name
+                stats.add("charsets.\(charset)")
+                if decision.replaced > 0 { stats.add("charsets.replaced_sequences", decision.replaced) }
+                let page = extractor.extract(utf8)
+                let kept = page.paragraphs.filter { $0.boilerplate == nil }
+                guard !kept.isEmpty else { return drop("empty-text", &stats) }
+                document = Document(id: Self.identifier(record), text: kept.map(\.text).joined(separator: "\n\n"),
+                                    paragraphs: kept, meta: meta(record, page: page, charset: charset))
+            case .kanaRatio(let minimum):
+                guard var current = document else { continue }
+                let ratio = ScriptCounts(current.text).kanaRatio
+                let passed = ratio >= minimum
+                current.decisions.append(Document.Decision(stage: stage.name, value: ratio, passed: passed))
+                guard passed else { return drop(stage.name, &stats) }
+                current.meta.lang = "ja"
+                current.meta.langScore = ratio
+                document = current
+            }
+            stats.add("stages.\(stage.name).out")
+        }
+        return document
+    }
+
+    private func drop(_ reason: String, _ stats: inout RunStats) -> Document? {
+        stats.add("dropped.\(reason)")
+        return nil
+    }
+
+    private func meta(_ record: WARCRecord, page: ExtractedPage, charset: String) -> Document.Meta {
+        var meta = Document.Meta()
+        meta.url = record.targetURI
+        meta.warcRecordID = record.recordID
+        meta.warcDate = record.date
+        meta.warcFile = String(record.file.split(separator: "/").last ?? "")
+        meta.charset = charset
+        meta.title = page.title
+        meta.htmlLang = page.language
+        return meta
+    }
+
+    /// The record id without `<urn:uuid:` and `>`, or `file:offset` when there is none.
+    static func identifier(_ record: WARCRecord) -> String {
+        var id = Substring(record.recordID)
+        if id.hasPrefix("<") && id.hasSuffix(">") { id = id.dropFirst().dropLast() }
+        if id.hasPrefix("urn:uuid:") { id = id.dropFirst(9) }
+        return id.isEmpty ? "\(record.file.split(separator: "/").last ?? ""):\(record.offset)" : String(id)
+    }
+}

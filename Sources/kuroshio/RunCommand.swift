@@ -1,0 +1,92 @@
+import ArgumentParser
+import Kuroshio
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a pipeline over WARC files and write sharded JSONL.",
+        discussion: """
+        Writes OUT/<bucket>/part-<rank>-<file>-<n>.jsonl.gz, one line per document: {"text", "id", "meta"}, and
+        OUT/stats.json with counts in and out of every stage and every drop and problem by reason.
+        Each input file is a unit of work. Rank R of N takes sorted(inputs)[R::N]; --rank and --world-size default
+        to SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT. Finished files get a marker in OUT/.done and are
+        skipped by a rerun, so an interrupted run can simply be started again.
+        """
+    )
+
+    @Argument(help: "WARC files or directories (default: SampleData).")
+    var inputs: [String] = []
+
+    @Option(help: "The pipeline recipe.")
+    var config = "Pipelines/ja-cc.yaml"
+
+    @Option(help: "The output directory.")
+    var output = "out"
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "This task's rank (default: $SLURM_ARRAY_TASK_ID, or 0).")
+    var rank: Int?
+
+    @Option(help: "The number of tasks (default: $SLURM_ARRAY_TASK_COUNT, or 1).")
+    var worldSize: Int?
+
+    func run() throws {
+        let environment = { (name: String) in getenv(name).flatMap { Int(String(cString: $0)) } }
+        let rank = rank ?? environment("SLURM_ARRAY_TASK_ID") ?? 0
+        let worldSize = worldSize ?? environment("SLURM_ARRAY_TASK_COUNT") ?? 1
+        guard worldSize >= 1, rank >= 0, rank < worldSize else {
+            throw Failure("--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize))")
+        }
+        let pipeline: PipelineConfig
+        do {
+            pipeline = try PipelineConfig.load(path: config)
+        } catch {
+            throw Failure("\(error)")
+        }
+        let files = try InputFiles.expand(inputs.isEmpty ? ["SampleData"] : inputs)
+        guard !files.isEmpty else { throw Failure("no WARC files in \(inputs.joined(separator: " "))") }
+        let jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize)
+        let bar = ProgressBar()
+        var report: (@Sendable (RunProgress) -> Void)?
+        if bar.interactive { report = { progress in bar.draw(progress) } }
+        let stats: RunStats
+        do {
+            stats = try runner.run(report: report)
+        } catch {
+            throw Failure("\(error)")
+        }
+        bar.clear()
+        let bucket = pipeline.bucket
+        let dropped = stats.keys.filter { $0.hasPrefix("dropped.") }.map { "\($0.dropFirst(8)) \(stats[$0])" }
+        Log.info("\(stats["inputs.files"]) files, \(stats["inputs.records"]) records: \(stats["buckets.\(bucket).docs"]) docs "
+            + "in \(output)/\(bucket) (\(stats["buckets.\(bucket).chars"]) chars); dropped: "
+            + (dropped.isEmpty ? "none" : dropped.joined(separator: ", ")) + "; stats in \(output)/stats.json")
+    }
+}
+
+/// The run's progress line on a terminal: files, records, MB/s and ETA.
+final class ProgressBar: Sendable {
+    let interactive = isatty(2) == 1
+    private let started = Progress.now()
+
+    func draw(_ progress: RunProgress) {
+        let elapsed = Swift.max(Progress.now() - started, 1e-9)
+        let rate = Double(progress.bytesRead) / elapsed
+        let left = rate > 0 ? Double(progress.bytesTotal - progress.bytesRead) / rate : 0
+        let share = progress.bytesTotal > 0 ? Double(progress.bytesRead) / Double(progress.bytesTotal) : 0
+        let filled = Int(share * 20)
+        Log.toStandardError("\r\u{1B}[K[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled)
+            + "] \(progress.filesDone)/\(progress.filesTotal) files, \(progress.records) records, "
+            + "\(Log.fixed(rate / 1e6, 1)) MB/s, ETA \(Int(left)) s")
+    }
+
+    func clear() {
+        if interactive { Log.toStandardError("\r\u{1B}[K") }
+    }
+}
