@@ -16,23 +16,41 @@ enum BoilerplateNames {
     ]
     static let content: Set<String> = ["article", "content", "post", "entry", "story", "body", "main", "text", "blog"]
 
-    /// Whether the class and id words (lowercased) name a non-content part.
-    static func isBoilerplate(_ names: String) -> Bool {
-        let words = split(names)
-        if !words.isDisjoint(with: strong) { return true }
-        return !words.isDisjoint(with: weak) && words.isDisjoint(with: content)
-    }
+    private static let strongKeys = Set(strong.map(NameKey.init))
+    private static let weakKeys = Set(weak.map(NameKey.init))
+    private static let contentKeys = Set(content.map(NameKey.init))
 
-    static func isContent(_ names: String) -> Bool { !split(names).isDisjoint(with: content) }
-
-    /// Words of class and id names: `article-body__text` gives article, body, text. Long compound names
-    /// (`navigation-border-thin-decoration`) describe styling more than parts, and are left out.
-    private static func split(_ names: String) -> Set<String> {
-        var words: Set<String> = []
-        for name in names.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let parts = name.split { !($0.isLetter || $0.isNumber) }
-            if parts.count <= 3 { words.formUnion(parts.map(String.init)) }
+    /// What the words of class and id values (C strings from libxml2) say of an element: `article-body__text`
+    /// gives article, body, text. Long compound names (`navigation-border-thin-decoration`) describe styling more
+    /// than parts, and are left out.
+    static func judge(_ values: [UnsafePointer<UInt8>]) -> (boilerplate: Bool, content: Bool) {
+        var strongFound = false, weakFound = false, contentFound = false
+        for value in values {
+            var i = 0
+            while value[i] != 0 {
+                // One whitespace-separated name: collect its words.
+                while value[i] == 0x20 || value[i] == 0x09 || value[i] == 0x0A || value[i] == 0x0D { i += 1 }
+                var words: [NameKey?] = []
+                while value[i] != 0 && value[i] != 0x20 && value[i] != 0x09 && value[i] != 0x0A && value[i] != 0x0D {
+                    while value[i] != 0 && !isWordByte(value[i]) && !isSpace(value[i]) { i += 1 }
+                    let start = i
+                    while isWordByte(value[i]) { i += 1 }
+                    if i > start { words.append(NameKey(value, from: start, to: i)) }
+                }
+                guard words.count <= 3 else { continue }
+                for case let word? in words {
+                    if strongKeys.contains(word) { strongFound = true }
+                    if weakKeys.contains(word) { weakFound = true }
+                    if contentKeys.contains(word) { contentFound = true }
+                }
+            }
         }
-        return words
+        return (strongFound || (weakFound && !contentFound), contentFound)
     }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte >= 0x80
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }

@@ -1,12 +1,17 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An empty attribute value, for attributes present without one.
+private let emptyValue: StaticString = ""
 
 /// An element the walker opened, kept for scoring containers after the walk.
 struct ElementRecord {
     var parent: Int
     /// One past the last element index inside this one (elements are numbered in document order).
     var end: Int
-    /// `tag.class#id`, as it appears in paths.
-    var descriptor: String
+    var kind: ElementKind
     /// Whether the element's class or id names a page part that is not content (navigation, comments, ads, …).
     var looksLikeBoilerplate: Bool
     var looksLikeContent: Bool
@@ -23,6 +28,9 @@ struct DOMWalker {
     private(set) var language = ""
 
     private var open: [Int] = []
+    /// The libxml2 node of each element, valid while the walk runs, and its path once asked for.
+    private var nodes: [xmlNodePtr] = []
+    private var paths: [String?] = []
     private var text: [UInt8] = []
     private var characters = 0
     private var linkCharacters = 0
@@ -33,7 +41,7 @@ struct DOMWalker {
     private var kindStack: [(Paragraph.Kind, Int)] = []
 
     mutating func walk(_ root: xmlNodePtr) {
-        language = attribute(root, "lang") ?? ""
+        language = attribute(root, "lang").map { String(cString: $0) } ?? ""
         var node: xmlNodePtr? = root
         while let current = node {
             let descended = enter(current)
@@ -68,11 +76,10 @@ struct DOMWalker {
         default:
             return false
         }
-        let name = String(cString: node.pointee.name)
-        let kind = ElementKind.of(name)
+        let kind = ElementKind.of(node.pointee.name)
         switch kind {
         case .skip:
-            if name == "head" { title = findTitle(node) }
+            if strcasecmp(node.pointee.name, "head") == 0 { title = findTitle(node) }
             return false
         case .title:
             if title.isEmpty { title = collectText(node) }
@@ -84,12 +91,14 @@ struct DOMWalker {
             break
         }
         let index = elements.count
-        let (descriptor, negative, positive) = describe(node, name)
-        elements.append(ElementRecord(parent: open.last ?? -1, end: index + 1, descriptor: descriptor,
+        let (negative, positive) = judgeNames(node, kind)
+        elements.append(ElementRecord(parent: open.last ?? -1, end: index + 1, kind: kind,
                                       looksLikeBoilerplate: negative, looksLikeContent: positive))
+        nodes.append(node)
+        paths.append(nil)
         open.append(index)
         switch kind {
-        case .block, .tableBlock:
+        case .block, .tableBlock, .skeleton:
             flush()
         case .frame:
             flush()
@@ -110,8 +119,10 @@ struct DOMWalker {
             if !text.isEmpty && text.last != 0x0a { pendingSpace = true }
         case .link:
             linkDepth += 1
+        case .code:
+            preformattedDepth += 1
         default:
-            if name == "code" { preformattedDepth += 1 }
+            break
         }
         return true
     }
@@ -119,9 +130,8 @@ struct DOMWalker {
     private mutating func leave(_ node: xmlNodePtr) {
         guard node.pointee.type == XML_ELEMENT_NODE, let index = open.popLast() else { return }
         elements[index].end = elements.count
-        let name = String(cString: node.pointee.name)
-        switch ElementKind.of(name) {
-        case .block, .tableBlock:
+        switch elements[index].kind {
+        case .block, .tableBlock, .skeleton:
             flush(owner: index)
         case .frame:
             flush(owner: index)
@@ -137,8 +147,10 @@ struct DOMWalker {
             newline()
         case .link:
             linkDepth -= 1
+        case .code:
+            preformattedDepth -= 1
         default:
-            if name == "code" { preformattedDepth -= 1 }
+            break
         }
     }
 
@@ -210,36 +222,42 @@ struct DOMWalker {
         linkCharacters = 0
     }
 
-    private func path(_ index: Int) -> String {
-        var parts: [String] = []
-        var i = index
-        while i >= 0 && i < elements.count {
-            parts.append(elements[i].descriptor)
-            i = elements[i].parent
-        }
-        return parts.reversed().joined(separator: ">")
+    /// The element path of element `index`, built once per element from its parent's.
+    private mutating func path(_ index: Int) -> String {
+        if let known = paths[index] { return known }
+        let parent = elements[index].parent
+        let own = descriptor(nodes[index])
+        let full = parent >= 0 ? path(parent) + ">" + own : own
+        paths[index] = full
+        return full
     }
 
-    /// The path descriptor of an element, and whether its class or id names boilerplate or content.
-    private func describe(_ node: xmlNodePtr, _ name: String) -> (String, Bool, Bool) {
-        let classes = attribute(node, "class") ?? ""
-        let id = attribute(node, "id") ?? ""
-        var descriptor = name
-        for item in classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) { descriptor += "." + item }
-        if !id.isEmpty { descriptor += "#" + id }
-        if classes.isEmpty && id.isEmpty || ["html", "body", "main", "article"].contains(name) {
-            return (descriptor, false, false)
+    /// `tag.class1.class2#id`.
+    private func descriptor(_ node: xmlNodePtr) -> String {
+        var descriptor = String(cString: node.pointee.name)
+        if let classes = attribute(node, "class") {
+            for item in String(cString: classes).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                descriptor += "." + item
+            }
         }
-        let names = (classes + " " + id).lowercased()
-        return (descriptor, BoilerplateNames.isBoilerplate(names), BoilerplateNames.isContent(names))
+        if let id = attribute(node, "id"), id[0] != 0 { descriptor += "#" + String(cString: id) }
+        return descriptor
     }
 
-    private func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+    /// Whether an element's class and id name boilerplate or content. The page's skeleton (`html`, `body`, `main`,
+    /// `article`) is judged by its tag alone.
+    private func judgeNames(_ node: xmlNodePtr, _ kind: ElementKind) -> (Bool, Bool) {
+        if case .skeleton = kind { return (false, false) }
+        let values = [attribute(node, "class"), attribute(node, "id")].compactMap { $0 }
+        return values.isEmpty ? (false, false) : BoilerplateNames.judge(values)
+    }
+
+    /// The value of attribute `name` (lowercase), as libxml2 holds it.
+    private func attribute(_ node: xmlNodePtr, _ name: String) -> UnsafePointer<UInt8>? {
         var property = node.pointee.properties
         while let current = property {
-            if String(cString: current.pointee.name).lowercased() == name {
-                guard let child = current.pointee.children, let content = child.pointee.content else { return "" }
-                return String(cString: content)
+            if strcasecmp(current.pointee.name, name) == 0 {
+                return UnsafePointer(current.pointee.children?.pointee.content) ?? emptyValue.utf8Start
             }
             property = current.pointee.next
         }
@@ -249,7 +267,7 @@ struct DOMWalker {
     private func findTitle(_ head: xmlNodePtr) -> String {
         var child = head.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name) == "title" {
+            if current.pointee.type == XML_ELEMENT_NODE, strcasecmp(current.pointee.name, "title") == 0 {
                 return collectText(current)
             }
             child = current.pointee.next

@@ -18,38 +18,48 @@ enum ElementKind {
     /// Part of the page frame: `nav`, `header`, `footer`, `aside`.
     case frame
     case title
+    /// `code`: inline, but its text keeps its whitespace.
+    case code
+    /// `html`, `body`, `main` and `article`: blocks whose class and id are not taken as hints.
+    case skeleton
     /// Inline markup (and unknown elements): text joins the current paragraph.
     case inline
 
-    static func of(_ name: String) -> ElementKind { byName[name] ?? .inline }
+    /// The kind of the element named by a libxml2 name (a C string), without building a String.
+    static func of(_ name: UnsafePointer<UInt8>) -> ElementKind {
+        guard let key = NameKey(name) else { return .inline }
+        return byName[key] ?? .inline
+    }
 
-    private static let byName: [String: ElementKind] = {
-        var table: [String: ElementKind] = [:]
+    private static let byName: [NameKey: ElementKind] = {
+        var table: [NameKey: ElementKind] = [:]
         for name in ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "applet",
                      "canvas", "video", "audio", "map", "input", "select", "option", "optgroup", "textarea",
                      "button", "datalist", "rt", "rp", "head", "meta", "link", "base", "img", "picture", "source",
                      "track", "param", "frameset", "frame", "dialog"] {
-            table[name] = .skip
+            table[NameKey(name)] = .skip
         }
-        for name in ["p", "div", "section", "article", "main", "blockquote", "figure", "figcaption", "dl", "dt", "dd",
+        for name in ["html", "body", "main", "article"] { table[NameKey(name)] = .skeleton }
+        table[NameKey("code")] = .code
+        for name in ["p", "div", "section", "blockquote", "figure", "figcaption", "dl", "dt", "dd",
                      "ul", "ol", "menu", "address", "center", "fieldset", "legend", "form", "details", "summary",
-                     "hgroup", "body", "html", "caption", "hr", "noframes", "dir"] {
-            table[name] = .block
+                     "hgroup", "caption", "hr", "noframes", "dir"] {
+            table[NameKey(name)] = .block
         }
-        for level in 1...6 { table["h\(level)"] = .heading(level) }
-        for name in ["nav", "header", "footer", "aside"] { table[name] = .frame }
-        table["pre"] = .preformatted
-        table["listing"] = .preformatted
-        table["xmp"] = .preformatted
-        table["plaintext"] = .preformatted
-        table["li"] = .listItem
-        table["table"] = .tableBlock
-        table["tr"] = .tableRow
-        table["td"] = .tableCell
-        table["th"] = .tableCell
-        table["br"] = .lineBreak
-        table["a"] = .link
-        table["title"] = .title
+        for level in 1...6 { table[NameKey("h\(level)")] = .heading(level) }
+        for name in ["nav", "header", "footer", "aside"] { table[NameKey(name)] = .frame }
+        table[NameKey("pre")] = .preformatted
+        table[NameKey("listing")] = .preformatted
+        table[NameKey("xmp")] = .preformatted
+        table[NameKey("plaintext")] = .preformatted
+        table[NameKey("li")] = .listItem
+        table[NameKey("table")] = .tableBlock
+        table[NameKey("tr")] = .tableRow
+        table[NameKey("td")] = .tableCell
+        table[NameKey("th")] = .tableCell
+        table[NameKey("br")] = .lineBreak
+        table[NameKey("a")] = .link
+        table[NameKey("title")] = .title
         return table
     }()
 }
