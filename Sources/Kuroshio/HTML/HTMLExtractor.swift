@@ -26,7 +26,7 @@ public final class HTMLExtractor {
     }
 
     public func extract(_ utf8: [UInt8]) -> ExtractedPage {
-        let walked = parser.withRoot(utf8) { root -> DOMWalker in
+        let walked = parser.withRoot(InertContent.strip(utf8)) { root -> DOMWalker in
             var walker = DOMWalker()
             walker.walk(root)
             return walker

@@ -22,7 +22,7 @@ final class GzipFileWriter {
         guard fd >= 0 else {
             throw OutputError(path: temporaryPath)
         }
-        _ = kuroshio_deflateInit2(&stream, 6, 15 + 16)
+        _ = kuroshio_deflateInit2(&stream, 3, 15 + 16)
     }
 
     deinit {
