@@ -23,29 +23,39 @@ enum BoilerplateNames {
     /// What the words of class and id values (C strings from libxml2) say of an element: `article-body__text`
     /// gives article, body, text. Long compound names (`navigation-border-thin-decoration`) describe styling more
     /// than parts, and are left out.
-    static func judge(_ values: [UnsafePointer<UInt8>]) -> (boilerplate: Bool, content: Bool) {
-        var strongFound = false, weakFound = false, contentFound = false
-        for value in values {
+    static func judge(_ first: UnsafePointer<UInt8>?, _ second: UnsafePointer<UInt8>?) -> (boilerplate: Bool, content: Bool) {
+        var found = (strong: false, weak: false, content: false)
+        for value in [first, second] {
+            guard let value else { continue }
             var i = 0
             while value[i] != 0 {
-                // One whitespace-separated name: collect its words.
-                while value[i] == 0x20 || value[i] == 0x09 || value[i] == 0x0A || value[i] == 0x0D { i += 1 }
-                var words: [NameKey?] = []
-                while value[i] != 0 && value[i] != 0x20 && value[i] != 0x09 && value[i] != 0x0A && value[i] != 0x0D {
+                while isSpace(value[i]) { i += 1 }
+                // One whitespace-separated name, of at most three words.
+                var words = (NameKey?.none, NameKey?.none, NameKey?.none)
+                var count = 0
+                while value[i] != 0 && !isSpace(value[i]) {
                     while value[i] != 0 && !isWordByte(value[i]) && !isSpace(value[i]) { i += 1 }
                     let start = i
                     while isWordByte(value[i]) { i += 1 }
-                    if i > start { words.append(NameKey(value, from: start, to: i)) }
+                    guard i > start else { continue }
+                    let key = NameKey(value, from: start, to: i)
+                    switch count {
+                    case 0: words.0 = key
+                    case 1: words.1 = key
+                    case 2: words.2 = key
+                    default: break
+                    }
+                    count += 1
                 }
-                guard words.count <= 3 else { continue }
-                for case let word? in words {
-                    if strongKeys.contains(word) { strongFound = true }
-                    if weakKeys.contains(word) { weakFound = true }
-                    if contentKeys.contains(word) { contentFound = true }
+                guard count <= 3 else { continue }
+                for case let word? in [words.0, words.1, words.2] {
+                    if strongKeys.contains(word) { found.strong = true }
+                    if weakKeys.contains(word) { found.weak = true }
+                    if contentKeys.contains(word) { found.content = true }
                 }
             }
         }
-        return (strongFound || (weakFound && !contentFound), contentFound)
+        return (found.strong || (found.weak && !found.content), found.content)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -234,22 +234,44 @@ struct DOMWalker {
 
     /// `tag.class1.class2#id`.
     private func descriptor(_ node: xmlNodePtr) -> String {
-        var descriptor = String(cString: node.pointee.name)
+        var bytes: [UInt8] = []
+        var i = 0
+        while node.pointee.name[i] != 0 {
+            bytes.append(node.pointee.name[i])
+            i += 1
+        }
         if let classes = attribute(node, "class") {
-            for item in String(cString: classes).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                descriptor += "." + item
+            var i = 0
+            var separated = true
+            while classes[i] != 0 {
+                let byte = classes[i]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                    separated = true
+                } else {
+                    if separated { bytes.append(0x2E) }
+                    separated = false
+                    bytes.append(byte)
+                }
+                i += 1
             }
         }
-        if let id = attribute(node, "id"), id[0] != 0 { descriptor += "#" + String(cString: id) }
-        return descriptor
+        if let id = attribute(node, "id"), id[0] != 0 {
+            bytes.append(0x23)
+            var i = 0
+            while id[i] != 0 {
+                bytes.append(id[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether an element's class and id name boilerplate or content. The page's skeleton (`html`, `body`, `main`,
     /// `article`) is judged by its tag alone.
     private func judgeNames(_ node: xmlNodePtr, _ kind: ElementKind) -> (Bool, Bool) {
         if case .skeleton = kind { return (false, false) }
-        let values = [attribute(node, "class"), attribute(node, "id")].compactMap { $0 }
-        return values.isEmpty ? (false, false) : BoilerplateNames.judge(values)
+        let classes = attribute(node, "class"), id = attribute(node, "id")
+        return classes == nil && id == nil ? (false, false) : BoilerplateNames.judge(classes, id)
     }
 
     /// The value of attribute `name` (lowercase), as libxml2 holds it.

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Cuts what the extractor would drop anyway out of the HTML bytes before libxml2 sees them: the contents of
 /// `<script>` and `<style>` elements, and comments. On modern pages that is often half the bytes, and libxml2 would
 /// tokenize and allocate nodes for all of it. The cut follows HTML's own rule: a script ends at the first
@@ -56,12 +60,8 @@ enum InertContent {
     }
 
     private static func nextByte(_ byte: UInt8, _ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        var i = from
-        while i < b.count {
-            if b[i] == byte { return i }
-            i += 1
-        }
-        return nil
+        guard from < b.count, let found = memchr(b.baseAddress! + from, Int32(byte), b.count - from) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(b.baseAddress!)
     }
 
     /// Whether `text` (ASCII) is at `at`, ignoring case.

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Throughput of `kuroshio run`, measured in the same run as its floor and its peer.
+
+1. Default pipeline (Pipelines/ja-cc.yaml) wall time against `zcat FILE > /dev/null`: the ratio must stay <= 2.0.
+2. Extract-only (Pipelines/extract-only.yaml, one job) documents per CPU-second (user + system) against FastWARC +
+   Resiliparse in one process: `extract_plain_text(html, main_content=True)` on every HTTP-200 HTML response.
+
+The input is a Common-Crawl-like WARC made by ../shared/bench/make-cc-like-warc (--ja-share 0.05) unless one is
+given. Commands run interleaved, several times; medians are reported. Peak RSS is reported for kuroshio.
+
+usage: Benchmarks/run-throughput.py [WARC.gz] [--mb 300] [--runs 3]
+"""
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+RESILIPARSE = r"""
+import sys
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+from resiliparse.extract.html2text import extract_plain_text
+from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+documents = 0
+for record in ArchiveIterator(open(sys.argv[1], 'rb'), record_types=WarcRecordType.response, parse_http=True):
+    if record.http_headers is None or record.http_headers.status_code != 200:
+        continue
+    if 'html' not in (record.http_content_type or ''):
+        continue
+    body = record.reader.read()
+    extract_plain_text(bytes_to_str(body, detect_encoding(body)), main_content=True)
+    documents += 1
+print(documents)
+"""
+
+
+def measure(command, capture=False):
+    """Wall seconds, CPU seconds (user + system), peak RSS in MB and (if captured) stdout of one child process."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out if capture else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed with status {child.returncode}")
+        out.seek(0)
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("warc", nargs="?")
+    parser.add_argument("--mb", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    subprocess.run(["swift", "build", "-c", "release", "--product", "kuroshio"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    kuroshio = os.path.join(ROOT, ".build", "release", "kuroshio")
+    work = tempfile.mkdtemp(prefix="kuroshio-bench-")
+    try:
+        warc = args.warc
+        if warc is None:
+            warc = os.path.join(work, "cc-like.warc.gz")
+            subprocess.run([sys.executable, os.path.join(ROOT, "..", "shared", "bench", "make-cc-like-warc"), warc,
+                            "--mb", str(args.mb), "--ja-share", "0.05"], check=True, stdout=subprocess.DEVNULL)
+        results = {name: [] for name in ["zcat", "ja-cc", "extract-only", "resiliparse"]}
+        documents = {}
+        for run in range(args.runs):
+            results["zcat"].append(measure(["zcat", warc]))
+            for name, config, jobs in [("ja-cc", "ja-cc.yaml", "2"), ("extract-only", "extract-only.yaml", "1")]:
+                out = os.path.join(work, f"{name}-{run}")
+                results[name].append(measure([kuroshio, "run", warc, "--config", os.path.join(ROOT, "Pipelines", config),
+                                              "--output", out, "--jobs", jobs]))
+                stats = json.load(open(os.path.join(out, "stats.json")))
+                documents[name] = sum(bucket["docs"] for bucket in stats.get("buckets", {}).values())
+                shutil.rmtree(out)
+            resiliparse = measure([sys.executable, "-c", RESILIPARSE, warc], capture=True)
+            results["resiliparse"].append(resiliparse)
+            documents["resiliparse"] = int(resiliparse[3])
+        median = {name: (statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows),
+                         max(r[2] for r in rows)) for name, rows in results.items()}
+        print(f"input: {os.path.getsize(warc) / 1e6:.0f} MB compressed, medians of {args.runs} runs")
+        zcat_wall = median["zcat"][0]
+        print(f"zcat                  wall {zcat_wall:6.2f} s")
+        wall, cpu, rss = median["ja-cc"]
+        print(f"run ja-cc (2 jobs)    wall {wall:6.2f} s  ratio to zcat {wall / zcat_wall:.2f}  peak RSS {rss:.0f} MB  "
+              f"docs {documents['ja-cc']}")
+        rates = {}
+        for name in ["extract-only", "resiliparse"]:
+            wall, cpu, rss = median[name]
+            rates[name] = documents[name] / cpu
+            print(f"{name:<21} cpu  {cpu:6.2f} s  {documents[name]} docs  {rates[name]:6.0f} docs per CPU-second"
+                  + (f"  peak RSS {rss:.0f} MB" if name == "extract-only" else ""))
+        print(f"extract-only / resiliparse docs per CPU-second: {rates['extract-only'] / rates['resiliparse']:.2f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
