@@ -26,17 +26,13 @@ public final class HTMLExtractor {
     }
 
     public func extract(_ utf8: [UInt8]) -> ExtractedPage {
-        let walked = parser.withRoot(InertContent.strip(utf8)) { root -> DOMWalker in
-            var walker = DOMWalker()
-            walker.walk(root)
-            return walker
-        }
-        guard let walked else { return ExtractedPage(title: "", language: "", paragraphs: []) }
-        var paragraphs = walked.paragraphs
+        let builder = ParagraphBuilder()
+        parser.parse(InertContent.strip(utf8), into: builder)
+        var paragraphs = builder.paragraphs
         for i in paragraphs.indices where paragraphs[i].boilerplate == nil && paragraphs[i].linkRatio > maxLinkRatio {
             paragraphs[i].boilerplate = .links
         }
-        if mainContentOnly { MainContent.mark(&paragraphs, owners: walked.owners, elements: walked.elements) }
-        return ExtractedPage(title: walked.title, language: walked.language, paragraphs: paragraphs)
+        if mainContentOnly { MainContent.mark(&paragraphs, owners: builder.owners, elements: builder.elements) }
+        return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs)
     }
 }

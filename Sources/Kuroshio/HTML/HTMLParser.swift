@@ -1,36 +1,58 @@
 import CLibXML2
 
-/// libxml2's HTML parser in recover mode, with network access off and no depth limits. One per thread: it keeps
-/// its parser context.
+/// libxml2's HTML parser in recover mode, with network access off and no depth limits, driven through its SAX
+/// interface: elements and text go straight to a `ParagraphBuilder`, and no tree is built. One per thread: it
+/// keeps its parser context.
 public final class HTMLParser {
     private static let initialized: Bool = {
         xmlInitParser()
         return true
     }()
 
-    private let context: htmlParserCtxtPtr
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
+
+    private let context: htmlParserCtxtPtr
 
     public init() {
         _ = Self.initialized
         context = htmlNewParserCtxt()
+        // Only the events the builder needs; with no startDocument, libxml2 builds no tree. Script and style bodies
+        // come as CDATA blocks, which are dropped.
+        var handler = htmlSAXHandler()
+        handler.initialized = 1
+        handler.startElement = { context, name, attributes in
+            guard let name else { return }
+            HTMLParser.builder(context).start(name, attributes)
+        }
+        handler.endElement = { context, _ in HTMLParser.builder(context).end() }
+        handler.characters = { context, bytes, count in
+            guard let bytes else { return }
+            HTMLParser.builder(context).characters(bytes, Int(count))
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = { _, _, _ in }
+        context.pointee.sax.pointee = handler
     }
 
     deinit { htmlFreeParserCtxt(context) }
 
-    /// Parses UTF-8 HTML (the charset is decided before, and passed explicitly; `<meta>` is ignored) and gives
-    /// `body` the root element, which lives until `body` returns. Nil when libxml2 builds no document.
-    func withRoot<T>(_ utf8: [UInt8], _ body: (xmlNodePtr) -> T) -> T? {
-        let document = utf8.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
-            guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+    private static func builder(_ context: UnsafeMutableRawPointer?) -> ParagraphBuilder {
+        let parser = context!.assumingMemoryBound(to: htmlParserCtxt.self)
+        return Unmanaged<ParagraphBuilder>.fromOpaque(parser.pointee._private).takeUnretainedValue()
+    }
+
+    /// Parses UTF-8 HTML into `builder`. The charset is decided before and passed explicitly; `<meta>` is ignored.
+    func parse(_ utf8: [UInt8], into builder: ParagraphBuilder) {
+        utf8.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return }
+            context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+            defer { context.pointee._private = nil }
+            let document = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, "UTF-8", Self.options)
             }
+            if let document { xmlFreeDoc(document) }
         }
-        guard let document else { return nil }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return nil }
-        return body(root)
+        builder.finish()
     }
 }

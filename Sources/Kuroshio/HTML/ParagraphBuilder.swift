@@ -1,12 +1,8 @@
-import CLibXML2
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// An empty attribute value, for attributes present without one.
-private let emptyValue: StaticString = ""
-
-/// An element the walker opened, kept for scoring containers after the walk.
+/// An element the builder opened, kept for finding the main content after the parse.
 struct ElementRecord {
     var parent: Int
     /// One past the last element index inside this one (elements are numbered in document order).
@@ -15,22 +11,34 @@ struct ElementRecord {
     /// Whether the element's class or id names a page part that is not content (navigation, comments, ads, …).
     var looksLikeBoilerplate: Bool
     var looksLikeContent: Bool
+    /// Where the element's `tag.class#id` descriptor sits in the builder's descriptor bytes.
+    var descriptor: Range<Int>
 }
 
-/// Walks a libxml2 DOM into paragraphs: block elements split, `<br>` is a newline, inline text joins. Skipped
-/// elements (scripts, styles, form controls, ruby readings) drop out with their subtree.
-struct DOMWalker {
+/// Builds paragraphs from the parser's element and text events: block elements split, `<br>` is a newline, inline
+/// text joins. Skipped elements (scripts, styles, form controls, ruby readings, the head) drop out with everything
+/// inside them; the title is kept aside.
+final class ParagraphBuilder {
     private(set) var paragraphs: [Paragraph] = []
     /// For each paragraph, the element that owns it.
     private(set) var owners: [Int] = []
     private(set) var elements: [ElementRecord] = []
-    private(set) var title = ""
     private(set) var language = ""
+    var title: String { String(decoding: titleBytes, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
+    /// What each start event did, so that its end event undoes it.
+    private enum Opened {
+        case element(Int)
+        case skipped
+        case title
+        case nothing
+    }
+
+    private var events: [Opened] = []
     private var open: [Int] = []
-    /// The libxml2 node of each element, valid while the walk runs, and its path once asked for.
-    private var nodes: [xmlNodePtr] = []
+    private var descriptors: [UInt8] = []
     private var paths: [String?] = []
+    private var titleBytes: [UInt8] = []
     private var text: [UInt8] = []
     private var characters = 0
     private var linkCharacters = 0
@@ -38,65 +46,50 @@ struct DOMWalker {
     private var linkDepth = 0
     private var preformattedDepth = 0
     private var frameDepth = 0
+    private var skipDepth = 0
+    private var titleDepth = 0
     private var kindStack: [(Paragraph.Kind, Int)] = []
 
-    mutating func walk(_ root: xmlNodePtr) {
-        language = attribute(root, "lang").map { String(cString: $0) } ?? ""
-        var node: xmlNodePtr? = root
-        while let current = node {
-            let descended = enter(current)
-            if descended, let child = current.pointee.children {
-                node = child
-                continue
-            }
-            if descended { leave(current) }
-            var up = current
-            node = nil
-            while up != root {
-                if let next = up.pointee.next {
-                    node = next
-                    break
-                }
-                guard let parent = up.pointee.parent else { break }
-                leave(parent)
-                up = parent
-            }
+    /// An element starts. `attributes` is libxml2's NULL-terminated list of name and value pointers.
+    func start(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        let kind = ElementKind.of(name)
+        if case .title = kind {
+            titleDepth += 1
+            events.append(.title)
+            return
         }
-        flush()
-    }
-
-    /// Handles a node on the way down. Returns whether its children are to be visited.
-    private mutating func enter(_ node: xmlNodePtr) -> Bool {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { append(content) }
-            return false
-        case XML_ELEMENT_NODE:
-            break
-        default:
-            return false
+        if skipDepth > 0 {
+            skipDepth += 1
+            events.append(.skipped)
+            return
         }
-        let kind = ElementKind.of(node.pointee.name)
         switch kind {
         case .skip:
-            if strcasecmp(node.pointee.name, "head") == 0 { title = findTitle(node) }
-            return false
-        case .title:
-            if title.isEmpty { title = collectText(node) }
-            return false
+            skipDepth = 1
+            events.append(.skipped)
+            return
         case .lineBreak:
             newline()
-            return false
+            events.append(.nothing)
+            return
         default:
             break
         }
+        let classes = attribute(attributes, "class"), id = attribute(attributes, "id")
+        if case .skeleton = kind, elements.isEmpty, let lang = attribute(attributes, "lang") {
+            language = String(cString: lang)
+        }
+        var judged = (boilerplate: false, content: false)
+        if case .skeleton = kind {} else if classes != nil || id != nil { judged = BoilerplateNames.judge(classes, id) }
         let index = elements.count
-        let (negative, positive) = judgeNames(node, kind)
+        let descriptorStart = descriptors.count
+        appendDescriptor(name, classes, id)
         elements.append(ElementRecord(parent: open.last ?? -1, end: index + 1, kind: kind,
-                                      looksLikeBoilerplate: negative, looksLikeContent: positive))
-        nodes.append(node)
+                                      looksLikeBoilerplate: judged.boilerplate, looksLikeContent: judged.content,
+                                      descriptor: descriptorStart..<descriptors.count))
         paths.append(nil)
         open.append(index)
+        events.append(.element(index))
         switch kind {
         case .block, .tableBlock, .skeleton:
             flush()
@@ -124,11 +117,37 @@ struct DOMWalker {
         default:
             break
         }
-        return true
     }
 
-    private mutating func leave(_ node: xmlNodePtr) {
-        guard node.pointee.type == XML_ELEMENT_NODE, let index = open.popLast() else { return }
+    /// The element opened last ends.
+    func end() {
+        guard let event = events.popLast() else { return }
+        switch event {
+        case .title: titleDepth -= 1
+        case .skipped: skipDepth -= 1
+        case .nothing: break
+        case .element(let index): close(index)
+        }
+    }
+
+    /// Text inside the current element.
+    func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        if titleDepth > 0 {
+            titleBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            return
+        }
+        guard skipDepth == 0 else { return }
+        append(bytes, count)
+    }
+
+    /// Ends the last paragraph once the document is done.
+    func finish() {
+        while !events.isEmpty { end() }
+        flush()
+    }
+
+    private func close(_ index: Int) {
+        if open.last == index { open.removeLast() }
         elements[index].end = elements.count
         switch elements[index].kind {
         case .block, .tableBlock, .skeleton:
@@ -154,20 +173,19 @@ struct DOMWalker {
         }
     }
 
-    /// Appends a text node's UTF-8, collapsing whitespace (NBSP included) outside preformatted text.
-    private mutating func append(_ content: UnsafePointer<xmlChar>) {
-        var i = 0
+    /// Appends text, collapsing whitespace (NBSP included) outside preformatted text.
+    private func append(_ content: UnsafePointer<UInt8>, _ count: Int) {
         let inLink = linkDepth > 0
-        while true {
+        var i = 0
+        while i < count {
             let byte = content[i]
-            if byte == 0 { break }
             if preformattedDepth == 0 {
                 if byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d || byte == 0x0c {
                     pendingSpace = true
                     i += 1
                     continue
                 }
-                if byte == 0xC2 && content[i + 1] == 0xA0 {
+                if byte == 0xC2 && i + 1 < count && content[i + 1] == 0xA0 {
                     pendingSpace = true
                     i += 2
                     continue
@@ -193,7 +211,7 @@ struct DOMWalker {
         }
     }
 
-    private mutating func newline() {
+    private func newline() {
         pendingSpace = false
         while text.last == 0x20 { text.removeLast(); characters -= 1 }
         if !text.isEmpty && text.last != 0x0a {
@@ -203,7 +221,7 @@ struct DOMWalker {
     }
 
     /// Ends the current paragraph, owned by `owner` (the innermost open element if not given).
-    private mutating func flush(owner: Int? = nil) {
+    private func flush(owner: Int? = nil) {
         pendingSpace = false
         while let last = text.last, last == 0x20 || last == 0x0a {
             text.removeLast()
@@ -223,24 +241,24 @@ struct DOMWalker {
     }
 
     /// The element path of element `index`, built once per element from its parent's.
-    private mutating func path(_ index: Int) -> String {
+    private func path(_ index: Int) -> String {
+        guard index < elements.count else { return "" }
         if let known = paths[index] { return known }
         let parent = elements[index].parent
-        let own = descriptor(nodes[index])
+        let own = String(decoding: descriptors[elements[index].descriptor], as: UTF8.self)
         let full = parent >= 0 ? path(parent) + ">" + own : own
         paths[index] = full
         return full
     }
 
-    /// `tag.class1.class2#id`.
-    private func descriptor(_ node: xmlNodePtr) -> String {
-        var bytes: [UInt8] = []
+    /// Appends `tag.class1.class2#id` to the descriptor bytes.
+    private func appendDescriptor(_ name: UnsafePointer<UInt8>, _ classes: UnsafePointer<UInt8>?, _ id: UnsafePointer<UInt8>?) {
         var i = 0
-        while node.pointee.name[i] != 0 {
-            bytes.append(node.pointee.name[i])
+        while name[i] != 0 {
+            descriptors.append(name[i])
             i += 1
         }
-        if let classes = attribute(node, "class") {
+        if let classes {
             var i = 0
             var separated = true
             while classes[i] != 0 {
@@ -248,63 +266,34 @@ struct DOMWalker {
                 if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
                     separated = true
                 } else {
-                    if separated { bytes.append(0x2E) }
+                    if separated { descriptors.append(0x2E) }
                     separated = false
-                    bytes.append(byte)
+                    descriptors.append(byte)
                 }
                 i += 1
             }
         }
-        if let id = attribute(node, "id"), id[0] != 0 {
-            bytes.append(0x23)
+        if let id, id[0] != 0 {
+            descriptors.append(0x23)
             var i = 0
             while id[i] != 0 {
-                bytes.append(id[i])
+                descriptors.append(id[i])
                 i += 1
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Whether an element's class and id name boilerplate or content. The page's skeleton (`html`, `body`, `main`,
-    /// `article`) is judged by its tag alone.
-    private func judgeNames(_ node: xmlNodePtr, _ kind: ElementKind) -> (Bool, Bool) {
-        if case .skeleton = kind { return (false, false) }
-        let classes = attribute(node, "class"), id = attribute(node, "id")
-        return classes == nil && id == nil ? (false, false) : BoilerplateNames.judge(classes, id)
-    }
-
-    /// The value of attribute `name` (lowercase), as libxml2 holds it.
-    private func attribute(_ node: xmlNodePtr, _ name: String) -> UnsafePointer<UInt8>? {
-        var property = node.pointee.properties
-        while let current = property {
-            if strcasecmp(current.pointee.name, name) == 0 {
-                return UnsafePointer(current.pointee.children?.pointee.content) ?? emptyValue.utf8Start
-            }
-            property = current.pointee.next
+    /// The value of attribute `name` (lowercase) in libxml2's attribute list; an empty string when it has none.
+    private func attribute(_ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: String) -> UnsafePointer<UInt8>? {
+        guard let attributes else { return nil }
+        var i = 0
+        while let key = attributes[i] {
+            if strcasecmp(key, name) == 0 { return attributes[i + 1] ?? emptyValue.utf8Start }
+            i += 2
         }
         return nil
     }
-
-    private func findTitle(_ head: xmlNodePtr) -> String {
-        var child = head.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, strcasecmp(current.pointee.name, "title") == 0 {
-                return collectText(current)
-            }
-            child = current.pointee.next
-        }
-        return ""
-    }
-
-    /// The text inside an element, whitespace collapsed.
-    private func collectText(_ node: xmlNodePtr) -> String {
-        var parts: [String] = []
-        var child = node.pointee.children
-        while let current = child {
-            if let content = current.pointee.content { parts.append(String(cString: content)) }
-            child = current.pointee.next
-        }
-        return parts.joined().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
 }
+
+/// An empty attribute value, for attributes present without one.
+private let emptyValue: StaticString = ""
