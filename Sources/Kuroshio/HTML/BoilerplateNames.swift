@@ -16,9 +16,9 @@ enum BoilerplateNames {
     ]
     static let content: Set<String> = ["article", "content", "post", "entry", "story", "body", "main", "text", "blog"]
 
-    private static let strongKeys = Set(strong.map(NameKey.init))
-    private static let weakKeys = Set(weak.map(NameKey.init))
-    private static let contentKeys = Set(content.map(NameKey.init))
+    private static let strongKeys = NameTable(strong.map { ($0, ()) })
+    private static let weakKeys = NameTable(weak.map { ($0, ()) })
+    private static let contentKeys = NameTable(content.map { ($0, ()) })
 
     /// What the words of class and id values (C strings from libxml2) say of an element: `article-body__text`
     /// gives article, body, text. Long compound names (`navigation-border-thin-decoration`) describe styling more

@@ -1,5 +1,5 @@
 /// How the extractor treats each HTML element.
-enum ElementKind {
+enum ElementKind: Sendable {
     /// Dropped with everything inside: scripts, styles, embedded objects, form controls, ruby readings.
     case skip
     /// Starts and ends a paragraph.
@@ -31,35 +31,35 @@ enum ElementKind {
         return byName[key] ?? .inline
     }
 
-    private static let byName: [NameKey: ElementKind] = {
-        var table: [NameKey: ElementKind] = [:]
+    private static let byName: NameTable<ElementKind> = {
+        var table: [(String, ElementKind)] = []
         for name in ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "applet",
                      "canvas", "video", "audio", "map", "input", "select", "option", "optgroup", "textarea",
                      "button", "datalist", "rt", "rp", "head", "meta", "link", "base", "img", "picture", "source",
                      "track", "param", "frameset", "frame", "dialog"] {
-            table[NameKey(name)] = .skip
+            table.append((name, .skip))
         }
-        for name in ["html", "body", "main", "article"] { table[NameKey(name)] = .skeleton }
-        table[NameKey("code")] = .code
+        for name in ["html", "body", "main", "article"] { table.append((name, .skeleton)) }
+        table.append(("code", .code))
         for name in ["p", "div", "section", "blockquote", "figure", "figcaption", "dl", "dt", "dd",
                      "ul", "ol", "menu", "address", "center", "fieldset", "legend", "form", "details", "summary",
                      "hgroup", "caption", "hr", "noframes", "dir"] {
-            table[NameKey(name)] = .block
+            table.append((name, .block))
         }
-        for level in 1...6 { table[NameKey("h\(level)")] = .heading(level) }
-        for name in ["nav", "header", "footer", "aside"] { table[NameKey(name)] = .frame }
-        table[NameKey("pre")] = .preformatted
-        table[NameKey("listing")] = .preformatted
-        table[NameKey("xmp")] = .preformatted
-        table[NameKey("plaintext")] = .preformatted
-        table[NameKey("li")] = .listItem
-        table[NameKey("table")] = .tableBlock
-        table[NameKey("tr")] = .tableRow
-        table[NameKey("td")] = .tableCell
-        table[NameKey("th")] = .tableCell
-        table[NameKey("br")] = .lineBreak
-        table[NameKey("a")] = .link
-        table[NameKey("title")] = .title
-        return table
+        for level in 1...6 { table.append(("h\(level)", .heading(level))) }
+        for name in ["nav", "header", "footer", "aside"] { table.append((name, .frame)) }
+        table.append(("pre", .preformatted))
+        table.append(("listing", .preformatted))
+        table.append(("xmp", .preformatted))
+        table.append(("plaintext", .preformatted))
+        table.append(("li", .listItem))
+        table.append(("table", .tableBlock))
+        table.append(("tr", .tableRow))
+        table.append(("td", .tableCell))
+        table.append(("th", .tableCell))
+        table.append(("br", .lineBreak))
+        table.append(("a", .link))
+        table.append(("title", .title))
+        return NameTable(table)
     }()
 }

@@ -27,8 +27,10 @@ public struct Document: Sendable {
         public var passed: Bool
     }
 
-    /// Unicode scalars in `text`.
-    public var characterCount: Int { text.unicodeScalars.count }
+    /// Unicode scalars in `text`: the paragraphs' characters and the blank lines between them.
+    public var characterCount: Int {
+        paragraphs.isEmpty ? text.unicodeScalars.count : paragraphs.reduce(2 * (paragraphs.count - 1)) { $0 + $1.characters }
+    }
 
     /// The JSONL line: `{"text", "id", "meta": {...}}`.
     public func jsonLine(bucket: String) -> [UInt8] {
