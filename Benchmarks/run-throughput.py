@@ -4,6 +4,8 @@
 1. Default pipeline (Pipelines/ja-cc.yaml) wall time against `zcat FILE > /dev/null`: the ratio must stay <= 2.0.
 2. Extract-only (Pipelines/extract-only.yaml, one job) documents per CPU-second (user + system) against FastWARC +
    Resiliparse in one process: `extract_plain_text(html, main_content=True)` on every HTTP-200 HTML response.
+   (FastWARC misreads HTTP heads with bare LF line ends, as in the ClueWeb pages, and sees no HTML there; each
+   tool's rate is over the documents it yields.)
 
 The input is a Common-Crawl-like WARC made by ../shared/bench/make-cc-like-warc (--ja-share 0.05) unless one is
 given. Commands run interleaved, several times; medians are reported. Peak RSS is reported for kuroshio.
