@@ -55,6 +55,11 @@ final class UnitProcessor {
         stats.add("records.\(record.type.isEmpty ? "unknown" : record.type)")
         guard record.type == "response" else { return nil }
         stats.add("stages.read.in")
+        stats.add("stages.read.bytes_in", record.contentLength)
+        // A record cut short (or skipped as oversize) holds part of a page at most: it is not a document.
+        if let damage = record.problems.first(where: { $0.kind == .truncated || $0.kind == .oversize }) {
+            return drop(damage.kind.rawValue, &stats)
+        }
         guard record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes)
         else { return drop("not-http", &stats) }
         for problem in response.problems { stats.add("problems.\(problem.rawValue)") }
@@ -65,11 +70,13 @@ final class UnitProcessor {
             return drop("content-type", &stats)
         }
         stats.add("stages.read.out")
+        stats.add("stages.read.bytes_out", response.payload.count)
         var document: Document?
         var utf8: [UInt8] = []
         var charset = ""
         for stage in config.stages {
             stats.add("stages.\(stage.name).in")
+            stats.add("stages.\(stage.name).bytes_in", document?.text.utf8.count ?? response.payload.count)
             switch stage {
             case .japanesePrefilter(let minimumKana):
                 guard JapanesePrefilter(minimumKana: minimumKana).mayBeJapanese(response.payload,
@@ -97,6 +104,7 @@ final class UnitProcessor {
                 document = current
             }
             stats.add("stages.\(stage.name).out")
+            stats.add("stages.\(stage.name).bytes_out", document?.text.utf8.count ?? response.payload.count)
         }
         return document
     }
