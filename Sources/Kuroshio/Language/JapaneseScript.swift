@@ -29,7 +29,8 @@ public struct ScriptCounts: Sendable, Equatable {
 
 /// The cheap test Common Crawl pages meet before any parsing: a page that cannot be Japanese is dropped on its raw
 /// bytes. It passes on `<html lang="ja">` (or `xml:lang`), a Japanese charset label (HTTP or `<meta>`), or kana in
-/// the payload: UTF-8, Shift_JIS or EUC-JP kana, or ISO-2022-JP escapes.
+/// the payload: UTF-8, Shift_JIS or EUC-JP kana, or ISO-2022-JP escapes. Shift_JIS and EUC-JP byte pairs can be
+/// other encodings' characters too, so they must be four times as many.
 public struct JapanesePrefilter: Sendable {
     /// How many kana must appear for the bytes alone to pass.
     public var minimumKana: Int

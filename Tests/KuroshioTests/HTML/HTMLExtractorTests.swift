@@ -1,0 +1,101 @@
+import Testing
+@testable import Kuroshio
+
+@Suite struct HTMLExtractorTests {
+    private func page(_ html: String, maxLinkRatio: Double = 0.5, mainContentOnly: Bool = false) -> ExtractedPage {
+        HTMLExtractor(maxLinkRatio: maxLinkRatio, mainContentOnly: mainContentOnly).extract(Array(html.utf8))
+    }
+
+    private func texts(_ html: String) -> [String] { page(html).paragraphs.map(\.text) }
+
+    @Test func blocksSplitInlineJoinsBreaksAreNewlines() {
+        #expect(texts("<p>one <b>two</b> three</p><div>four<br>five</div><p>six<span>seven</span></p>")
+                == ["one two three", "four\nfive", "sixseven"])
+    }
+
+    @Test func rubyKeepsTheBaseText() {
+        let html = "<p><ruby>子<rt>こ</rt></ruby>どもと<ruby>漁師<rp>(</rp><rt>りょうし</rt><rp>)</rp></ruby>の話。</p>"
+        #expect(texts(html) == ["子どもと漁師の話。"])
+    }
+
+    @Test func droppedElements() {
+        let html = """
+        <head><style>p{}</style><script>var x = "<p>no</p>";</script></head><body>
+        <noscript>enable js</noscript><template><p>t</p></template><svg><text>s</text></svg>
+        <iframe>frame</iframe><object>obj</object><form><p>Name <input value="v"> <select><option>o</option></select>
+        <textarea>area</textarea><button>Go</button></p></form><p>kept</p></body>
+        """
+        #expect(texts(html) == ["Name", "kept"])
+    }
+
+    @Test func preformattedKeepsWhitespace() {
+        let html = "<p>a   b</p><pre>  let x = 1\n    y  = 2</pre><p>inline <code>a  b</code> end</p>"
+        #expect(texts(html) == ["a b", "  let x = 1\n    y  = 2", "inline a  b end"])
+    }
+
+    @Test func tableRowsBecomeLines() {
+        #expect(texts("<table><tr><th>名前</th><th>値</th></tr><tr><td>a</td><td>1</td></tr></table>")
+                == ["名前 値\na 1"])
+    }
+
+    @Test func titleAndLanguage() {
+        let extracted = page("<html lang=\"ja-JP\"><head><title> 黒潮の\n旅 </title></head><body><p>本文</p></body></html>")
+        #expect(extracted.title == "黒潮の 旅")
+        #expect(extracted.language == "ja-JP")
+        #expect(extracted.paragraphs.map(\.text) == ["本文"])
+    }
+
+    @Test func whitespaceIsNormalisedButFullWidthStays() {
+        #expect(texts("<p>a&nbsp;&nbsp;b \t\n c　全角　スペース</p>") == ["a b c　全角　スペース"])
+    }
+
+    @Test func pathsNameTagsClassesAndIds() {
+        let extracted = page(#"<body><div class="main  wide" id="top"><p>text</p></div></body>"#)
+        #expect(extracted.paragraphs.map(\.path) == ["html>body>div.main.wide#top>p"])
+    }
+
+    @Test func frameElementsAreBoilerplate() {
+        let html = "<header><p>site</p></header><nav><a href=/>home</a></nav><main><p>body text</p></main>"
+            + "<aside><p>aside</p></aside><footer><p>(c) 2026</p></footer>"
+        let extracted = page(html)
+        #expect(extracted.paragraphs.map(\.text) == ["site", "home", "body text", "aside", "(c) 2026"])
+        #expect(extracted.paragraphs.map(\.boilerplate) == [.navigation, .navigation, nil, .navigation, .navigation])
+        #expect(extracted.mainText == "body text")
+    }
+
+    @Test func linkRatioThresholdIsConfigurable() {
+        let html = #"<p><a href="/a">link text here</a> and a little</p><p>plain words</p>"#
+        let strict = page(html, maxLinkRatio: 0.5)
+        #expect(strict.paragraphs[0].linkCharacters == 14)
+        #expect(strict.paragraphs[0].characters == 27)
+        #expect(strict.paragraphs.map(\.boilerplate) == [.links, nil])
+        #expect(page(html, maxLinkRatio: 0.6).paragraphs.map(\.boilerplate) == [nil, nil])
+    }
+
+    @Test func mainContentLeavesCommentsAndSidebarsOut() {
+        let prose = "This sentence is long enough to count as real prose in an article body. "
+        let html = """
+        <body><div class="layout has-sidebar"><div class="article-body"><h2>Heading</h2>
+        <p>\(prose)One.</p><p>\(prose)Two.</p><p>\(prose)Three.</p><div class="share"><p>Share this article on social media now</p></div></div>
+        <div class="sidebar"><p>\(prose)Sidebar.</p></div></div>
+        <div id="comments"><div class="comment"><p>\(prose)Comment.</p></div></div></body>
+        """
+        let extracted = page(html, mainContentOnly: true)
+        #expect(extracted.mainText == "Heading\n\n\(prose)One.\n\n\(prose)Two.\n\n\(prose)Three.")
+        let byText = Dictionary(extracted.paragraphs.map { ($0.text, $0.boilerplate) }, uniquingKeysWith: { a, _ in a })
+        #expect(byText["Share this article on social media now"] == .some(.navigation))
+        #expect(byText["\(prose)Sidebar."] == .some(.outsideMain))
+        #expect(byText["\(prose)Comment."] == .some(.outsideMain))
+    }
+
+    @Test func brokenHTMLStillYieldsText() {
+        #expect(texts("<p>unclosed <b>bold <i>italic</p><p>next</div></span>") == ["unclosed bold italic", "next"])
+        #expect(texts("").isEmpty)
+        #expect(texts("plain text without tags") == ["plain text without tags"])
+    }
+
+    @Test func scriptBodiesAreCutBeforeParsing() {
+        let html = Array("<p>a</p><script type=x>if (a<b) { s = '</p><p>no'; }</script><!-- <p>c</p> --><p>b</p>".utf8)
+        #expect(Fixtures.string(InertContent.strip(html)) == "<p>a</p><script type=x></script><p>b</p>")
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import Kuroshio
+
+@Suite struct PipelineConfigTests {
+    private func recipe(_ name: String) throws -> PipelineConfig {
+        try PipelineConfig.load(path: Fixtures.root.appendingPathComponent("Pipelines/\(name)").path)
+    }
+
+    private func error(_ yaml: String) -> String? {
+        do {
+            _ = try PipelineConfig.parse(yaml, file: "x.yaml")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func defaultRecipe() throws {
+        let config = try recipe("ja-cc.yaml")
+        #expect(config.stages == [.japanesePrefilter(minimumKana: 3), .extract(mainContent: true, maxLinkRatio: 0.5),
+                                  .kanaRatio(minimum: 0.15)])
+        #expect(config.httpStatuses == [200])
+        #expect(config.contentTypes == ["text/html", "application/xhtml+xml"])
+        #expect(config.bucket == "ja")
+        #expect(config.shardBytes == 134_217_728)
+        #expect(config.maxRecordBytes == 16_777_216)
+    }
+
+    @Test func extractOnlyRecipe() throws {
+        let config = try recipe("extract-only.yaml")
+        #expect(config.stages == [.extract(mainContent: true, maxLinkRatio: 0.5)])
+        #expect(config.bucket == "all")
+    }
+
+    @Test func unknownKeyNamesFileLineAndKey() {
+        #expect(error("reader:\n  formatt: warc\nstages:\n  - extract:\n")
+                == "x.yaml:2: unknown key 'formatt' in reader (allowed: format, max_record_bytes, http_status, content_types)")
+        #expect(error("stages:\n  - extract:\n  - kana_ratio: {minimum: 0.2}\n")?
+            .hasPrefix("x.yaml:3: unknown key 'minimum' in stages[1].kana_ratio") == true)
+        #expect(error("stages:\n  - extract:\n  - dedupe: {}\n")?.hasPrefix("x.yaml:3: unknown key 'dedupe' in stages[1]") == true)
+    }
+
+    @Test func wrongTypesAreNamed() {
+        #expect(error("stages:\n  - extract:\n  - kana_ratio: {min: high}\n") == "x.yaml:3: stages[1].kana_ratio.min must be a number")
+        #expect(error("reader:\n  http_status: 200\nstages:\n  - extract:\n") == "x.yaml:2: reader.http_status must be a list")
+        #expect(error("stages:\n  - extract: {main_content: maybe}\n") == "x.yaml:2: stages[0].extract.main_content must be true or false")
+        #expect(error("output:\n  bucket: ../x\nstages:\n  - extract:\n") == "x.yaml:2: output.bucket must be a plain directory name")
+    }
+
+    @Test func stagesMustMakeSense() {
+        #expect(error("stages:\n  - kana_ratio:\n")?.hasSuffix("stages must include extract") == true)
+        #expect(error("stages:\n  - extract:\n  - japanese_prefilter:\n")?
+            .hasSuffix("japanese_prefilter reads raw bytes and must come before extract") == true)
+        #expect(error("") == "x.yaml: the file is empty")
+        #expect(error("a: [")?.hasPrefix("x.yaml: not valid YAML") == true)
+    }
+
+    @Test func missingFile() {
+        #expect(throws: ConfigError.self) { try PipelineConfig.load(path: "/nonexistent.yaml") }
+    }
+}

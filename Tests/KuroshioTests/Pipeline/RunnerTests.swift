@@ -1,0 +1,166 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import Kuroshio
+
+/// `kuroshio run` end to end on SampleData, read back from its shards.
+@Suite struct RunnerTests {
+    struct Output {
+        var stats: RunStats
+        /// Documents by bucket, in shard name order and line order.
+        var documents: [String: [[String: Any]]]
+
+        func urls(_ bucket: String) -> [String] {
+            (documents[bucket] ?? []).map { ($0["meta"] as! [String: Any])["url"] as! String }
+        }
+
+        func text(_ bucket: String, _ path: String) -> String? {
+            documents[bucket]?.first { ($0["meta"] as! [String: Any])["url"] as? String == "http://sample.kuroshio.test" + path }?["text"] as? String
+        }
+    }
+
+    static let japanesePaths = ["/ja/utf8", "/ja/shift_jis", "/ja/euc-jp", "/ja/iso-2022-jp", "/ja/wrong-http-charset",
+                                "/ja/no-charset", "/ja/chunked", "/ja/gzip"]
+
+    private func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-run-\(UUID().uuidString)").path
+    }
+
+    private func recipe(_ name: String) throws -> PipelineConfig {
+        try PipelineConfig.load(path: Fixtures.root.appendingPathComponent("Pipelines/\(name)").path)
+    }
+
+    private func read(_ output: String) throws -> [String: [[String: Any]]] {
+        var documents: [String: [[String: Any]]] = [:]
+        for bucket in FileSystem.list(output) where !bucket.hasPrefix(".") && FileSystem.isDirectory("\(output)/\(bucket)") {
+            for shard in FileSystem.files(under: "\(output)/\(bucket)", suffixes: [".jsonl.gz"]) {
+                let bytes = try #require(FileSystem.read(shard))
+                let text = Fixtures.string(try #require(Gzip.decompress(bytes)))
+                for line in text.split(separator: "\n") {
+                    documents[bucket, default: []].append(
+                        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]))
+                }
+            }
+        }
+        return documents
+    }
+
+    private func run(_ config: PipelineConfig, _ inputs: [String], output: String? = nil, jobs: Int = 2,
+                     rank: Int = 0, worldSize: Int = 1) throws -> Output {
+        let output = output ?? temporaryDirectory()
+        let stats = try Runner(config: config, inputs: inputs, output: output, jobs: jobs, rank: rank, worldSize: worldSize).run()
+        return Output(stats: stats, documents: try read(output))
+    }
+
+    @Test func defaultPipelineKeepsTheJapanesePages() throws {
+        let output = try run(try recipe("ja-cc.yaml"), [Fixtures.sample])
+        #expect(Array(output.documents.keys) == ["ja"])
+        #expect(output.urls("ja") == Self.japanesePaths.map { "http://sample.kuroshio.test" + $0 })
+        #expect(output.text("ja", "/ja/utf8") == """
+            黒潮の旅
+
+            黒潮は日本列島の南岸に沿って北へ流れる暖流です。その幅は約百キロメートルに達し、流れの速さは時速七キロメートルを超えることもあります。
+
+            子どもたちは夏になると海辺で貝殻を集めます。漁師の話では、黒潮が近づく年はカツオがよく獲れるそうです。
+
+            海の色が濃い青に見えるのは、黒潮の水に栄養分やプランクトンが少なく、透明度が高いからだと言われています。
+            """)
+        #expect(output.text("ja", "/ja/shift_jis")?.contains("①営業時間は午前九時から午後六時までです。") == true)
+        for document in output.documents["ja"]! {
+            let text = document["text"] as! String
+            #expect(!text.contains("ホーム") && !text.contains("Copyright"), "boilerplate in \(text)")
+        }
+        let first = try #require(output.documents["ja"]?.first)
+        #expect(first["id"] as? String == "00000000-0000-4000-8000-000000000003")
+        let meta = try #require(first["meta"] as? [String: Any])
+        #expect(meta["charset"] as? String == "UTF-8")
+        #expect(meta["lang"] as? String == "ja")
+        #expect(meta["title"] as? String == "黒潮の旅")
+        #expect(meta["html_lang"] as? String == "ja")
+        #expect(meta["warc_file"] as? String == "sample.warc.gz")
+        #expect(meta["warc_date"] as? String == "2026-11-01T00:00:00Z")
+        #expect(meta["warc_record_id"] as? String == "<urn:uuid:00000000-0000-4000-8000-000000000003>")
+        let stats = output.stats
+        #expect(stats["inputs.records"] == 15)
+        #expect(stats["stages.read.in"] == 12)
+        #expect(stats["stages.read.out"] == 9)
+        #expect(stats["stages.japanese_prefilter.out"] == 8)
+        #expect(stats["stages.kana_ratio.out"] == 8)
+        #expect(stats["dropped.japanese_prefilter"] == 1)
+        #expect(stats["dropped.truncated"] == 1)
+        #expect(stats["dropped.http-status"] == 1)
+        #expect(stats["dropped.content-type"] == 1)
+        #expect(stats["problems.truncated"] == 1)
+        #expect(stats["buckets.ja.docs"] == 8)
+        #expect(stats["charsets.CP932"] == 2)
+    }
+
+    @Test func extractOnlyKeepsEveryLanguage() throws {
+        let output = try run(try recipe("extract-only.yaml"), [Fixtures.sample])
+        #expect(output.urls("all").count == 9)
+        #expect(output.text("all", "/en/kuroshio") == """
+            The Kuroshio Current
+
+            The Kuroshio is a warm ocean current that flows north along the Pacific coast of Japan.
+
+            It carries warm water from the tropics and shapes the climate and fisheries of the region.
+
+            Sailors have known its strength for centuries, and modern ships still plan their routes around it.
+            """)
+    }
+
+    /// Three copies of SampleData, as separate input files.
+    private func copies() throws -> [String] {
+        let directory = temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return try ["a", "b", "c"].map { name in
+            let path = "\(directory)/\(name).warc.gz"
+            try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: path)
+            return path
+        }
+    }
+
+    @Test func outputIsTheSameWhateverTheJobsAndRanks() throws {
+        let inputs = try copies()
+        let config = try recipe("ja-cc.yaml")
+        let one = try run(config, inputs, jobs: 1)
+        let two = try run(config, inputs, jobs: 2)
+        let shared = temporaryDirectory()
+        _ = try run(config, inputs, output: shared, rank: 1, worldSize: 2)
+        let ranked = try run(config, inputs, output: shared, rank: 0, worldSize: 2)
+        let expected = Array(repeating: Self.japanesePaths.map { "http://sample.kuroshio.test" + $0 }, count: 3).flatMap { $0 }
+        #expect(one.urls("ja") == expected)
+        #expect(two.urls("ja") == expected)
+        #expect(ranked.urls("ja") == expected)
+        #expect(ranked.stats == one.stats)
+        #expect(one.stats["inputs.files"] == 3)
+    }
+
+    @Test func rerunSkipsFinishedFilesAndRedoesTheRest() throws {
+        let inputs = try copies()
+        let config = try recipe("ja-cc.yaml")
+        let output = temporaryDirectory()
+        let first = try run(config, inputs, output: output)
+        // As if killed while writing the second file: its marker and shards are gone, a temporary shard is left.
+        try FileManager.default.removeItem(atPath: "\(output)/.done/000001.tsv")
+        for shard in FileSystem.files(under: "\(output)/ja", suffixes: [".jsonl.gz"]) where shard.contains("-000001-") {
+            try FileManager.default.removeItem(atPath: shard)
+        }
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: "\(output)/ja/.part-00000-000001-000.jsonl.gz.tmp"))
+        let filesRun = Mutex(-1)
+        let stats = try Runner(config: config, inputs: inputs, output: output, jobs: 2).run { progress in
+            filesRun.withLock { $0 = progress.filesTotal }
+        }
+        #expect(filesRun.withLock { $0 } == 1)
+        #expect(stats == first.stats)
+        #expect(try read(output)["ja"]!.count == first.documents["ja"]!.count)
+        #expect(!FileSystem.exists("\(output)/ja/.part-00000-000001-000.jsonl.gz.tmp"))
+    }
+
+    @Test func markerForAnotherInputIsAConflict() throws {
+        let inputs = try copies()
+        let output = temporaryDirectory()
+        _ = try run(try recipe("ja-cc.yaml"), [inputs[1]], output: output)
+        #expect(throws: RunError.self) { try run(try recipe("ja-cc.yaml"), [inputs[0]], output: output) }
+    }
+}
