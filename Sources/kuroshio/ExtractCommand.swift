@@ -1,8 +1,5 @@
 import ArgumentParser
 import Kuroshio
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,13 +29,13 @@ struct ExtractCommand: ParsableCommand {
         let charsets = CharsetDecoder()
         let output = OutputBuffer()
         for file in files {
-            guard var bytes = readWholeFile(file) else { throw Failure("\(file): cannot read") }
+            guard var bytes = FileSystem.read(file) else { throw Failure("\(file): cannot read") }
             if let plain = Gzip.decompress(bytes) { bytes = plain }
             let page = extractor.extract(charsets.decode(bytes, httpLabel: nil).utf8)
             if paragraphs {
                 for paragraph in page.paragraphs {
                     let fields = [paragraph.boilerplate?.rawValue ?? "", Log.fixed(paragraph.linkRatio, 2), paragraph.path,
-                                  paragraph.text.replacingTabsAndNewlines()]
+                                  paragraph.text.tsvField]
                     output.write(fields.joined(separator: "\t") + "\n")
                 }
             } else {
@@ -46,24 +43,5 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         output.flush()
-    }
-
-    private func readWholeFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        return bytes
-    }
-}
-
-extension String {
-    func replacingTabsAndNewlines() -> String {
-        String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 }

@@ -25,9 +25,7 @@ public struct RecordSummary: Sendable, Equatable {
     /// The fields in `columns` order, with tabs and line breaks made spaces.
     public var fields: [String] {
         [file, String(offset), warcType, targetURI, httpStatus.map(String.init) ?? "", contentType, charset ?? "",
-         String(bytes), problems.map(\.rawValue).joined(separator: ",")]
-            .map { $0.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
-                ? String($0.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) : $0 }
+         String(bytes), problems.map(\.rawValue).joined(separator: ",")].map(\.tsvField)
     }
 }
 
@@ -65,5 +63,13 @@ public final class PayloadDecoder {
             summary.problems.append(.badHTTP)
         }
         return summary
+    }
+}
+
+extension String {
+    /// The string with tabs and line breaks made spaces, to sit in one TSV field.
+    public var tsvField: String {
+        contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            ? String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) : self
     }
 }
