@@ -14,8 +14,7 @@ usage: Benchmarks/run-throughput.py [WARC.gz] [--mb 300] [--runs 3]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+from benchlib import ROOT, build_release, cc_like_warc
 RESILIPARSE = r"""
 import sys
 from fastwarc.warc import ArchiveIterator, WarcRecordType
@@ -54,16 +53,10 @@ def main():
     parser.add_argument("--mb", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "kuroshio"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    kuroshio = os.path.join(ROOT, ".build", "release", "kuroshio")
+    kuroshio = build_release()
     work = tempfile.mkdtemp(prefix="kuroshio-bench-")
     try:
-        warc = args.warc
-        if warc is None:
-            warc = os.path.join(work, "cc-like.warc.gz")
-            subprocess.run([sys.executable, os.path.join(ROOT, "..", "shared", "bench", "make-cc-like-warc"), warc,
-                            "--mb", str(args.mb), "--ja-share", "0.05"], check=True, stdout=subprocess.DEVNULL)
+        warc = cc_like_warc(args.warc, work, args.mb)
         results = {name: [] for name in ["zcat", "ja-cc", "extract-only", "resiliparse"]}
         documents = {}
         for run in range(args.runs):

@@ -9,8 +9,7 @@ usage: Benchmarks/warc-ls-throughput.py [WARC.gz] [--mb 300] [--runs 5]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+from benchlib import build_release, cc_like_warc
 FASTWARC = """
 import sys
 from fastwarc.warc import ArchiveIterator
@@ -31,17 +30,10 @@ def main():
     parser.add_argument("--mb", type=int, default=300)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "kuroshio"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    kuroshio = os.path.join(ROOT, ".build", "release", "kuroshio")
+    kuroshio = build_release()
     workdir = tempfile.mkdtemp(prefix="kuroshio-bench-")
     try:
-        warc = args.warc
-        if warc is None:
-            warc = os.path.join(workdir, "cc-like.warc.gz")
-            maker = os.path.join(ROOT, "..", "shared", "bench", "make-cc-like-warc")
-            subprocess.run([sys.executable, maker, warc, "--mb", str(args.mb), "--ja-share", "0.05"], check=True,
-                           stdout=subprocess.DEVNULL)
+        warc = cc_like_warc(args.warc, workdir, args.mb)
         commands = {"zcat": ["zcat", warc], "kuroshio warc ls": [kuroshio, "warc", "ls", warc]}
         try:
             import fastwarc  # noqa: F401
