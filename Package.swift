@@ -20,8 +20,14 @@ let package = Package(
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet",
                        providers: [.apt(["libuchardet-dev"])]),
         .target(
+            name: "CCLD2",
+            path: "Sources/CCLD2",
+            // The full tables (160 languages) come before the base library they extend.
+            linkerSettings: [.linkedLibrary("cld2_full"), .linkedLibrary("cld2")]
+        ),
+        .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CLibXML2", "CUchardet", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CZlib", "CLibXML2", "CUchardet", "CCLD2", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
@@ -32,5 +38,6 @@ let package = Package(
             name: "KuroshioTests",
             dependencies: ["Kuroshio"]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -6,6 +6,8 @@ public struct ScriptCounts: Sendable, Equatable {
     public var hangul = 0
     /// Letters of other scripts (Latin, Cyrillic, …), by a cheap test: ASCII letters plus non-CJK letters.
     public var otherLetters = 0
+    /// Of `otherLetters`, those in ASCII.
+    public var asciiLetters = 0
 
     public var kana: Int { hiragana + katakana }
     public var letters: Int { kana + han + hangul + otherLetters }
@@ -15,8 +17,10 @@ public struct ScriptCounts: Sendable, Equatable {
     public init(_ text: String) {
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x41...0x5A, 0x61...0x7A: otherLetters += 1
-            case 0..<0x80: break
+            case 0x41...0x5A, 0x61...0x7A:
+                otherLetters += 1
+                asciiLetters += 1
+            case 0..<0x80, 0x3000...0x303F, 0xFF01...0xFF0F, 0xFF1A...0xFF20: break
             case 0x3041...0x309F: hiragana += 1
             case 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: katakana += 1
             case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: han += 1

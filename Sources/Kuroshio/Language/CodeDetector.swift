@@ -1,0 +1,98 @@
+/// Tells source code from prose. Language identifiers call code English, so this measures what code has and prose
+/// lacks: tokens shaped like code. A token counts when it is a programming keyword that English does not use
+/// (`def`, `elif`, `typedef`, `null`, `self`), an identifier in snake_case, MACRO_CASE or camelCase, a call
+/// (`name(`), a dotted module path, an operator or brace token, a statement end (`;`, `{`, `}`), a comment or
+/// preprocessor marker, a hex number or a quoted literal in a list. Text is code when at least `minimumTokens` of its
+/// tokens, and at least `minimumShare` of them, look like code; a short snippet also when `shortShare` do.
+public struct CodeDetector: Sendable {
+    public var minimumTokens = 4
+    public var minimumShare = 0.04
+    public var shortShare = 0.3
+
+    public init() {}
+
+    /// The share of code-shaped tokens, and whether that makes the text code.
+    public func measure(_ text: String) -> (share: Double, isCode: Bool) {
+        var tokens = 0, codeLike = 0
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                while i < count && isSpace(bytes[i]) { i += 1 }
+                let start = i
+                while i < count && !isSpace(bytes[i]) { i += 1 }
+                guard i > start else { continue }
+                tokens += 1
+                if Self.looksLikeCode(UnsafeBufferPointer(rebasing: bytes[start..<i])) { codeLike += 1 }
+            }
+        }
+        let share = tokens == 0 ? 0 : Double(codeLike) / Double(tokens)
+        let isCode = (codeLike >= minimumTokens && share >= minimumShare) || (tokens >= 3 && share >= shortShare)
+        return (share, isCode)
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    static let keywords: Set<String> = [
+        "def", "elif", "var", "const", "let", "function", "typedef", "struct", "sizeof", "void", "null", "NULL", "None",
+        "True", "False", "self", "this", "async", "await", "lambda", "endif", "ifdef", "ifndef", "include", "define",
+        "console", "printf", "println", "std", "nullptr", "bool", "int", "char", "unsigned", "return", "fn", "impl",
+        "pub", "func", "elseif", "foreach", "undefined", "typeof", "instanceof", "namespace", "template", "static",
+    ]
+    private static let operators: Set<String> = [
+        "=", "==", "!=", "===", "!==", "=>", "->", "::", "&&", "||", "+=", "-=", "*=", "/=", "<=", ">=", "<<", ">>",
+        "{", "}", "(", ")", "[", "]", ";", "();", "){", "};", "});", "*/", "/*", "//", "<-", "|>",
+    ]
+    private static let topLevelDomains: Set<String> = ["com", "org", "net", "jp", "cn", "kr", "uk", "de", "html", "htm",
+                                                       "php", "io", "edu", "gov", "info", "co"]
+
+    static func looksLikeCode(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let string = String(decoding: token, as: UTF8.self)
+        if operators.contains(string) { return true }
+        let first = token[0], last = token[token.count - 1]
+        if last == 0x3B || first == 0x7B || first == 0x7D || last == 0x7B || last == 0x7D { return true }
+        if token.starts(with: "/*".utf8) || token.starts(with: "*/".utf8) || token.starts(with: "//".utf8) { return true }
+        if first == 0x23, token.count > 1, isLower(token[1]) { return true }
+        if token.count > 2, first == 0x30, token[1] | 0x20 == 0x78 { return true }
+        // A quoted literal followed by a comma, bracket or semicolon, as in a list of strings.
+        if token.count > 3, first == 0x22 || first == 0x27 || first == 0x60,
+           last == 0x2C || last == 0x29 || last == 0x5D, token[token.count - 2] == first {
+            return true
+        }
+        // The token's word, without leading and trailing punctuation.
+        var from = 0, to = token.count
+        while from < to && !isWord(token[from]) { from += 1 }
+        while to > from && !isWord(token[to - 1]) { to -= 1 }
+        guard from < to else { return false }
+        if keywords.contains(String(decoding: UnsafeBufferPointer(rebasing: token[from..<to]), as: UTF8.self)) { return true }
+        var sawLower = false
+        for k in from..<to {
+            let byte = token[k]
+            // snake_case and MACRO_CASE: an underscore between letters or digits.
+            if byte == 0x5F, k > from, k + 1 < to, isAlphanumeric(token[k - 1]), isAlphanumeric(token[k + 1]) { return true }
+            // camelCase: a capital right after a lower-case letter, in a word that starts lower-case.
+            if isUpper(byte) && sawLower && isLower(token[from]) { return true }
+            if isLower(byte) { sawLower = true }
+        }
+        // A call: a name right before "(".
+        if let open = token.firstIndex(of: 0x28), open > 0, isAlphanumeric(token[open - 1]) || token[open - 1] == 0x5F {
+            return true
+        }
+        return isDottedPath(token, from, to)
+    }
+
+    /// `module.name`: lower-case words joined by dots, the last not a domain.
+    private static func isDottedPath(_ token: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        let parts = token[from..<to].split(separator: 0x2E, omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ $0.count >= 2 && $0.allSatisfy { isLower($0) || $0 == 0x5F || isDigit($0) } })
+        else { return false }
+        return !topLevelDomains.contains(String(decoding: parts.last!, as: UTF8.self))
+    }
+
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) || isDigit(byte) }
+    private static func isWord(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte == 0x5F || byte >= 0x80 }
+}
