@@ -72,6 +72,30 @@ GZIP_JA = page("ja", "図書館の新しいサービス", [
     "利用者カードをお持ちの方は、家にいながら本を借りることができます。",
 ], head='<meta charset="utf-8">')
 
+CHINESE = page("zh-CN", "黑潮简介", [
+    "黑潮是北太平洋西部的一支强大暖流，沿着台湾东岸和日本南岸向东北方向流动。",
+    "它把热带的温暖海水带到较高纬度的海域，对东亚的气候和渔业都有重要影响。",
+    "每年夏天，许多渔船在黑潮经过的海域捕捞鲣鱼和金枪鱼。",
+], head='<meta charset="gb2312">', nav=False)
+
+CODE = """\"\"\"Count the words of a text file, most frequent first.\"\"\"
+import collections
+import sys
+
+
+def count_words(path):
+    counts = collections.Counter()
+    with open(path, encoding="utf-8") as source:
+        for line in source:
+            counts.update(word.lower() for word in line.split())
+    return counts
+
+
+if __name__ == "__main__":
+    for word, count in count_words(sys.argv[1]).most_common(10):
+        print(f"{count:6d} {word}")
+"""
+
 NOT_FOUND = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>" \
             "<p>The requested page was not found on this server.</p></body></html>\n"
 
@@ -146,7 +170,10 @@ def records():
     yield record(14, "revisit", f"{site}/ja/utf8", http("200 OK", [("Content-Type", html("UTF-8"))], b""),
                  extra=[("WARC-Refers-To", "<urn:uuid:00000000-0000-4000-8000-000000000003>"),
                         ("WARC-Profile", "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest")])
-    yield record(15, "response", f"{site}/ja/truncated", http("200 OK", [("Content-Type", html("utf-8"))], TRUNCATED_JA.encode("utf-8")))
+    yield record(15, "response", f"{site}/zh/kuroshio", http("200 OK", [("Content-Type", html("gb2312"))], CHINESE.encode("gb2312")))
+    yield record(16, "response", f"{site}/code/wordcount.py",
+                 http("200 OK", [("Content-Type", "text/plain; charset=utf-8")], CODE.encode("utf-8")))
+    yield record(17, "response", f"{site}/ja/truncated", http("200 OK", [("Content-Type", html("utf-8"))], TRUNCATED_JA.encode("utf-8")))
 
 
 def main():

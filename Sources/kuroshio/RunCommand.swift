@@ -62,10 +62,11 @@ struct RunCommand: ParsableCommand {
             throw Failure("\(error)")
         }
         bar.clear()
-        let bucket = pipeline.bucket
+        let buckets = stats.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }
+            .map { "\(stats[$0]) \($0.dropFirst(8).dropLast(5))" }
         let dropped = stats.keys.filter { $0.hasPrefix("dropped.") }.map { "\($0.dropFirst(8)) \(stats[$0])" }
-        Log.info("\(stats["inputs.files"]) files, \(stats["inputs.records"]) records: \(stats["buckets.\(bucket).docs"]) docs "
-            + "in \(output)/\(bucket) (\(stats["buckets.\(bucket).chars"]) chars); dropped: "
+        Log.info("\(stats["inputs.files"]) files, \(stats["inputs.records"]) records: docs "
+            + (buckets.isEmpty ? "none" : buckets.joined(separator: ", ")) + " in \(output); dropped: "
             + (dropped.isEmpty ? "none" : dropped.joined(separator: ", ")) + "; stats in \(output)/stats.json")
     }
 }

@@ -35,4 +35,20 @@ public final class HTMLExtractor {
         if mainContentOnly { MainContent.mark(&paragraphs, owners: builder.owners, elements: builder.elements) }
         return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs)
     }
+
+    /// A plain-text payload (a source file, a text document) as paragraphs split at blank lines, whitespace kept.
+    public static func plainText(_ utf8: [UInt8]) -> ExtractedPage {
+        var paragraphs: [Paragraph] = []
+        let text = String(decoding: utf8.filter { $0 != 0x0D }, as: UTF8.self)
+        for block in text.split(separator: "\n\n", omittingEmptySubsequences: true) {
+            let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
+            let trimmed = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.reversed()
+            guard !trimmed.isEmpty else { continue }
+            let body = trimmed.joined(separator: "\n")
+            paragraphs.append(Paragraph(text: body, path: "", kind: .preformatted, level: 0,
+                                        characters: body.unicodeScalars.count, linkCharacters: 0, boilerplate: nil))
+        }
+        return ExtractedPage(title: "", language: "", paragraphs: paragraphs)
+    }
 }
+

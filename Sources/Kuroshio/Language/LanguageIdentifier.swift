@@ -41,7 +41,9 @@ public final class LanguageIdentifier {
         }
         var cld2Percent = 100
         if counts.otherLetters > 0 {
-            let (language, percent) = Self.cld2(text, asciiOnly: counts.otherLetters == counts.asciiLetters)
+            // CLD2 sees the alphabetic part alone, so that CJK around it does not decide for it.
+            let alphabetic = cjk + counts.hangul == 0 ? text : Self.withoutCJK(text)
+            let (language, percent) = Self.cld2(alphabetic, asciiOnly: counts.otherLetters == counts.asciiLetters)
             letters[language, default: 0] += Double(counts.otherLetters) * alphabeticWeight
             cld2Percent = percent
         }
@@ -51,6 +53,21 @@ public final class LanguageIdentifier {
         var score = count / total
         if !["ja", "zh", "ko"].contains(label) { score *= Double(cld2Percent) / 100 }
         return LanguageGuess(label: label, score: score, shares: letters.mapValues { $0 / total })
+    }
+
+    /// `text` with kana, Han and Hangul made spaces.
+    private static func withoutCJK(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xAC00...0xD7AF, 0x1100...0x11FF,
+                 0x3130...0x318F, 0x20000...0x2FA1F:
+                scalars.append(" ")
+            default:
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// CLD2's top language for the text's letters outside CJK, as a label, with its percent. When CLD2 cannot tell
@@ -67,5 +84,29 @@ public final class LanguageIdentifier {
         case "un": return asciiOnly ? ("en", 50) : ("other:un", 0)
         default: return ("other:\(code)", Int(result.percents.0))
         }
+    }
+}
+
+extension LanguageIdentifier {
+    /// Identifies every paragraph, then the document: each language's share is the share of the document's
+    /// characters in paragraphs of that language, and the label is the largest share. Its score is that share times
+    /// the mean score of those paragraphs.
+    public func identify(_ paragraphs: inout [Paragraph]) -> LanguageGuess {
+        var weights: [String: Double] = [:]
+        var scores: [String: Double] = [:]
+        var total = 0.0
+        for i in paragraphs.indices {
+            let guess = identify(paragraphs[i].text)
+            paragraphs[i].language = guess.label
+            paragraphs[i].languageScore = guess.score
+            let weight = Double(paragraphs[i].characters)
+            weights[guess.label, default: 0] += weight
+            scores[guess.label, default: 0] += weight * guess.score
+            total += weight
+        }
+        guard total > 0, let (label, weight) = weights.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+        else { return LanguageGuess(label: "other:un", score: 0, shares: [:]) }
+        return LanguageGuess(label: label, score: weight / total * (scores[label]! / weight),
+                             shares: weights.mapValues { $0 / total })
     }
 }

@@ -40,3 +40,29 @@ func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
 }
+
+/// One input file's shard writers, one per bucket, made when a bucket gets its first document.
+final class BucketWriters {
+    let output: String
+    let stem: String
+    let maxBytes: Int
+    private var writers: [String: ShardWriter] = [:]
+
+    init(output: String, stem: String, maxBytes: Int) {
+        self.output = output
+        self.stem = stem
+        self.maxBytes = maxBytes
+    }
+
+    func writer(for bucket: String) -> ShardWriter {
+        if let writer = writers[bucket] { return writer }
+        let writer = ShardWriter(directory: "\(output)/\(bucket)", stem: stem, maxBytes: maxBytes)
+        writers[bucket] = writer
+        return writer
+    }
+
+    /// Commits every bucket's shards.
+    func commit() throws(OutputError) {
+        for bucket in writers.keys.sorted() { try writers[bucket]!.commit() }
+    }
+}

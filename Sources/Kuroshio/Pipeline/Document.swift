@@ -18,6 +18,8 @@ public struct Document: Sendable {
         public var htmlLang = ""
         public var lang = ""
         public var langScore = 0.0
+        /// Each language's share of the document's characters.
+        public var langShares: [String: Double] = [:]
     }
 
     /// A stage's verdict on the document, with what it measured.
@@ -45,6 +47,7 @@ public struct Document: Sendable {
                 ("charset", .string(meta.charset)),
                 ("lang", .string(meta.lang)),
                 ("lang_score", .double(meta.langScore)),
+                ("lang_shares", .object(meta.langShares.sorted { $0.value > $1.value }.map { ($0.key, .double($0.value)) })),
                 ("title", .string(meta.title)),
                 ("html_lang", .string(meta.htmlLang)),
                 ("n_chars", .int(characterCount)),

@@ -25,14 +25,24 @@ public struct PipelineConfig: Sendable, Equatable {
         case extract(mainContent: Bool, maxLinkRatio: Double)
         /// Keeps documents whose share of kana among letters is at least `minimum`.
         case kanaRatio(minimum: Double)
+        /// Identifies each document's language and routes it to the bucket of that name, when the bucket is kept and
+        /// the score reaches its minimum; other documents are dropped, counted by language.
+        case language(buckets: [Bucket])
 
         public var name: String {
             switch self {
             case .japanesePrefilter: "japanese_prefilter"
             case .extract: "extract"
             case .kanaRatio: "kana_ratio"
+            case .language: "language"
             }
         }
+    }
+
+    /// A language bucket kept by the `language` stage, with the least score a document needs to enter it.
+    public struct Bucket: Sendable, Equatable {
+        public var name: String
+        public var minimumScore: Double
     }
 
     public var maxRecordBytes = WARCReader.defaultMaxRecordBytes
@@ -171,7 +181,7 @@ private struct ConfigReader {
     }
 
     private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> PipelineConfig.Stage {
-        let names = ["japanese_prefilter", "extract", "kana_ratio"]
+        let names = ["japanese_prefilter", "extract", "kana_ratio", "language"]
         let entry = try mapping(node, at: "stages[\(index)]", allowed: names)
         guard entry.count == 1, let (name, value) = entry.first else {
             throw fail(node, "stages[\(index)] must name exactly one stage")
@@ -186,9 +196,22 @@ private struct ConfigReader {
             let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["main_content", "max_link_ratio"])
             return .extract(mainContent: try bool(parameters["main_content"], "\(path).main_content", default: true),
                             maxLinkRatio: try double(parameters["max_link_ratio"], "\(path).max_link_ratio", default: 0.5))
-        default:
+        case "kana_ratio":
             let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min"])
             return .kanaRatio(minimum: try double(parameters["min"], "\(path).min", default: 0.15))
+        default:
+            let parameters = try mapping(value, at: path, allowed: ["buckets"])
+            guard let node = parameters["buckets"], case .mapping(let buckets) = node, !buckets.isEmpty else {
+                throw fail(value, "\(path).buckets must map bucket names (ja, en, code, zh, ko) to minimum scores")
+            }
+            var parsed: [PipelineConfig.Bucket] = []
+            for (key, score) in buckets {
+                guard let name = key.string, ["ja", "en", "code", "zh", "ko"].contains(name) else {
+                    throw fail(key, "\(path).buckets: unknown bucket '\(key.string ?? "")' (allowed: ja, en, code, zh, ko)")
+                }
+                parsed.append(.init(name: name, minimumScore: try double(score, "\(path).buckets.\(name)", default: 0)))
+            }
+            return .language(buckets: parsed)
         }
     }
 }

@@ -5,6 +5,7 @@ final class UnitProcessor {
     private let decoder: PayloadDecoder
     private let extractor: HTMLExtractor
     private let charsets = CharsetDecoder()
+    private let languages = LanguageIdentifier()
 
     init(config: PipelineConfig) {
         self.config = config
@@ -31,27 +32,28 @@ final class UnitProcessor {
             stats.add("problems.\(error.kind.rawValue)")
             return stats
         }
-        let writer = ShardWriter(directory: "\(output)/\(config.bucket)", stem: stem, maxBytes: config.shardBytes)
+        let writers = BucketWriters(output: output, stem: stem, maxBytes: config.shardBytes)
         for record in reader {
             stats.add("inputs.records")
             stats.add("inputs.bytes", record.contentLength)
             for problem in record.problems { stats.add("problems.\(problem.kind.rawValue)") }
-            if let document = document(from: record, stats: &stats) {
-                let line = document.jsonLine(bucket: config.bucket)
-                try writer.write(line)
-                stats.add("buckets.\(config.bucket).docs")
-                stats.add("buckets.\(config.bucket).chars", document.characterCount)
-                stats.add("buckets.\(config.bucket).bytes", line.count)
+            if let (document, bucket) = document(from: record, stats: &stats) {
+                let line = document.jsonLine(bucket: bucket)
+                try writers.writer(for: bucket).write(line)
+                stats.add("buckets.\(bucket).docs")
+                stats.add("buckets.\(bucket).chars", document.characterCount)
+                stats.add("buckets.\(bucket).bytes", line.count)
             }
             progress(reader.fileBytesRead)
         }
         for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
-        try writer.commit()
+        try writers.commit()
         return stats
     }
 
-    /// The document a record yields, or nil when a check drops it (counted in `stats` with its reason).
-    func document(from record: WARCRecord, stats: inout RunStats) -> Document? {
+    /// The document a record yields and its bucket, or nil when a check drops it (counted in `stats` with its
+    /// reason).
+    func document(from record: WARCRecord, stats: inout RunStats) -> (Document, String)? {
         stats.add("records.\(record.type.isEmpty ? "unknown" : record.type)")
         guard record.type == "response" else { return nil }
         stats.add("stages.read.in")
@@ -72,6 +74,7 @@ final class UnitProcessor {
         stats.add("stages.read.out")
         stats.add("stages.read.bytes_out", response.payload.count)
         var document: Document?
+        var bucket = config.bucket
         var utf8: [UInt8] = []
         var charset = ""
         for stage in config.stages {
@@ -88,7 +91,8 @@ final class UnitProcessor {
                 charset = decision.charset.name
                 stats.add("charsets.\(charset)")
                 if decision.replaced > 0 { stats.add("charsets.replaced_sequences", decision.replaced) }
-                let page = extractor.extract(utf8)
+                let isMarkup = response.mediaType.contains("html") || response.mediaType.contains("xml")
+                let page = isMarkup ? extractor.extract(utf8) : HTMLExtractor.plainText(utf8)
                 let kept = page.paragraphs.filter { $0.boilerplate == nil }
                 guard !kept.isEmpty else { return drop("empty-text", &stats) }
                 document = Document(id: Self.identifier(record), text: kept.map(\.text).joined(separator: "\n\n"),
@@ -99,17 +103,34 @@ final class UnitProcessor {
                 let passed = ratio >= minimum
                 current.decisions.append(Document.Decision(stage: stage.name, value: ratio, passed: passed))
                 guard passed else { return drop(stage.name, &stats) }
-                current.meta.lang = "ja"
-                current.meta.langScore = ratio
+                if current.meta.lang.isEmpty {
+                    current.meta.lang = "ja"
+                    current.meta.langScore = ratio
+                }
+                document = current
+            case .language(let buckets):
+                guard var current = document else { continue }
+                let guess = languages.identify(&current.paragraphs)
+                current.meta.lang = guess.label
+                current.meta.langScore = guess.score
+                current.meta.langShares = guess.shares
+                let target = buckets.first { $0.name == guess.label }
+                current.decisions.append(Document.Decision(stage: stage.name, value: guess.score,
+                                                           passed: target.map { guess.score >= $0.minimumScore } ?? false))
+                guard let target, guess.score >= target.minimumScore else {
+                    stats.add("languages_dropped.\(guess.label)")
+                    return drop(target == nil ? "language" : "language-score", &stats)
+                }
+                bucket = target.name
                 document = current
             }
             stats.add("stages.\(stage.name).out")
             stats.add("stages.\(stage.name).bytes_out", document?.text.utf8.count ?? response.payload.count)
         }
-        return document
+        return document.map { ($0, bucket) }
     }
 
-    private func drop(_ reason: String, _ stats: inout RunStats) -> Document? {
+    private func drop(_ reason: String, _ stats: inout RunStats) -> (Document, String)? {
         stats.add("dropped.\(reason)")
         return nil
     }

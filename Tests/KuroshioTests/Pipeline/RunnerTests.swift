@@ -81,15 +81,15 @@ import Testing
         #expect(meta["warc_date"] as? String == "2026-11-01T00:00:00Z")
         #expect(meta["warc_record_id"] as? String == "<urn:uuid:00000000-0000-4000-8000-000000000003>")
         let stats = output.stats
-        #expect(stats["inputs.records"] == 15)
-        #expect(stats["stages.read.in"] == 12)
-        #expect(stats["stages.read.out"] == 9)
+        #expect(stats["inputs.records"] == 17)
+        #expect(stats["stages.read.in"] == 14)
+        #expect(stats["stages.read.out"] == 10)
         #expect(stats["stages.japanese_prefilter.out"] == 8)
         #expect(stats["stages.kana_ratio.out"] == 8)
-        #expect(stats["dropped.japanese_prefilter"] == 1)
+        #expect(stats["dropped.japanese_prefilter"] == 2)
         #expect(stats["dropped.truncated"] == 1)
         #expect(stats["dropped.http-status"] == 1)
-        #expect(stats["dropped.content-type"] == 1)
+        #expect(stats["dropped.content-type"] == 2)
         #expect(stats["problems.truncated"] == 1)
         #expect(stats["buckets.ja.docs"] == 8)
         #expect(stats["charsets.CP932"] == 2)
@@ -97,7 +97,7 @@ import Testing
 
     @Test func extractOnlyKeepsEveryLanguage() throws {
         let output = try run(try recipe("extract-only.yaml"), [Fixtures.sample])
-        #expect(output.urls("all").count == 9)
+        #expect(output.urls("all").count == 10)
         #expect(output.text("all", "/en/kuroshio") == """
             The Kuroshio Current
 
@@ -107,6 +107,21 @@ import Testing
 
             Sailors have known its strength for centuries, and modern ships still plan their routes around it.
             """)
+    }
+
+    @Test func routingSendsEachPageToItsBucket() throws {
+        let output = try run(try recipe("ja-en-code-cc.yaml"), [Fixtures.sample])
+        #expect(Set(output.documents.keys) == ["ja", "en", "code"])
+        #expect(output.urls("ja") == Self.japanesePaths.map { "http://sample.kuroshio.test" + $0 })
+        #expect(output.urls("en") == ["http://sample.kuroshio.test/en/kuroshio"])
+        #expect(output.urls("code") == ["http://sample.kuroshio.test/code/wordcount.py"])
+        #expect(output.text("code", "/code/wordcount.py")?.contains("def count_words(path):\n    counts = collections.Counter()") == true)
+        let meta = try #require(output.documents["en"]?.first?["meta"] as? [String: Any])
+        #expect(meta["lang"] as? String == "en")
+        #expect((meta["lang_shares"] as? [String: Double])?["en"] == 1)
+        #expect(output.stats["languages_dropped.zh"] == 1)
+        #expect(output.stats["dropped.language"] == 1)
+        #expect(output.stats["buckets.ja.docs"] == 8)
     }
 
     /// Three copies of SampleData, as separate input files.

@@ -13,6 +13,10 @@ enum Fixtures {
         FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("warc/MANIFEST.tsv").path)
     }
 
+    static var hasLangidData: Bool {
+        FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("langid-dev/sentences.tsv").path)
+    }
+
     /// One WARC record's bytes.
     static func record(type: String, uri: String? = nil, version: String = "1.0", block: [UInt8],
                        headerName: (String) -> String = { $0 }, contentLength: Int? = nil) -> [UInt8] {

@@ -5,9 +5,9 @@ import Testing
 @Suite struct WARCReaderTests {
     @Test func sampleDataRecordsByType() throws {
         let records = try Fixtures.records(Fixtures.sample)
-        #expect(records.count == 15)
+        #expect(records.count == 17)
         let byType = Dictionary(grouping: records, by: \.type).mapValues(\.count)
-        #expect(byType == ["warcinfo": 1, "request": 1, "response": 12, "revisit": 1])
+        #expect(byType == ["warcinfo": 1, "request": 1, "response": 14, "revisit": 1])
         #expect(records[2].targetURI == "http://sample.kuroshio.test/ja/utf8")
         #expect(records[2].recordID == "<urn:uuid:00000000-0000-4000-8000-000000000003>")
         #expect(records[2].version == "1.0")
@@ -19,7 +19,7 @@ import Testing
         let records = try Fixtures.records(Fixtures.sample)
         let problems = records.flatMap(\.problems)
         #expect(problems.map(\.kind) == [.truncated])
-        #expect(problems.first?.offset == 7557)
+        #expect(problems.first?.offset == 8631)
         #expect(records.last?.targetURI == "http://sample.kuroshio.test/ja/truncated")
         #expect(records.last!.block.count < records.last!.contentLength)
         #expect(records.last!.block.starts(with: Array("HTTP/1.1 200 OK".utf8)))

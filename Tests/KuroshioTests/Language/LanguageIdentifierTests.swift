@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import Kuroshio
+
+@Suite struct LanguageIdentifierTests {
+    let identifier = LanguageIdentifier()
+
+    @Test(arguments: [
+        ("黒潮は日本列島の南岸に沿って北へ流れる暖流です。", "ja"),
+        ("The Kuroshio is a warm ocean current that flows north along the coast of Japan.", "en"),
+        ("黑潮是北太平洋西部的一支强大暖流，沿着台湾东岸向北流动。", "zh"),
+        ("구로시오 해류는 일본 남쪽 해안을 따라 북쪽으로 흐르는 따뜻한 해류입니다.", "ko"),
+        ("Le Kuroshio est un courant océanique chaud qui longe la côte du Japon vers le nord.", "other:fr"),
+        ("def count_words(path):\n    counts = collections.Counter()\n    return counts", "code"),
+    ])
+    func labels(text: String, label: String) {
+        #expect(identifier.identify(text).label == label)
+    }
+
+    @Test func hanWithoutKanaIsNeverJapanese() {
+        let guess = identifier.identify("日本国憲法第九条")
+        #expect(guess.label == "zh")
+        #expect(guess.shares == ["zh": 1])
+    }
+
+    @Test func koreanWithLatinWordsStaysKorean() {
+        #expect(identifier.identify("김윤종기자 zozo@donga.com").label == "ko")
+    }
+
+    @Test func mixedTextSharesByCharacters() {
+        // 33 kana and Han against 23 Latin letters, which weigh 0.4 each.
+        let guess = identifier.identify("東京タワーは観光名所で、毎年多くの人が訪れる場所として知られています。 It is a famous place to visit.")
+        #expect(guess.label == "ja")
+        #expect(abs(guess.shares["ja"]! - 33 / (33 + 23 * 0.4)) < 1e-9)
+        #expect(abs(guess.shares["en"]! - 23 * 0.4 / (33 + 23 * 0.4)) < 1e-9)
+    }
+
+    @Test func documentsAreDecidedByParagraphShares() {
+        func paragraph(_ text: String) -> Paragraph {
+            Paragraph(text: text, path: "p", kind: .text, level: 0, characters: text.unicodeScalars.count,
+                      linkCharacters: 0, boilerplate: nil)
+        }
+        var paragraphs = [paragraph("黒潮は日本列島の南岸に沿って北へ流れる暖流です。海の色は濃い青に見えます。"),
+                          paragraph("A short English note."),
+                          paragraph("子どもたちは夏になると海辺で貝殻を集めます。")]
+        let guess = identifier.identify(&paragraphs)
+        #expect(paragraphs.map(\.language) == ["ja", "en", "ja"])
+        #expect(guess.label == "ja")
+        #expect(abs(guess.shares["ja"]! - 59.0 / 80.0) < 1e-9)
+        #expect(abs(guess.shares["en"]! - 21.0 / 80.0) < 1e-9)
+    }
+}
+
+@Suite struct CodeDetectorTests {
+    let detector = CodeDetector()
+
+    @Test func codeShapedTokens() {
+        for token in ["avail_in", "Z_STREAM_END", "getElementById", "inflate()", "x;", "{", "==", "/*", "#include",
+                      "0xFF", "self", "warcio.recordloader", #""CODE"","#] {
+            var bytes = token
+            #expect(bytes.withUTF8 { CodeDetector.looksLikeCode($0) }, "\(token)")
+        }
+        for word in ["the", "Tokyo", "example.com", "(1989)", "e.g.", "--", "U.S."] {
+            var bytes = word
+            #expect(!bytes.withUTF8 { CodeDetector.looksLikeCode($0) }, "\(word)")
+        }
+    }
+
+    @Test func chunksAndProse() {
+        let c = "static int count = 0; int next(void) { return ++count; } /* counts calls */ #define LIMIT 10"
+        #expect(detector.measure(c).isCode)
+        #expect(!detector.measure("The committee met on Tuesday (see page 3) and approved the budget.").isCode)
+        #expect(!detector.measure("Education committee. -- 1981. -- Minutes.").isCode)
+    }
+}
+
+/// The routing targets over `../shared/data/langid-dev/sentences.tsv`.
+@Suite(.enabled(if: Fixtures.hasLangidData, "../shared/data/langid-dev is absent"))
+struct LangidConformanceTests {
+    @Test func meetsTheTargets() throws {
+        let text = try String(contentsOf: Fixtures.sharedData.appendingPathComponent("langid-dev/sentences.tsv"), encoding: .utf8)
+        let identifier = LanguageIdentifier()
+        var total: [String: Int] = [:], right: [String: Int] = [:], zhAsJapanese = 0, proseAsCode = 0, prose = 0
+        for line in text.split(separator: "\n").dropFirst() {
+            let columns = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard columns.count == 3 else { continue }
+            let label = String(columns[0].split(separator: ":")[0])
+            let guess = identifier.identify(String(columns[2])).shortLabel
+            total[label, default: 0] += 1
+            if guess == label { right[label, default: 0] += 1 }
+            if label == "zh" && guess == "ja" { zhAsJapanese += 1 }
+            if label != "code" {
+                prose += 1
+                if guess == "code" { proseAsCode += 1 }
+            }
+        }
+        func accuracy(_ label: String) -> Double { Double(right[label] ?? 0) / Double(total[label] ?? 1) }
+        #expect(accuracy("ja") >= 0.999)
+        #expect(accuracy("en") >= 0.995)
+        #expect(accuracy("ko") >= 0.995)
+        #expect(accuracy("code") >= 0.95)
+        #expect(Double(zhAsJapanese) / Double(total["zh"] ?? 1) <= 0.001)
+        #expect(Double(proseAsCode) / Double(prose) <= 0.01)
+    }
+}
