@@ -17,6 +17,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
+                       providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet",
                        providers: [.apt(["libuchardet-dev"])]),
         .target(
@@ -27,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CLibXML2", "CUchardet", "CCLD2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CZlib", "CZstd", "CLibXML2", "CUchardet", "CCLD2", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
@@ -36,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KuroshioTests",
-            dependencies: ["Kuroshio"]
+            dependencies: ["Kuroshio", "CZstd"]
         ),
     ],
     cxxLanguageStandard: .cxx17

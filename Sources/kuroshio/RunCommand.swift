@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "WARC files or directories (default: SampleData).")
+    @Argument(help: "Input files or directories: WARC, or JSONL for a jsonl recipe (default: SampleData).")
     var inputs: [String] = []
 
     @Option(help: "The pipeline recipe.")
@@ -48,7 +48,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Failure("\(error)")
         }
-        let files = try InputFiles.expand(inputs.isEmpty ? ["SampleData"] : inputs)
+        let files = try InputFiles.expand(inputs.isEmpty ? ["SampleData"] : inputs, suffixes: pipeline.format.suffixes)
         guard !files.isEmpty else { throw Failure("no WARC files in \(inputs.joined(separator: " "))") }
         let jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize)

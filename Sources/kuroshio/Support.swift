@@ -6,9 +6,7 @@ import Glibc
 
 /// Expands command-line inputs: files as given, directories searched for WARC files, in sorted order.
 enum InputFiles {
-    static let suffixes = [".warc", ".warc.gz"]
-
-    static func expand(_ inputs: [String]) throws -> [String] {
+    static func expand(_ inputs: [String], suffixes: [String] = PipelineConfig.Format.warc.suffixes) throws -> [String] {
         var files: [String] = []
         for input in inputs {
             guard FileSystem.exists(input) else { throw Failure("\(input): no such file or directory") }

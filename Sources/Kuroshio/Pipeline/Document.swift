@@ -20,6 +20,8 @@ public struct Document: Sendable {
         public var langScore = 0.0
         /// Each language's share of the document's characters.
         public var langShares: [String: Double] = [:]
+        /// Fields a JSONL source carried besides its text and id, written into `meta` as they were.
+        public var source: [(String, JSON)] = []
     }
 
     /// A stage's verdict on the document, with what it measured.
@@ -34,25 +36,30 @@ public struct Document: Sendable {
         paragraphs.isEmpty ? text.unicodeScalars.count : paragraphs.reduce(2 * (paragraphs.count - 1)) { $0 + $1.characters }
     }
 
-    /// The JSONL line: `{"text", "id", "meta": {...}}`.
-    public func jsonLine(bucket: String) -> [UInt8] {
+    /// The JSONL line: `{"text", "id", "meta": {...}}`. Fields a source carried come first in `meta`; Kuroshio's
+    /// own keys follow and win, except those it has no value for.
+    public var jsonLine: [UInt8] {
+        var own: [(String, JSON)] = [
+            ("url", .string(meta.url)),
+            ("warc_record_id", .string(meta.warcRecordID)),
+            ("warc_date", .string(meta.warcDate)),
+            ("warc_file", .string(meta.warcFile)),
+            ("charset", .string(meta.charset)),
+            ("lang", .string(meta.lang)),
+            ("lang_score", .double(meta.langScore)),
+            ("lang_shares", .object(meta.langShares.sorted { $0.value > $1.value }.map { ($0.key, .double($0.value)) })),
+            ("title", .string(meta.title)),
+            ("html_lang", .string(meta.htmlLang)),
+            ("n_chars", .int(characterCount)),
+            ("n_paragraphs", .int(paragraphs.count)),
+        ]
+        let sourceKeys = Set(meta.source.map(\.0))
+        own.removeAll { key, value in value == .string("") && sourceKeys.contains(key) }
+        let ownKeys = Set(own.map(\.0))
         let json = JSON.object([
             ("text", .string(text)),
             ("id", .string(id)),
-            ("meta", .object([
-                ("url", .string(meta.url)),
-                ("warc_record_id", .string(meta.warcRecordID)),
-                ("warc_date", .string(meta.warcDate)),
-                ("warc_file", .string(meta.warcFile)),
-                ("charset", .string(meta.charset)),
-                ("lang", .string(meta.lang)),
-                ("lang_score", .double(meta.langScore)),
-                ("lang_shares", .object(meta.langShares.sorted { $0.value > $1.value }.map { ($0.key, .double($0.value)) })),
-                ("title", .string(meta.title)),
-                ("html_lang", .string(meta.htmlLang)),
-                ("n_chars", .int(characterCount)),
-                ("n_paragraphs", .int(paragraphs.count)),
-            ])),
+            ("meta", .object(meta.source.filter { !ownKeys.contains($0.0) } + own)),
         ])
         var line: [UInt8] = []
         line.reserveCapacity(text.utf8.count + 512)

@@ -4,7 +4,7 @@ import Yams
 ///
 /// ```yaml
 /// reader:
-///   format: warc
+///   format: warc                # or jsonl, with text_field and id_field
 ///   max_record_bytes: 16777216
 ///   http_status: [200]
 ///   content_types: [text/html, application/xhtml+xml]
@@ -45,6 +45,26 @@ public struct PipelineConfig: Sendable, Equatable {
         public var minimumScore: Double
     }
 
+    /// What the input files hold.
+    public enum Format: String, Sendable {
+        /// WARC records (`.warc`, `.warc.gz`).
+        case warc
+        /// One JSON object per line (`.jsonl`, `.jsonl.gz`, `.jsonl.zst`), its text in `textField`.
+        case jsonl
+
+        /// The file name endings of inputs found in a directory.
+        public var suffixes: [String] {
+            switch self {
+            case .warc: [".warc", ".warc.gz"]
+            case .jsonl: [".jsonl", ".jsonl.gz", ".jsonl.zst"]
+            }
+        }
+    }
+
+    public var format = Format.warc
+    /// For JSONL: the field holding the text (`text`, or `content` in code corpora), and the one holding the id.
+    public var textField = "text"
+    public var idField = "id"
     public var maxRecordBytes = WARCReader.defaultMaxRecordBytes
     public var httpStatuses: [Int] = [200]
     public var contentTypes = ["text/html", "application/xhtml+xml"]
@@ -144,9 +164,15 @@ private struct ConfigReader {
         var config = PipelineConfig()
         let top = try mapping(root, at: "the recipe", allowed: ["reader", "stages", "output"])
         if let node = top["reader"] {
-            let reader = try mapping(node, at: "reader", allowed: ["format", "max_record_bytes", "http_status", "content_types"])
+            let reader = try mapping(node, at: "reader", allowed: ["format", "max_record_bytes", "http_status", "content_types",
+                                                                 "text_field", "id_field"])
             let format = try string(reader["format"], "reader.format", default: "warc")
-            guard format == "warc" else { throw fail(reader["format"], "reader.format must be warc") }
+            guard let parsed = PipelineConfig.Format(rawValue: format) else {
+                throw fail(reader["format"], "reader.format must be warc or jsonl")
+            }
+            config.format = parsed
+            config.textField = try string(reader["text_field"], "reader.text_field", default: config.textField)
+            config.idField = try string(reader["id_field"], "reader.id_field", default: config.idField)
             config.maxRecordBytes = try int(reader["max_record_bytes"], "reader.max_record_bytes", default: config.maxRecordBytes)
             if let statuses = try list(reader["http_status"], "reader.http_status") {
                 var parsed: [Int] = []
@@ -170,7 +196,7 @@ private struct ConfigReader {
                 throw fail(output["bucket"], "output.bucket must be a plain directory name")
             }
         }
-        guard config.stages.contains(where: { $0.name == "extract" }) else {
+        guard config.format == .jsonl || config.stages.contains(where: { $0.name == "extract" }) else {
             throw fail(top["stages"] ?? root, "stages must include extract")
         }
         if let extract = config.stages.firstIndex(where: { $0.name == "extract" }),

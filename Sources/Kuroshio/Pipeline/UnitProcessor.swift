@@ -25,30 +25,73 @@ final class UnitProcessor {
                  progress: (Int) -> Void) throws(OutputError) -> RunStats {
         var stats = RunStats()
         stats.add("inputs.files")
-        let reader: WARCReader
-        do {
-            reader = try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes)
-        } catch {
-            stats.add("problems.\(error.kind.rawValue)")
-            return stats
-        }
         let writers = BucketWriters(output: output, stem: stem, maxBytes: config.shardBytes)
-        for record in reader {
-            stats.add("inputs.records")
-            stats.add("inputs.bytes", record.contentLength)
-            for problem in record.problems { stats.add("problems.\(problem.kind.rawValue)") }
-            if let (document, bucket) = document(from: record, stats: &stats) {
-                let line = document.jsonLine(bucket: bucket)
-                try writers.writer(for: bucket).write(line)
-                stats.add("buckets.\(bucket).docs")
-                stats.add("buckets.\(bucket).chars", document.characterCount)
-                stats.add("buckets.\(bucket).bytes", line.count)
-            }
-            progress(reader.fileBytesRead)
+        func emit(_ result: (Document, String)?) throws(OutputError) {
+            guard let (document, bucket) = result else { return }
+            let line = document.jsonLine
+            try writers.writer(for: bucket).write(line)
+            stats.add("buckets.\(bucket).docs")
+            stats.add("buckets.\(bucket).chars", document.characterCount)
+            stats.add("buckets.\(bucket).bytes", line.count)
         }
-        for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
+        do {
+            switch config.format {
+            case .warc:
+                let reader = try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes)
+                for record in reader {
+                    stats.add("inputs.records")
+                    stats.add("inputs.bytes", record.contentLength)
+                    for problem in record.problems { stats.add("problems.\(problem.kind.rawValue)") }
+                    try emit(document(from: record, stats: &stats))
+                    progress(reader.fileBytesRead)
+                }
+                for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
+            case .jsonl:
+                let reader = try JSONLReader(path: file, maxLineBytes: config.maxRecordBytes)
+                for line in reader {
+                    stats.add("inputs.records")
+                    stats.add("inputs.bytes", line.bytes?.count ?? 0)
+                    for problem in line.problems { stats.add("problems.\(problem.kind.rawValue)") }
+                    try emit(document(from: line, stats: &stats))
+                    progress(reader.fileBytesRead)
+                }
+                for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
+            }
+        } catch let problem as InputProblem {
+            stats.add("problems.\(problem.kind.rawValue)")
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            preconditionFailure("only input problems and output errors are thrown here")
+        }
         try writers.commit()
         return stats
+    }
+
+    /// The document a JSONL line yields and its bucket: its text field, its id, and its other fields kept for meta.
+    func document(from line: JSONLLine, stats: inout RunStats) -> (Document, String)? {
+        stats.add("stages.read.in")
+        guard let bytes = line.bytes else { return drop("oversize", &stats) }
+        stats.add("stages.read.bytes_in", bytes.count)
+        guard case .object(let members)? = bytes.withUnsafeBufferPointer({ JSONParser.parse($0) }) else {
+            return drop("bad-json", &stats)
+        }
+        guard case .string(let text)? = members.first(where: { $0.0 == config.textField })?.1, !text.isEmpty else {
+            return drop("no-text", &stats)
+        }
+        let name = String(line.file.split(separator: "/").last ?? "")
+        var id = "\(name):\(line.number)"
+        switch members.first(where: { $0.0 == config.idField })?.1 {
+        case .string(let value)?: id = value
+        case .int(let value)?: id = String(value)
+        default: break
+        }
+        var meta = Document.Meta()
+        meta.source = members.filter { $0.0 != config.textField && $0.0 != config.idField }
+        let paragraphs = HTMLExtractor.plainText(Array(text.utf8)).paragraphs
+        stats.add("stages.read.out")
+        stats.add("stages.read.bytes_out", text.utf8.count)
+        return runStages(.text(Document(id: id, text: text, paragraphs: paragraphs, meta: meta)), stats: &stats)
     }
 
     /// The document a record yields and its bucket, or nil when a check drops it (counted in `stats` with its
@@ -73,22 +116,39 @@ final class UnitProcessor {
         }
         stats.add("stages.read.out")
         stats.add("stages.read.bytes_out", response.payload.count)
+        return runStages(.payload(record, response), stats: &stats)
+    }
+
+    /// What the stages start from: an HTTP payload still to be decoded and extracted, or a document already text.
+    enum StageInput {
+        case payload(WARCRecord, HTTPResponse)
+        case text(Document)
+    }
+
+    /// Takes a record or document through the stages; returns the document kept and its bucket.
+    func runStages(_ input: StageInput, stats: inout RunStats) -> (Document, String)? {
         var document: Document?
+        if case .text(let ready) = input { document = ready }
         var bucket = config.bucket
-        var utf8: [UInt8] = []
-        var charset = ""
+        let size = { () -> Int in
+            if let document { return document.text.utf8.count }
+            if case .payload(_, let response) = input { return response.payload.count }
+            return 0
+        }
         for stage in config.stages {
             stats.add("stages.\(stage.name).in")
-            stats.add("stages.\(stage.name).bytes_in", document?.text.utf8.count ?? response.payload.count)
-            switch stage {
-            case .japanesePrefilter(let minimumKana):
+            stats.add("stages.\(stage.name).bytes_in", size())
+            switch (stage, input) {
+            case (.japanesePrefilter(let minimumKana), .payload(_, let response)):
                 guard JapanesePrefilter(minimumKana: minimumKana).mayBeJapanese(response.payload,
                                                                                  httpCharset: response.charsetLabel)
                 else { return drop(stage.name, &stats) }
-            case .extract:
-                let (decision, text) = charsets.decode(response.payload, httpLabel: response.charsetLabel)
-                utf8 = text
-                charset = decision.charset.name
+            case (.japanesePrefilter(let minimumKana), .text(let ready)):
+                guard JapanesePrefilter(minimumKana: minimumKana).mayBeJapanese(Array(ready.text.utf8), httpCharset: nil)
+                else { return drop(stage.name, &stats) }
+            case (.extract, .payload(let record, let response)):
+                let (decision, utf8) = charsets.decode(response.payload, httpLabel: response.charsetLabel)
+                let charset = decision.charset.name
                 stats.add("charsets.\(charset)")
                 if decision.replaced > 0 { stats.add("charsets.replaced_sequences", decision.replaced) }
                 let isMarkup = response.mediaType.contains("html") || response.mediaType.contains("xml")
@@ -97,7 +157,9 @@ final class UnitProcessor {
                 guard !kept.isEmpty else { return drop("empty-text", &stats) }
                 document = Document(id: Self.identifier(record), text: kept.map(\.text).joined(separator: "\n\n"),
                                     paragraphs: kept, meta: meta(record, page: page, charset: charset))
-            case .kanaRatio(let minimum):
+            case (.extract, .text):
+                break
+            case (.kanaRatio(let minimum), _):
                 guard var current = document else { continue }
                 let ratio = ScriptCounts(current.text).kanaRatio
                 let passed = ratio >= minimum
@@ -108,7 +170,7 @@ final class UnitProcessor {
                     current.meta.langScore = ratio
                 }
                 document = current
-            case .language(let buckets):
+            case (.language(let buckets), _):
                 guard var current = document else { continue }
                 let guess = languages.identify(&current.paragraphs)
                 current.meta.lang = guess.label
@@ -125,7 +187,7 @@ final class UnitProcessor {
                 document = current
             }
             stats.add("stages.\(stage.name).out")
-            stats.add("stages.\(stage.name).bytes_out", document?.text.utf8.count ?? response.payload.count)
+            stats.add("stages.\(stage.name).bytes_out", size())
         }
         return document.map { ($0, bucket) }
     }

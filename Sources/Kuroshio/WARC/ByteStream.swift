@@ -1,10 +1,11 @@
 import CZlib
+import CZstd
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A forward-only window over a file's bytes. Gzip input (one member per record, or one for the whole file) is
-/// inflated on the fly, straight into the window. Memory stays bounded: the window grows only to the largest
+/// inflated on the fly, straight into the window; so is zstd input (one frame or several). Memory stays bounded: the window grows only to the largest
 /// span a caller asks to see at once.
 final class ByteStream {
     /// A discontinuity in the decompressed data: the bytes before `position` end abruptly.
@@ -19,7 +20,9 @@ final class ByteStream {
 
     let path: String
     let isGzip: Bool
+    let isZstd: Bool
     private let fd: Int32
+    private var zstd: OpaquePointer?
 
     private var window: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -61,24 +64,30 @@ final class ByteStream {
         raw = .allocate(capacity: rawCapacity)
         rawBase = fileOffset
         base = fileOffset
-        var magic: (UInt8, UInt8) = (0, 0)
-        let got = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 2, off_t(fileOffset)) }
-        isGzip = got == 2 && magic == (0x1f, 0x8b)
+        var magic: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let got = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 4, off_t(fileOffset)) }
+        isGzip = got >= 2 && magic.0 == 0x1f && magic.1 == 0x8b
+        isZstd = got == 4 && magic == (0x28, 0xB5, 0x2F, 0xFD)
         if isGzip {
             base = 0
             _ = kuroshio_inflateInit2(&zs, 15 + 16)
+        }
+        if isZstd {
+            base = 0
+            zstd = ZSTD_createDCtx()
         }
     }
 
     deinit {
         if isGzip { inflateEnd(&zs) }
+        if let zstd { ZSTD_freeDCtx(zstd) }
         close(fd)
         window.deallocate()
         raw.deallocate()
     }
 
     /// Bytes of the file read and used so far.
-    var fileBytesRead: Int { isGzip ? rawBase + rawStart : position }
+    var fileBytesRead: Int { isGzip || isZstd ? rawBase + rawStart : position }
 
     /// Stream offset of the next unread byte.
     var position: Int { base + start }
@@ -165,6 +174,7 @@ final class ByteStream {
 
     /// Appends at least one byte to the window, or sets `atEOF`.
     private func produce() {
+        if isZstd { return produceZstd() }
         if !isGzip {
             let n = read(fd, window + end, capacity - end)
             if n > 0 { end += n } else { atEOF = true }
@@ -203,6 +213,39 @@ final class ByteStream {
                 recovering = true
             }
             if produced > 0 { return }
+        }
+    }
+
+    /// Appends zstd-decompressed bytes to the window, or sets `atEOF`. A stream cut inside a frame, or corrupt,
+    /// leaves a break.
+    private func produceZstd() {
+        while true {
+            if rawStart == rawEnd && !refillRaw() {
+                if inMember {
+                    breaks.append(Break(kind: .truncated, position: base + end, fileOffset: memberFileOffset,
+                                        detail: "zstd stream ends mid-frame"))
+                }
+                atEOF = true
+                return
+            }
+            if !inMember { memberFileOffset = rawBase + rawStart }
+            var input = ZSTD_inBuffer(src: raw + rawStart, size: rawEnd - rawStart, pos: 0)
+            var output = ZSTD_outBuffer(dst: window + end, size: capacity - end, pos: 0)
+            let status = ZSTD_decompressStream(zstd, &output, &input)
+            rawStart += input.pos
+            end += output.pos
+            if ZSTD_isError(status) != 0 {
+                breaks.append(Break(kind: .corrupt, position: base + end, fileOffset: memberFileOffset,
+                                    detail: String(cString: ZSTD_getErrorName(status))))
+                // Nothing after a corrupt zstd frame can be found again: stop here.
+                rawStart = rawEnd
+                rawEOF = true
+                inMember = false
+                atEOF = true
+                return
+            }
+            inMember = status != 0
+            if output.pos > 0 { return }
         }
     }
 

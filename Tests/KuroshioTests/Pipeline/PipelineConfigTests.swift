@@ -34,7 +34,7 @@ import Testing
 
     @Test func unknownKeyNamesFileLineAndKey() {
         #expect(error("reader:\n  formatt: warc\nstages:\n  - extract:\n")
-                == "x.yaml:2: unknown key 'formatt' in reader (allowed: format, max_record_bytes, http_status, content_types)")
+                == "x.yaml:2: unknown key 'formatt' in reader (allowed: format, max_record_bytes, http_status, content_types, text_field, id_field)")
         #expect(error("stages:\n  - extract:\n  - kana_ratio: {minimum: 0.2}\n")?
             .hasPrefix("x.yaml:3: unknown key 'minimum' in stages[1].kana_ratio") == true)
         #expect(error("stages:\n  - extract:\n  - dedupe: {}\n")?.hasPrefix("x.yaml:3: unknown key 'dedupe' in stages[1]") == true)

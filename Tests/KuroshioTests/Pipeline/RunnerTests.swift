@@ -1,3 +1,4 @@
+import CZstd
 import Foundation
 import Synchronization
 import Testing
@@ -122,6 +123,44 @@ import Testing
         #expect(output.stats["languages_dropped.zh"] == 1)
         #expect(output.stats["dropped.language"] == 1)
         #expect(output.stats["buckets.ja.docs"] == 8)
+    }
+
+    @Test func jsonlSourcesAreRoutedWithTheirFields() throws {
+        let code = "import sys\n\ndef main(argv):\n    total = sum(int(x) for x in argv[1:])\n    print(total)\n    return 0\n"
+        let lines = [
+            #"{"id": "src-1", "content": \#(JSON.string(code).serialized), "repo": "kuroshio/example", "path": "sum.py", "stars": 3, "license": ["mit"]}"#,
+            #"{"content": "The Kuroshio is a warm current that flows north along the coast of Japan.", "source": "notes"}"#,
+            #"{"content": "黒潮は日本列島の南岸に沿って北へ流れる暖流です。", "id": 7}"#,
+            #"{"no_content": true}"#,
+            #"not json"#,
+        ]
+        let plain = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let directory = temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var compressed = [UInt8](repeating: 0, count: ZSTD_compressBound(plain.count))
+        let size = ZSTD_compress(&compressed, compressed.count, plain, plain.count, 3)
+        try Data(compressed[0..<size]).write(to: URL(fileURLWithPath: "\(directory)/a.jsonl.zst"))
+        try Data(Gzip.compress(plain)).write(to: URL(fileURLWithPath: "\(directory)/b.jsonl.gz"))
+        try Data(plain).write(to: URL(fileURLWithPath: "\(directory)/c.jsonl"))
+        let inputs = FileSystem.files(under: directory, suffixes: PipelineConfig.Format.jsonl.suffixes)
+        #expect(inputs.count == 3)
+        let output = try run(try recipe("code-jsonl.yaml"), inputs)
+        for bucket in ["code", "en", "ja"] { #expect(output.documents[bucket]?.count == 3, "\(bucket)") }
+        let document = try #require(output.documents["code"]?.first)
+        #expect(document["id"] as? String == "src-1")
+        #expect(document["text"] as? String == code)
+        let meta = try #require(document["meta"] as? [String: Any])
+        #expect(meta["repo"] as? String == "kuroshio/example")
+        #expect(meta["path"] as? String == "sum.py")
+        #expect(meta["stars"] as? Int == 3)
+        #expect(meta["license"] as? [String] == ["mit"])
+        #expect(meta["lang"] as? String == "code")
+        #expect(output.documents["ja"]?.first?["id"] as? String == "7")
+        #expect(output.documents["en"]?.first?["id"] as? String == "a.jsonl.zst:2")
+        #expect((output.documents["en"]?.first?["meta"] as? [String: Any])?["source"] as? String == "notes")
+        #expect(output.stats["dropped.no-text"] == 3)
+        #expect(output.stats["dropped.bad-json"] == 3)
+        #expect(output.stats["inputs.records"] == 15)
     }
 
     /// Three copies of SampleData, as separate input files.

@@ -1,0 +1,4 @@
+#ifndef KUROSHIO_CZSTD_SHIM_H
+#define KUROSHIO_CZSTD_SHIM_H
+#include <zstd.h>
+#endif

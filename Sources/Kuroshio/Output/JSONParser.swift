@@ -1,0 +1,157 @@
+/// Parses JSON text (RFC 8259) into `JSON` values: enough for JSONL corpora, without Foundation. Object members keep
+/// their order. Numbers without a fraction or exponent that fit in an Int stay integers.
+public struct JSONParser {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var i = 0
+    /// Nesting beyond this is refused rather than recursed into.
+    static let maxDepth = 512
+
+    /// The value in `text`, or nil when it is not one JSON value.
+    public static func parse(_ text: UnsafeBufferPointer<UInt8>) -> JSON? {
+        var parser = JSONParser(bytes: text)
+        guard let value = parser.value(depth: 0) else { return nil }
+        parser.skipSpace()
+        return parser.i == text.count ? value : nil
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private mutating func skipSpace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    private mutating func value(depth: Int) -> JSON? {
+        skipSpace()
+        guard i < bytes.count, depth < Self.maxDepth else { return nil }
+        switch bytes[i] {
+        case 0x7B: return object(depth: depth)
+        case 0x5B: return array(depth: depth)
+        case 0x22: return string().map(JSON.string)
+        case 0x74: return literal("true", .bool(true))
+        case 0x66: return literal("false", .bool(false))
+        case 0x6E: return literal("null", .null)
+        default: return number()
+        }
+    }
+
+    private mutating func literal(_ word: String, _ value: JSON) -> JSON? {
+        for byte in word.utf8 {
+            guard i < bytes.count, bytes[i] == byte else { return nil }
+            i += 1
+        }
+        return value
+    }
+
+    private mutating func object(depth: Int) -> JSON? {
+        i += 1
+        var members: [(String, JSON)] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == 0x7D { i += 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == 0x22, let key = string() else { return nil }
+            skipSpace()
+            guard i < bytes.count, bytes[i] == 0x3A else { return nil }
+            i += 1
+            guard let item = value(depth: depth + 1) else { return nil }
+            members.append((key, item))
+            skipSpace()
+            guard i < bytes.count else { return nil }
+            if bytes[i] == 0x2C { i += 1; continue }
+            if bytes[i] == 0x7D { i += 1; return .object(members) }
+            return nil
+        }
+    }
+
+    private mutating func array(depth: Int) -> JSON? {
+        i += 1
+        var items: [JSON] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == 0x5D { i += 1; return .array(items) }
+        while true {
+            guard let item = value(depth: depth + 1) else { return nil }
+            items.append(item)
+            skipSpace()
+            guard i < bytes.count else { return nil }
+            if bytes[i] == 0x2C { i += 1; continue }
+            if bytes[i] == 0x5D { i += 1; return .array(items) }
+            return nil
+        }
+    }
+
+    private mutating func number() -> JSON? {
+        let start = i
+        var integral = true
+        while i < bytes.count {
+            let byte = bytes[i]
+            if (byte >= 0x30 && byte <= 0x39) || byte == 0x2D { i += 1 } else if byte == 0x2E || byte == 0x65 || byte == 0x45 || byte == 0x2B {
+                integral = false
+                i += 1
+            } else { break }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        if integral, let int = Int(text) { return .int(int) }
+        return Double(text).map(JSON.double)
+    }
+
+    /// A string at `i` (which holds the opening quote), with escapes decoded.
+    private mutating func string() -> String? {
+        i += 1
+        var out: [UInt8] = []
+        var runStart = i
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                i += 1
+                return String(decoding: out, as: UTF8.self)
+            }
+            if byte < 0x20 { return nil }
+            guard byte == 0x5C else { i += 1; continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            i += 1
+            guard i < bytes.count else { return nil }
+            let escape = bytes[i]
+            i += 1
+            switch escape {
+            case 0x22, 0x5C, 0x2F: out.append(escape)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                guard var scalar = hex4() else { return nil }
+                // A surrogate pair: the low half follows as another \u escape.
+                if scalar >= 0xD800 && scalar < 0xDC00, i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                    i += 2
+                    guard let low = hex4(), low >= 0xDC00 && low < 0xE000 else { return nil }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
+            default:
+                return nil
+            }
+            runStart = i
+        }
+        return nil
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard i + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[i]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: return nil
+            }
+            value = value << 4 | digit
+            i += 1
+        }
+        return value
+    }
+}
