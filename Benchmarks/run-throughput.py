@@ -2,6 +2,7 @@
 """Throughput of `kuroshio run`, measured in the same run as its floor and its peer.
 
 1. Default pipeline (Pipelines/ja-cc.yaml) wall time against `zcat FILE > /dev/null`: the ratio must stay <= 2.0.
+   The same pipeline without its language stage is timed too: routing may add at most 15%.
 2. Extract-only (Pipelines/extract-only.yaml, one job) documents per CPU-second (user + system) against FastWARC +
    Resiliparse in one process: `extract_plain_text(html, main_content=True)` on every HTTP-200 HTML response.
    (FastWARC misreads HTTP heads with bare LF line ends, as in the ClueWeb pages, and sees no HTML there; each
@@ -57,11 +58,16 @@ def main():
     work = tempfile.mkdtemp(prefix="kuroshio-bench-")
     try:
         warc = cc_like_warc(args.warc, work, args.mb)
-        results = {name: [] for name in ["zcat", "ja-cc", "extract-only", "resiliparse"]}
+        unrouted = os.path.join(work, "ja-cc-unrouted.yaml")
+        recipe = open(os.path.join(ROOT, "Pipelines", "ja-cc.yaml"), encoding="utf-8").read()
+        with open(unrouted, "w", encoding="utf-8") as out:
+            out.write(recipe[:recipe.index("  - language:")] + recipe[recipe.index("output:"):])
+        results = {name: [] for name in ["zcat", "ja-cc", "ja-cc-unrouted", "extract-only", "resiliparse"]}
         documents = {}
         for run in range(args.runs):
             results["zcat"].append(measure(["zcat", warc]))
-            for name, config, jobs in [("ja-cc", "ja-cc.yaml", "2"), ("extract-only", "extract-only.yaml", "1")]:
+            for name, config, jobs in [("ja-cc", "ja-cc.yaml", "2"), ("ja-cc-unrouted", unrouted, "2"),
+                                       ("extract-only", "extract-only.yaml", "1")]:
                 out = os.path.join(work, f"{name}-{run}")
                 results[name].append(measure([kuroshio, "run", warc, "--config", os.path.join(ROOT, "Pipelines", config),
                                               "--output", out, "--jobs", jobs]))
@@ -79,6 +85,9 @@ def main():
         wall, cpu, rss = median["ja-cc"]
         print(f"run ja-cc (2 jobs)    wall {wall:6.2f} s  ratio to zcat {wall / zcat_wall:.2f}  peak RSS {rss:.0f} MB  "
               f"docs {documents['ja-cc']}")
+        routed, unrouted_wall = median["ja-cc"][0], median["ja-cc-unrouted"][0]
+        print(f"run ja-cc without its language stage  wall {unrouted_wall:6.2f} s  routing adds "
+              f"{100 * (routed / unrouted_wall - 1):+.1f}%  docs {documents['ja-cc-unrouted']}")
         rates = {}
         for name in ["extract-only", "resiliparse"]:
             wall, cpu, rss = median[name]

@@ -48,9 +48,10 @@ public struct CodeDetector: Sendable {
                                                        "php", "io", "edu", "gov", "info", "co"]
 
     static func looksLikeCode(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        let string = String(decoding: token, as: UTF8.self)
-        if operators.contains(string) { return true }
         let first = token[0], last = token[token.count - 1]
+        if token.count <= 4, !token.contains(where: isWord), operators.contains(String(decoding: token, as: UTF8.self)) {
+            return true
+        }
         if last == 0x3B || first == 0x7B || first == 0x7D || last == 0x7B || last == 0x7D { return true }
         if token.starts(with: "/*".utf8) || token.starts(with: "*/".utf8) || token.starts(with: "//".utf8) { return true }
         if first == 0x23, token.count > 1, isLower(token[1]) { return true }
@@ -65,7 +66,10 @@ public struct CodeDetector: Sendable {
         while from < to && !isWord(token[from]) { from += 1 }
         while to > from && !isWord(token[to - 1]) { to -= 1 }
         guard from < to else { return false }
-        if keywords.contains(String(decoding: UnsafeBufferPointer(rebasing: token[from..<to]), as: UTF8.self)) { return true }
+        if to - from <= 10, token[from..<to].allSatisfy(isAlphanumeric),
+           keywords.contains(String(decoding: UnsafeBufferPointer(rebasing: token[from..<to]), as: UTF8.self)) {
+            return true
+        }
         var sawLower = false
         for k in from..<to {
             let byte = token[k]

@@ -40,11 +40,13 @@ public final class LanguageIdentifier {
             if !japanese { letters["zh"] = nil }
         }
         var cld2Percent = 100
-        if counts.otherLetters > 0 {
+        let alphabetic = Double(counts.otherLetters) * alphabeticWeight
+        // A few Latin letters in CJK text (a brand, a unit) cannot change the outcome: CLD2 is not asked about them.
+        if counts.otherLetters > 0 && alphabetic >= 0.1 * Double(cjk + counts.hangul) {
             // CLD2 sees the alphabetic part alone, so that CJK around it does not decide for it.
-            let alphabetic = cjk + counts.hangul == 0 ? text : Self.withoutCJK(text)
-            let (language, percent) = Self.cld2(alphabetic, asciiOnly: counts.otherLetters == counts.asciiLetters)
-            letters[language, default: 0] += Double(counts.otherLetters) * alphabeticWeight
+            let latinPart = cjk + counts.hangul == 0 ? text : Self.withoutCJK(text)
+            let (language, percent) = Self.cld2(latinPart, asciiOnly: counts.otherLetters == counts.asciiLetters)
+            letters[language, default: 0] += alphabetic
             cld2Percent = percent
         }
         let total = letters.values.reduce(0, +)

@@ -18,7 +18,7 @@ import Testing
     @Test func defaultRecipe() throws {
         let config = try recipe("ja-cc.yaml")
         #expect(config.stages == [.japanesePrefilter(minimumKana: 3), .extract(mainContent: true, maxLinkRatio: 0.5),
-                                  .kanaRatio(minimum: 0.15)])
+                                  .kanaRatio(minimum: 0.15), .language(buckets: [.init(name: "ja", minimumScore: 0.5)])])
         #expect(config.httpStatuses == [200])
         #expect(config.contentTypes == ["text/html", "application/xhtml+xml"])
         #expect(config.bucket == "ja")
