@@ -203,6 +203,12 @@ private struct ConfigReader {
            let prefilter = config.stages.firstIndex(where: { $0.name == "japanese_prefilter" }), prefilter > extract {
             throw fail(top["stages"], "japanese_prefilter reads raw bytes and must come before extract")
         }
+        if config.stages.contains(where: { $0.name == "japanese_prefilter" }),
+           case .language(let buckets)? = config.stages.first(where: { $0.name == "language" }),
+           buckets.contains(where: { $0.name != "ja" }) {
+            throw fail(top["stages"], "japanese_prefilter drops every page that cannot be Japanese, so it would cost the "
+                + "other language buckets their pages: leave it out when they are kept")
+        }
         return config
     }
 

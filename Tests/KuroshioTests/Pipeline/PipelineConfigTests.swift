@@ -26,6 +26,16 @@ import Testing
         #expect(config.maxRecordBytes == 16_777_216)
     }
 
+    @Test func routingRecipes() throws {
+        let routed = try recipe("ja-en-code-cc.yaml")
+        #expect(routed.stages.last == .language(buckets: [.init(name: "ja", minimumScore: 0.5), .init(name: "en", minimumScore: 0.5),
+                                                          .init(name: "code", minimumScore: 0.5)]))
+        #expect(routed.contentTypes.contains("text/plain"))
+        let jsonl = try recipe("code-jsonl.yaml")
+        #expect(jsonl.format == .jsonl)
+        #expect(jsonl.textField == "content")
+    }
+
     @Test func extractOnlyRecipe() throws {
         let config = try recipe("extract-only.yaml")
         #expect(config.stages == [.extract(mainContent: true, maxLinkRatio: 0.5)])
@@ -51,6 +61,10 @@ import Testing
         #expect(error("stages:\n  - kana_ratio:\n")?.hasSuffix("stages must include extract") == true)
         #expect(error("stages:\n  - extract:\n  - japanese_prefilter:\n")?
             .hasSuffix("japanese_prefilter reads raw bytes and must come before extract") == true)
+        #expect(error("stages:\n  - japanese_prefilter:\n  - extract:\n  - language: {buckets: {ja: 0.5, en: 0.5}}\n")?
+            .contains("japanese_prefilter drops every page that cannot be Japanese") == true)
+        #expect(error("stages:\n  - extract:\n  - language: {buckets: {fr: 0.5}}\n")?
+            .hasPrefix("x.yaml:3: stages[1].language.buckets: unknown bucket 'fr'") == true)
         #expect(error("") == "x.yaml: the file is empty")
         #expect(error("a: [")?.hasPrefix("x.yaml: not valid YAML") == true)
     }
