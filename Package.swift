@@ -19,6 +19,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
                        providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZ4", path: "Sources/CLZ4", pkgConfig: "liblz4",
+                       providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet",
                        providers: [.apt(["libuchardet-dev"])]),
         .target(
@@ -29,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CZstd", "CLibXML2", "CUchardet", "CCLD2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CZlib", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CCLD2", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .executableTarget(

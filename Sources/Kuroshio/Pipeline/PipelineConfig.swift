@@ -25,6 +25,8 @@ public struct PipelineConfig: Sendable, Equatable {
         case extract(mainContent: Bool, maxLinkRatio: Double)
         /// Keeps documents whose share of kana among letters is at least `minimum`.
         case kanaRatio(minimum: Double)
+        /// A document filter from `FilterRegistry`: keeps documents whose measured value lies within its bounds.
+        case filter(ConfiguredFilter)
         /// Identifies each document's language and routes it to the bucket of that name, when the bucket is kept and
         /// the score reaches its minimum; other documents are dropped, counted by language.
         case language(buckets: [Bucket])
@@ -35,6 +37,7 @@ public struct PipelineConfig: Sendable, Equatable {
             case .extract: "extract"
             case .kanaRatio: "kana_ratio"
             case .language: "language"
+            case .filter(let configured): configured.name
             }
         }
     }
@@ -106,6 +109,27 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
     public var message: String
 
     public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+extension ConfigReader {
+    /// Filters used more than once get names that tell them apart in stats and `explain`: their number parameters
+    /// (`top_ngram_share_n3`), or else their position (`keywords_2`).
+    static func distinctNames(_ stages: [PipelineConfig.Stage]) -> [PipelineConfig.Stage] {
+        let names = stages.map(\.name)
+        var used: [String: Int] = [:]
+        return stages.map { stage in
+            guard case .filter(var configured) = stage, names.filter({ $0 == configured.name }).count > 1 else { return stage }
+            let numbers = configured.parameters.values.sorted { $0.key < $1.key }.compactMap { key, value -> String? in
+                guard case .number(let number) = value else { return nil }
+                return "\(key)\(number == number.rounded() ? String(Int(number)) : String(number))"
+            }
+            var name = ([configured.name] + numbers).joined(separator: "_")
+            used[name, default: 0] += 1
+            if used[name]! > 1 || numbers.isEmpty { name += "_\(used[name]!)" }
+            configured.name = name
+            return .filter(configured)
+        }
+    }
 }
 
 /// Walks the YAML tree of a recipe, checking every key and type.
@@ -187,6 +211,7 @@ private struct ConfigReader {
         }
         if let stages = try list(top["stages"], "stages") {
             for (index, node) in stages.enumerated() { config.stages.append(try stage(node, index)) }
+            config.stages = Self.distinctNames(config.stages)
         }
         if let node = top["output"] {
             let output = try mapping(node, at: "output", allowed: ["bucket", "shard_bytes"])
@@ -212,8 +237,42 @@ private struct ConfigReader {
         return config
     }
 
+    /// A filter stage: `min` and `max` (a number, or null for no bound) and the filter's own parameters.
+    private func filter(_ spec: FilterSpec, _ value: Node, isEmpty: Bool, path: String) throws(ConfigError) -> ConfiguredFilter {
+        let entries = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min", "max"] + spec.parameters.map(\.name))
+        func bound(_ key: String, _ fallback: Double?) throws(ConfigError) -> Double? {
+            guard let node = entries[key] else { return fallback }
+            if node.null != nil { return nil }
+            return try double(node, "\(path).\(key)", default: 0)
+        }
+        var parameters = FilterParameters()
+        parameters.file = file
+        for parameter in spec.parameters {
+            guard let node = entries[parameter.name] else { continue }
+            let key = "\(path).\(parameter.name)"
+            switch parameter.kind {
+            case .number: parameters.values[parameter.name] = .number(try double(node, key, default: 0))
+            case .text: parameters.values[parameter.name] = .text(try string(node, key, default: ""))
+            case .list:
+                if case .scalar = node {
+                    parameters.values[parameter.name] = .list([try string(node, key, default: "")])
+                } else {
+                    var items: [String] = []
+                    for item in try list(node, key) ?? [] { items.append(try string(item, "\(key)[]", default: "")) }
+                    parameters.values[parameter.name] = .list(items)
+                }
+            }
+        }
+        let min = try bound("min", spec.min), max = try bound("max", spec.max)
+        do {
+            return ConfiguredFilter(name: spec.name, min: min, max: max, parameters: parameters, filter: try spec.make(parameters))
+        } catch {
+            throw ConfigError(file: file, line: value.mark?.line, message: error.message)
+        }
+    }
+
     private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> PipelineConfig.Stage {
-        let names = ["japanese_prefilter", "extract", "kana_ratio", "language"]
+        let names = ["japanese_prefilter", "extract", "kana_ratio", "language"] + FilterRegistry.all.map(\.name)
         let entry = try mapping(node, at: "stages[\(index)]", allowed: names)
         guard entry.count == 1, let (name, value) = entry.first else {
             throw fail(node, "stages[\(index)] must name exactly one stage")
@@ -228,6 +287,8 @@ private struct ConfigReader {
             let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["main_content", "max_link_ratio"])
             return .extract(mainContent: try bool(parameters["main_content"], "\(path).main_content", default: true),
                             maxLinkRatio: try double(parameters["max_link_ratio"], "\(path).max_link_ratio", default: 0.5))
+        case let name where FilterRegistry.spec(named: name) != nil:
+            return .filter(try filter(FilterRegistry.spec(named: name)!, value, isEmpty: isEmpty, path: path))
         case "kana_ratio":
             let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min"])
             return .kanaRatio(minimum: try double(parameters["min"], "\(path).min", default: 0.15))

@@ -1,13 +1,13 @@
 /// Runs a pipeline over one input file: reads its records, takes each through the stages, and writes the documents
 /// kept to shards, which it commits when the file is done. One per worker thread.
-final class UnitProcessor {
+public final class UnitProcessor {
     let config: PipelineConfig
     private let decoder: PayloadDecoder
     private let extractor: HTMLExtractor
     private let charsets = CharsetDecoder()
     private let languages = LanguageIdentifier()
 
-    init(config: PipelineConfig) {
+    public init(config: PipelineConfig) {
         self.config = config
         decoder = PayloadDecoder(maxPayloadBytes: config.maxRecordBytes)
         var mainContent = true
@@ -125,11 +125,22 @@ final class UnitProcessor {
         case text(Document)
     }
 
-    /// Takes a record or document through the stages; returns the document kept and its bucket.
-    func runStages(_ input: StageInput, stats: inout RunStats) -> (Document, String)? {
+    /// One stage's verdict on one record, as `explain` shows it.
+    public struct StageTrace: Sendable, Equatable {
+        public var stage: String
+        /// What the stage measured or decided, in words and numbers.
+        public var value: String
+        public var passed: Bool
+    }
+
+    /// Takes a record or document through the stages; returns the document kept and its bucket. With `trace`, every
+    /// stage's verdict is reported and a rejection does not stop the record, so later stages show their values too.
+    func runStages(_ input: StageInput, stats: inout RunStats,
+                   trace: ((StageTrace) -> Void)? = nil) -> (Document, String)? {
         var document: Document?
         if case .text(let ready) = input { document = ready }
         var bucket = config.bucket
+        var rejected = false
         let size = { () -> Int in
             if let document { return document.text.utf8.count }
             if case .payload(_, let response) = input { return response.payload.count }
@@ -138,14 +149,19 @@ final class UnitProcessor {
         for stage in config.stages {
             stats.add("stages.\(stage.name).in")
             stats.add("stages.\(stage.name).bytes_in", size())
+            var passed = true
+            var value = ""
+            var reason = stage.name
             switch (stage, input) {
-            case (.japanesePrefilter(let minimumKana), .payload(_, let response)):
-                guard JapanesePrefilter(minimumKana: minimumKana).mayBeJapanese(response.payload,
-                                                                                 httpCharset: response.charsetLabel)
-                else { return drop(stage.name, &stats) }
-            case (.japanesePrefilter(let minimumKana), .text(let ready)):
-                guard JapanesePrefilter(minimumKana: minimumKana).mayBeJapanese(Array(ready.text.utf8), httpCharset: nil)
-                else { return drop(stage.name, &stats) }
+            case (.japanesePrefilter(let minimumKana), _):
+                var payload: [UInt8]
+                var label: String?
+                switch input {
+                case .payload(_, let response): (payload, label) = (response.payload, response.charsetLabel)
+                case .text(let ready): (payload, label) = (Array(ready.text.utf8), nil)
+                }
+                passed = JapanesePrefilter(minimumKana: minimumKana).mayBeJapanese(payload, httpCharset: label)
+                value = passed ? "may be Japanese" : "cannot be Japanese"
             case (.extract, .payload(let record, let response)):
                 let (decision, utf8) = charsets.decode(response.payload, httpLabel: response.charsetLabel)
                 let charset = decision.charset.name
@@ -154,21 +170,33 @@ final class UnitProcessor {
                 let isMarkup = response.mediaType.contains("html") || response.mediaType.contains("xml")
                 let page = isMarkup ? extractor.extract(utf8) : HTMLExtractor.plainText(utf8)
                 let kept = page.paragraphs.filter { $0.boilerplate == nil }
-                guard !kept.isEmpty else { return drop("empty-text", &stats) }
-                document = Document(id: Self.identifier(record), text: kept.map(\.text).joined(separator: "\n\n"),
-                                    paragraphs: kept, meta: meta(record, page: page, charset: charset))
+                value = "charset \(charset) from \(decision.source.rawValue); \(kept.count) of \(page.paragraphs.count) paragraphs kept"
+                if kept.isEmpty {
+                    passed = false
+                    reason = "empty-text"
+                } else {
+                    document = Document(id: Self.identifier(record), text: kept.map(\.text).joined(separator: "\n\n"),
+                                        paragraphs: kept, meta: meta(record, page: page, charset: charset))
+                }
             case (.extract, .text):
-                break
+                value = "text as given"
             case (.kanaRatio(let minimum), _):
                 guard var current = document else { continue }
                 let ratio = ScriptCounts(current.text).kanaRatio
-                let passed = ratio >= minimum
+                passed = ratio >= minimum
+                value = "\(ratio) (min \(minimum))"
                 current.decisions.append(Document.Decision(stage: stage.name, value: ratio, passed: passed))
-                guard passed else { return drop(stage.name, &stats) }
                 if current.meta.lang.isEmpty {
                     current.meta.lang = "ja"
                     current.meta.langScore = ratio
                 }
+                document = current
+            case (.filter(let configured), _):
+                guard var current = document else { continue }
+                let decision = configured.judge(current)
+                current.decisions.append(decision)
+                passed = decision.passed
+                value = "\(decision.value) (min \(configured.min.map { "\($0)" } ?? "none"), max \(configured.max.map { "\($0)" } ?? "none"))"
                 document = current
             case (.language(let buckets), _):
                 guard var current = document else { continue }
@@ -177,19 +205,42 @@ final class UnitProcessor {
                 current.meta.langScore = guess.score
                 current.meta.langShares = guess.shares
                 let target = buckets.first { $0.name == guess.label }
-                current.decisions.append(Document.Decision(stage: stage.name, value: guess.score,
-                                                           passed: target.map { guess.score >= $0.minimumScore } ?? false))
-                guard let target, guess.score >= target.minimumScore else {
+                passed = target.map { guess.score >= $0.minimumScore } ?? false
+                value = "\(guess.label) \(guess.score)" + (target.map { " (min \($0.minimumScore))" } ?? " (bucket not kept)")
+                current.decisions.append(Document.Decision(stage: stage.name, value: guess.score, passed: passed))
+                if passed, let target { bucket = target.name }
+                if !passed {
                     stats.add("languages_dropped.\(guess.label)")
-                    return drop(target == nil ? "language" : "language-score", &stats)
+                    reason = target == nil ? "language" : "language-score"
                 }
-                bucket = target.name
                 document = current
+            }
+            trace?(StageTrace(stage: stage.name, value: value, passed: passed))
+            guard passed else {
+                if trace == nil { return drop(reason, &stats) }
+                rejected = true
+                continue
             }
             stats.add("stages.\(stage.name).out")
             stats.add("stages.\(stage.name).bytes_out", size())
         }
-        return document.map { ($0, bucket) }
+        return rejected ? nil : document.map { ($0, bucket) }
+    }
+
+    /// Every stage's verdict on one WARC record, past the first rejection.
+    public func explain(_ record: WARCRecord) -> [StageTrace] {
+        var stats = RunStats()
+        var lines: [StageTrace] = []
+        guard record.type == "response" else { return [StageTrace(stage: "read", value: "a \(record.type) record", passed: false)] }
+        guard let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes) else {
+            return [StageTrace(stage: "read", value: "no HTTP response", passed: false)]
+        }
+        let status = config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status)
+        let type = config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType)
+        lines.append(StageTrace(stage: "read", value: "HTTP \(response.status) \(response.mediaType), \(response.payload.count) bytes",
+                                passed: status && type && record.problems.isEmpty))
+        _ = runStages(.payload(record, response), stats: &stats) { lines.append($0) }
+        return lines
     }
 
     private func drop(_ reason: String, _ stats: inout RunStats) -> (Document, String)? {

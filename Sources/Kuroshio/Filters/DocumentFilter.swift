@@ -1,0 +1,95 @@
+/// A document filter measures one thing about a document. Its stage keeps the document when the value lies within
+/// the configured `min` and `max`, and records the value and the verdict either way.
+public protocol DocumentFilter: Sendable {
+    func measure(_ document: Document) -> Double
+}
+
+/// What a filter is called in recipes, what it measures, and the parameters it takes besides `min` and `max`.
+public struct FilterSpec: Sendable {
+    public var name: String
+    public var summary: String
+    public var min: Double?
+    public var max: Double?
+    public var parameters: [ParameterSpec]
+    let make: @Sendable (FilterParameters) throws(ConfigError) -> any DocumentFilter
+
+    init(_ name: String, _ summary: String, min: Double? = nil, max: Double? = nil, parameters: [ParameterSpec] = [],
+         make: @escaping @Sendable (FilterParameters) throws(ConfigError) -> any DocumentFilter) {
+        self.name = name
+        self.summary = summary
+        self.min = min
+        self.max = max
+        self.parameters = parameters
+        self.make = make
+    }
+}
+
+/// A parameter of a filter: its name, kind, default and meaning.
+public struct ParameterSpec: Sendable {
+    public enum Kind: String, Sendable { case number, text, list }
+    public var name: String
+    public var kind: Kind
+    public var defaultValue: String
+    public var summary: String
+
+    public init(_ name: String, _ kind: Kind, _ defaultValue: String, _ summary: String) {
+        self.name = name
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+}
+
+/// The parameter values a recipe gave a filter, already checked against its spec.
+public struct FilterParameters: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
+        case number(Double)
+        case text(String)
+        case list([String])
+    }
+
+    var values: [String: Value] = [:]
+    /// Where the recipe is, for errors found while building the filter (a word list that cannot be read).
+    var file = ""
+
+    public func number(_ name: String, _ fallback: Double) -> Double {
+        if case .number(let value)? = values[name] { return value }
+        return fallback
+    }
+
+    public func text(_ name: String, _ fallback: String) -> String {
+        if case .text(let value)? = values[name] { return value }
+        return fallback
+    }
+
+    public func list(_ name: String) -> [String] {
+        switch values[name] {
+        case .list(let items)?: items
+        case .text(let item)?: [item]
+        default: []
+        }
+    }
+}
+
+/// A filter as a recipe configured it.
+public struct ConfiguredFilter: Sendable, Equatable {
+    public var name: String
+    public var min: Double?
+    public var max: Double?
+    public var parameters: FilterParameters
+    public let filter: any DocumentFilter
+
+    public func accepts(_ value: Double) -> Bool {
+        (min.map { value >= $0 } ?? true) && (max.map { value <= $0 } ?? true)
+    }
+
+    /// The value and the verdict for a document.
+    public func judge(_ document: Document) -> Document.Decision {
+        let value = filter.measure(document)
+        return Document.Decision(stage: name, value: value, passed: accepts(value))
+    }
+
+    public static func == (lhs: ConfiguredFilter, rhs: ConfiguredFilter) -> Bool {
+        lhs.name == rhs.name && lhs.min == rhs.min && lhs.max == rhs.max && lhs.parameters == rhs.parameters
+    }
+}

@@ -1,0 +1,16 @@
+/// Every document filter, by the name recipes use. The one place where YAML names map to filter types.
+public enum FilterRegistry {
+    public static let all: [FilterSpec] = [
+        DocumentLength.spec, WordCount.spec, HiraganaRatio.spec, KatakanaRatio.spec, JapaneseRatio.spec,
+        JapaneseLetters.spec, KutenRate.spec,
+        SentenceLength.meanSpec, SentenceLength.maxSpec, EllipsisSentenceRatio.spec,
+        DuplicateUnits.lineSpec, DuplicateUnits.lineCharacterSpec, DuplicateUnits.paragraphSpec,
+        DuplicateUnits.paragraphCharacterSpec, DuplicateUnits.sentenceSpec, DuplicateUnits.sentenceCharacterSpec,
+        NgramShares.topSpec, NgramShares.duplicateSpec, CompressionRatio.spec,
+        LinkRatio.spec, SymbolRatio.spec, BulletLineRatio.spec, StopWords.spec, MeanWordLength.spec,
+        LineEndPunctuation.spec, NewlineRatio.spec, TextContains.loremIpsumSpec, TextContains.curlyBracesSpec, TextContains.javascriptSpec,
+        KeywordHits.spec, URLBlocklist.spec,
+    ]
+
+    public static func spec(named name: String) -> FilterSpec? { all.first { $0.name == name } }
+}
