@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import Kuroshio
+
+@Suite struct SizeFilterTests {
+    @Test func lengthInCharacters() throws {
+        let japanese = FilterCase.document(String(repeating: "黒潮は暖流です。", count: 25))
+        #expect(try FilterCase.judge("length", "{}", japanese) == .init(stage: "length", value: 200, passed: true))
+        let english = FilterCase.document("Too short.")
+        #expect(try FilterCase.judge("length", "{}", english) == .init(stage: "length", value: 10, passed: false))
+    }
+
+    @Test func wordCount() throws {
+        let english = FilterCase.document("one two three", lang: "en")
+        #expect(try FilterCase.judge("word_count", "{min: 3}", english) == .init(stage: "word_count", value: 3, passed: true))
+        #expect(try FilterCase.judge("word_count", "{min: 4}", english).passed == false)
+        // Characters for Japanese; script runs as rough words: 黒潮 は 暖流 です.
+        let japanese = FilterCase.document("黒潮は暖流です", lang: "ja")
+        #expect(try FilterCase.judge("word_count", "{min: 5}", japanese) == .init(stage: "word_count", value: 7, passed: true))
+        #expect(try FilterCase.judge("word_count", "{unit: script_runs, min: 5}", japanese)
+                == .init(stage: "word_count", value: 4, passed: false))
+    }
+
+    @Test func meanWordLength() throws {
+        let english = FilterCase.document("The current flows north.")
+        #expect(try FilterCase.judge("mean_word_length", "{}", english) == .init(stage: "mean_word_length", value: 5, passed: true))
+        let gibberish = FilterCase.document("a b c d")
+        #expect(try FilterCase.judge("mean_word_length", "{}", gibberish) == .init(stage: "mean_word_length", value: 1, passed: false))
+        // 黒潮 は 暖流 です: 2 + 1 + 2 + 2 characters over 4 runs.
+        let japanese = FilterCase.document("黒潮は暖流です")
+        #expect(try FilterCase.judge("mean_word_length", "{unit: script_runs, min: 1, max: 5}", japanese)
+                == .init(stage: "mean_word_length", value: 1.75, passed: true))
+    }
+
+    @Test func compressionRatio() throws {
+        let repetitive = FilterCase.document(String(repeating: "同じ文が続きます。", count: 40))
+        let zlib = try FilterCase.judge("compression_ratio", "{}", repetitive)
+        #expect(zlib.value < 0.05)
+        #expect(zlib.passed == false)
+        #expect(try FilterCase.judge("compression_ratio", "{compressor: lz4}", repetitive).passed == false)
+        let english = FilterCase.document("""
+            The Kuroshio is a north-flowing ocean current on the west side of the North Pacific Ocean. It is similar \
+            to the Gulf Stream in the North Atlantic and is part of the North Pacific ocean gyre.
+            """)
+        let value = try FilterCase.judge("compression_ratio", "{}", english)
+        #expect(value.value > 0.5 && value.value < 0.75)
+        #expect(value.passed)
+        // LZ4 compresses prose less than zlib does.
+        #expect(try FilterCase.judge("compression_ratio", "{compressor: lz4}", english).value > value.value)
+        #expect(throws: ConfigError.self) { try FilterCase.filter("compression_ratio", "{compressor: brotli}") }
+    }
+}
+
+@Suite struct MarkupFilterTests {
+    @Test func linkRatio() throws {
+        let linked = FilterCase.document("ホーム\n\n本文です。", linkCharacters: [3, 0])
+        #expect(try FilterCase.judge("link_ratio", "{}", linked) == .init(stage: "link_ratio", value: 3.0 / 8.0, passed: true))
+        let menu = FilterCase.document("Home About Contact", linkCharacters: [16])
+        #expect(try FilterCase.judge("link_ratio", "{}", menu) == .init(stage: "link_ratio", value: 16.0 / 18.0, passed: false))
+    }
+
+    @Test func symbolRatio() throws {
+        let tags = FilterCase.document("#travel #food #japan great day", lang: "en")
+        #expect(try FilterCase.judge("symbol_ratio", "{}", tags) == .init(stage: "symbol_ratio", value: 3.0 / 5.0, passed: false))
+        let japanese = FilterCase.document("続きを読む…今日は晴れでした。明日も晴れるでしょう。", lang: "ja")
+        #expect(try FilterCase.judge("symbol_ratio", "{}", japanese) == .init(stage: "symbol_ratio", value: 1.0 / 26.0, passed: true))
+    }
+
+    @Test func bulletLineRatio() throws {
+        let menu = FilterCase.document("・ホーム\n・会社概要\n・お問い合わせ")
+        #expect(try FilterCase.judge("bullet_line_ratio", "{}", menu) == .init(stage: "bullet_line_ratio", value: 1, passed: false))
+        let english = FilterCase.document("Things to bring:\n- water\n- a map")
+        #expect(try FilterCase.judge("bullet_line_ratio", "{}", english) == .init(stage: "bullet_line_ratio", value: 2.0 / 3.0, passed: true))
+    }
+
+    @Test func lineEndPunctuationAndNewlines() throws {
+        let prose = FilterCase.document("今日は晴れです。\n明日は雨です。\nメニュー")
+        #expect(try FilterCase.judge("line_end_punctuation", "{}", prose)
+                == .init(stage: "line_end_punctuation", value: 2.0 / 3.0, passed: true))
+        let menu = FilterCase.document("Home\nNews\nSports\nWeather")
+        #expect(try FilterCase.judge("line_end_punctuation", "{}", menu) == .init(stage: "line_end_punctuation", value: 0, passed: false))
+        #expect(try FilterCase.judge("newline_ratio", "{}", menu) == .init(stage: "newline_ratio", value: 0.75, passed: false))
+        let english = FilterCase.document("The river runs to the sea and the sea is wide.")
+        #expect(try FilterCase.judge("newline_ratio", "{}", english) == .init(stage: "newline_ratio", value: 0, passed: true))
+    }
+}
+
+@Suite struct WordFilterTests {
+    @Test func englishStopWords() throws {
+        let english = FilterCase.document("The history of the current and the people that live with it.")
+        #expect(try FilterCase.judge("stop_words", "{}", english) == .init(stage: "stop_words", value: 7, passed: true))
+        let list = FilterCase.document("Shoes Hats Bags Sale")
+        #expect(try FilterCase.judge("stop_words", "{}", list) == .init(stage: "stop_words", value: 0, passed: false))
+    }
+
+    @Test func japaneseStopWordsAsCharacters() throws {
+        let parameters = "{unit: characters, words: [の, に, を, は], min: 2}"
+        let japanese = FilterCase.document("日本の南の海には黒潮が流れる。")
+        #expect(try FilterCase.judge("stop_words", parameters, japanese) == .init(stage: "stop_words", value: 4, passed: true))
+        #expect(try FilterCase.judge("stop_words", parameters, FilterCase.document("東京都 大阪府")).passed == false)
+    }
+
+    @Test func c4Rules() throws {
+        #expect(try FilterCase.judge("lorem_ipsum", "{}", FilterCase.document("Lorem ipsum dolor sit amet.")).passed == false)
+        #expect(try FilterCase.judge("lorem_ipsum", "{}", FilterCase.document("本文です。")) == .init(stage: "lorem_ipsum", value: 0, passed: true))
+        #expect(try FilterCase.judge("curly_braces", "{}", FilterCase.document("function f() { return 1 }")).passed == false)
+        #expect(try FilterCase.judge("curly_braces", "{}", FilterCase.document("「括弧」は大丈夫です。")).passed)
+        #expect(try FilterCase.judge("javascript_notice", "{}", FilterCase.document("Please enable JavaScript to view.")).passed == false)
+        #expect(try FilterCase.judge("javascript_notice", "{}", FilterCase.document("JavaScriptを有効にしてください。")).value == 1)
+        #expect(try FilterCase.judge("javascript_notice", "{}", FilterCase.document("JavaScript is a language.")).passed)
+    }
+
+    @Test func keywordLists() throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-keywords-\(UUID().uuidString).txt")
+        try "# advertising\n激安\n送料無料\nFREE SHIPPING\n".write(to: list, atomically: true, encoding: .utf8)
+        let parameters = "{files: [\(list.path)], max: 1}"
+        let ad = FilterCase.document("激安セール！送料無料でお届けします。")
+        #expect(try FilterCase.judge("keywords", parameters, ad) == .init(stage: "keywords", value: 2, passed: false))
+        let english = FilterCase.document("Free shipping on all orders.")
+        #expect(try FilterCase.judge("keywords", parameters, english) == .init(stage: "keywords", value: 1, passed: true))
+        #expect(throws: ConfigError.self) { try FilterCase.filter("keywords", "{files: [/nonexistent/list.txt]}") }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.sharedData.appendingPathComponent("wordlists").path)))
+    func sharedAdvertisingList() throws {
+        let list = Fixtures.sharedData.appendingPathComponent("wordlists/advertisement_keywords_ja.txt").path
+        let filter = try FilterCase.filter("keywords", "{files: [\(list)], max: 0}")
+        #expect(filter.judge(FilterCase.document("黒潮は日本列島の南岸に沿って北へ流れる暖流です。")).passed)
+    }
+
+    @Test func urlBlocklist() throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-blocklist-\(UUID().uuidString).txt")
+        try "spam.example\nhttp://good.example/bad-page\n".write(to: list, atomically: true, encoding: .utf8)
+        let parameters = "{file: \(list.path)}"
+        #expect(try FilterCase.judge("url_blocklist", parameters, FilterCase.document("x", url: "https://www.spam.example/a"))
+                == .init(stage: "url_blocklist", value: 1, passed: false))
+        #expect(try FilterCase.judge("url_blocklist", parameters, FilterCase.document("x", url: "http://good.example/bad-page")).passed == false)
+        #expect(try FilterCase.judge("url_blocklist", parameters, FilterCase.document("x", url: "http://good.example/page"))
+                == .init(stage: "url_blocklist", value: 0, passed: true))
+    }
+}
+
+@Suite struct FilterRegistryTests {
+    @Test func namesAreUniqueAndListed() {
+        let names = FilterRegistry.all.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.count == 31)
+    }
+
+    @Test func recipesCheckFilterParameters() {
+        #expect(throws: ConfigError.self) { try FilterCase.filter("hiragana_ratio", "{minimum: 0.2}") }
+        #expect(throws: ConfigError.self) { try FilterCase.filter("top_ngram_share", "{unit: syllables}") }
+        #expect(throws: ConfigError.self) { try FilterCase.filter("hiragana_ratio", "{min: high}") }
+    }
+
+    @Test func repeatedFiltersGetDistinctNames() throws {
+        let config = try PipelineConfig.parse("""
+            stages:
+              - extract:
+              - top_ngram_share: {n: 2}
+              - top_ngram_share: {n: 3}
+              - length: {min: 10}
+            """, file: "x.yaml")
+        #expect(config.stages.map(\.name) == ["extract", "top_ngram_share_n2", "top_ngram_share_n3", "length"])
+    }
+
+    @Test func boundsCanBeLifted() throws {
+        let filter = try FilterCase.filter("length", "{min: null}")
+        #expect(filter.min == nil)
+        #expect(filter.judge(FilterCase.document("x")).passed)
+    }
+}
