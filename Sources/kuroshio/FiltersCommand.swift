@@ -4,7 +4,7 @@ import Kuroshio
 struct FiltersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "filters",
-        abstract: "List every document filter with its parameters and defaults.",
+        abstract: "List every document filter and paragraph cleaner with its parameters and defaults.",
         discussion: """
         A recipe names a filter as a stage, with `min` and `max` bounds (null for none) and the filter's own
         parameters, for example:
@@ -18,10 +18,19 @@ struct FiltersCommand: ParsableCommand {
         for spec in FilterRegistry.all {
             let bound = { (value: Double?) in value.map { Log.fixed($0, $0 == $0.rounded() ? 0 : 2) } ?? "none" }
             output.write("\(spec.name)\n    \(spec.summary)\n    min \(bound(spec.min)), max \(bound(spec.max))\n")
-            for parameter in spec.parameters {
-                output.write("    \(parameter.name) (\(parameter.kind.rawValue), default \(parameter.defaultValue)): \(parameter.summary)\n")
-            }
+            write(spec.parameters, to: output)
+        }
+        output.write("\nParagraph cleaners:\n")
+        for spec in CleanerRegistry.all {
+            output.write("\(spec.name)\n    \(spec.summary)\n")
+            write(spec.parameters, to: output)
         }
         output.flush()
+    }
+
+    private func write(_ parameters: [ParameterSpec], to output: OutputBuffer) {
+        for parameter in parameters {
+            output.write("    \(parameter.name) (\(parameter.kind.rawValue), default \(parameter.defaultValue)): \(parameter.summary)\n")
+        }
     }
 }

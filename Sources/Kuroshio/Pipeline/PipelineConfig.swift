@@ -27,6 +27,8 @@ public struct PipelineConfig: Sendable, Equatable {
         case kanaRatio(minimum: Double)
         /// A document filter from `FilterRegistry`: keeps documents whose measured value lies within its bounds.
         case filter(ConfiguredFilter)
+        /// A paragraph cleaner from `CleanerRegistry`: rewrites or removes paragraphs.
+        case clean(ConfiguredCleaner)
         /// Identifies each document's language and routes it to the bucket of that name, when the bucket is kept and
         /// the score reaches its minimum; other documents are dropped, counted by language.
         case language(buckets: [Bucket])
@@ -38,6 +40,7 @@ public struct PipelineConfig: Sendable, Equatable {
             case .kanaRatio: "kana_ratio"
             case .language: "language"
             case .filter(let configured): configured.name
+            case .clean(let configured): configured.name
             }
         }
     }
@@ -245,9 +248,20 @@ private struct ConfigReader {
             if node.null != nil { return nil }
             return try double(node, "\(path).\(key)", default: 0)
         }
+        let parameters = try self.parameters(spec.parameters, entries, path: path)
+        let min = try bound("min", spec.min), max = try bound("max", spec.max)
+        do {
+            return ConfiguredFilter(name: spec.name, min: min, max: max, parameters: parameters, filter: try spec.make(parameters))
+        } catch {
+            throw ConfigError(file: file, line: value.mark?.line, message: error.message)
+        }
+    }
+
+    /// The values of a filter's or cleaner's own parameters, checked against their kinds.
+    private func parameters(_ specs: [ParameterSpec], _ entries: [String: Node], path: String) throws(ConfigError) -> FilterParameters {
         var parameters = FilterParameters()
         parameters.file = file
-        for parameter in spec.parameters {
+        for parameter in specs {
             guard let node = entries[parameter.name] else { continue }
             let key = "\(path).\(parameter.name)"
             switch parameter.kind {
@@ -263,16 +277,12 @@ private struct ConfigReader {
                 }
             }
         }
-        let min = try bound("min", spec.min), max = try bound("max", spec.max)
-        do {
-            return ConfiguredFilter(name: spec.name, min: min, max: max, parameters: parameters, filter: try spec.make(parameters))
-        } catch {
-            throw ConfigError(file: file, line: value.mark?.line, message: error.message)
-        }
+        return parameters
     }
 
     private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> PipelineConfig.Stage {
         let names = ["japanese_prefilter", "extract", "kana_ratio", "language"] + FilterRegistry.all.map(\.name)
+            + CleanerRegistry.all.map(\.name)
         let entry = try mapping(node, at: "stages[\(index)]", allowed: names)
         guard entry.count == 1, let (name, value) = entry.first else {
             throw fail(node, "stages[\(index)] must name exactly one stage")
@@ -289,6 +299,15 @@ private struct ConfigReader {
                             maxLinkRatio: try double(parameters["max_link_ratio"], "\(path).max_link_ratio", default: 0.5))
         case let name where FilterRegistry.spec(named: name) != nil:
             return .filter(try filter(FilterRegistry.spec(named: name)!, value, isEmpty: isEmpty, path: path))
+        case let name where CleanerRegistry.spec(named: name) != nil:
+            let spec = CleanerRegistry.spec(named: name)!
+            let entries = isEmpty ? [:] : try mapping(value, at: path, allowed: spec.parameters.map(\.name))
+            let parameters = try self.parameters(spec.parameters, entries, path: path)
+            do {
+                return .clean(ConfiguredCleaner(name: name, parameters: parameters, cleaner: try spec.make(parameters)))
+            } catch {
+                throw ConfigError(file: file, line: value.mark?.line, message: error.message)
+            }
         case "kana_ratio":
             let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min"])
             return .kanaRatio(minimum: try double(parameters["min"], "\(path).min", default: 0.15))

@@ -198,6 +198,17 @@ public final class UnitProcessor {
                 passed = decision.passed
                 value = "\(decision.value) (min \(configured.min.map { "\($0)" } ?? "none"), max \(configured.max.map { "\($0)" } ?? "none"))"
                 document = current
+            case (.clean(let configured), _):
+                guard var current = document else { continue }
+                let before = current.paragraphs.count
+                current.paragraphs = configured.cleaner.clean(current.paragraphs)
+                current.text = current.paragraphs.map(\.text).joined(separator: "\n\n")
+                value = "\(before) paragraphs in, \(current.paragraphs.count) out"
+                if current.paragraphs.isEmpty {
+                    passed = false
+                    reason = "empty-text"
+                }
+                document = current
             case (.language(let buckets), _):
                 guard var current = document else { continue }
                 let guess = languages.identify(&current.paragraphs)
