@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int?
 
+    @Option(help: "Keep up to this many rejected documents per stage in OUT/rejected/<stage>/, with the values that rejected them.")
+    var keepRejected = 0
+
     @Option(help: "This task's rank (default: $SLURM_ARRAY_TASK_ID, or 0).")
     var rank: Int?
 
@@ -51,7 +54,8 @@ struct RunCommand: ParsableCommand {
         let files = try InputFiles.expand(inputs.isEmpty ? ["SampleData"] : inputs, suffixes: pipeline.format.suffixes)
         guard !files.isEmpty else { throw Failure("no WARC files in \(inputs.joined(separator: " "))") }
         let jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize)
+        let runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize,
+                            keepRejected: keepRejected)
         let bar = ProgressBar()
         var report: (@Sendable (RunProgress) -> Void)?
         if bar.interactive { report = { progress in bar.draw(progress) } }

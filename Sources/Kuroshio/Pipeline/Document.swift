@@ -22,6 +22,8 @@ public struct Document: Sendable {
         public var langShares: [String: Double] = [:]
         /// Fields a JSONL source carried besides its text and id, written into `meta` as they were.
         public var source: [(String, JSON)] = []
+        /// The stage that rejected the document, for documents kept for inspection.
+        public var rejectedBy = ""
     }
 
     /// A stage's verdict on the document, with what it measured.
@@ -53,6 +55,10 @@ public struct Document: Sendable {
             ("n_chars", .int(characterCount)),
             ("n_paragraphs", .int(paragraphs.count)),
         ]
+        if !meta.rejectedBy.isEmpty {
+            own.append(("rejected_by", .string(meta.rejectedBy)))
+            own.append(("decisions", .object(decisions.map { ($0.stage, .object([("value", .double($0.value)), ("passed", .bool($0.passed))])) })))
+        }
         let sourceKeys = Set(meta.source.map(\.0))
         own.removeAll { key, value in value == .string("") && sourceKeys.contains(key) }
         let ownKeys = Set(own.map(\.0))

@@ -23,8 +23,12 @@ public struct Runner: Sendable {
     public var jobs: Int
     public var rank: Int
     public var worldSize: Int
+    /// Rejected documents kept for inspection per stage (0: none).
+    public var keepRejected: Int
 
-    public init(config: PipelineConfig, inputs: [String], output: String, jobs: Int = 1, rank: Int = 0, worldSize: Int = 1) {
+    public init(config: PipelineConfig, inputs: [String], output: String, jobs: Int = 1, rank: Int = 0, worldSize: Int = 1,
+                keepRejected: Int = 0) {
+        self.keepRejected = keepRejected
         self.config = config
         self.inputs = inputs.sorted()
         self.output = output
@@ -69,6 +73,7 @@ public struct Runner: Sendable {
         let next = Mutex(0)
         let failure = Mutex<RunError?>(nil)
         let runner = self
+        let budget = keepRejected > 0 ? RejectedBudget(limit: keepRejected) : nil
         DispatchQueue.concurrentPerform(iterations: Swift.min(jobs, Swift.max(1, units.count))) { _ in
             let processor = UnitProcessor(config: runner.config)
             while failure.withLock({ $0 == nil }) {
@@ -81,7 +86,8 @@ public struct Runner: Sendable {
                 var lastRead = 0
                 do throws(OutputError) {
                     let stats = try processor.process(file: runner.inputs[index], output: runner.output,
-                                                      stem: "part-\(pad(runner.rank, 5))-\(pad(index, 6))") { read in
+                                                      stem: "part-\(pad(runner.rank, 5))-\(pad(index, 6))",
+                                                      keepRejected: budget) { read in
                         state.withLock { progress in
                             progress.records += 1
                             progress.bytesRead += read - lastRead

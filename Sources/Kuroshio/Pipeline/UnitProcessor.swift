@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Runs a pipeline over one input file: reads its records, takes each through the stages, and writes the documents
 /// kept to shards, which it commits when the file is done. One per worker thread.
 public final class UnitProcessor {
@@ -6,6 +8,8 @@ public final class UnitProcessor {
     private let extractor: HTMLExtractor
     private let charsets = CharsetDecoder()
     private let languages = LanguageIdentifier()
+    /// Told of each document a stage rejects, with the stage's name, while a file is processed.
+    private var onRejected: ((String, Document) -> Void)?
 
     public init(config: PipelineConfig) {
         self.config = config
@@ -21,11 +25,24 @@ public final class UnitProcessor {
 
     /// Processes `file`, writing shards named `part-<stem>-<n>` under `output/<bucket>`. `progress` is told the
     /// input bytes read after each record. Returns the file's counters.
-    func process(file: String, output: String, stem: String,
+    /// Rejected documents, up to `keepRejected.limit` per stage over the whole run, go to
+    /// `output/rejected/<stage>/` with the values that rejected them.
+    func process(file: String, output: String, stem: String, keepRejected: RejectedBudget? = nil,
                  progress: (Int) -> Void) throws(OutputError) -> RunStats {
         var stats = RunStats()
         stats.add("inputs.files")
         let writers = BucketWriters(output: output, stem: stem, maxBytes: config.shardBytes)
+        let rejectedWriters = BucketWriters(output: "\(output)/rejected", stem: stem, maxBytes: config.shardBytes)
+        var rejectedError: OutputError?
+        if let keepRejected {
+            onRejected = { stage, document in
+                guard rejectedError == nil, keepRejected.take(stage) else { return }
+                var kept = document
+                kept.meta.rejectedBy = stage
+                do throws(OutputError) { try rejectedWriters.writer(for: stage).write(kept.jsonLine) } catch { rejectedError = error }
+            }
+        }
+        defer { onRejected = nil }
         func emit(_ result: (Document, String)?) throws(OutputError) {
             guard let (document, bucket) = result else { return }
             let line = document.jsonLine
@@ -64,7 +81,9 @@ public final class UnitProcessor {
         } catch {
             preconditionFailure("only input problems and output errors are thrown here")
         }
+        if let rejectedError { throw rejectedError }
         try writers.commit()
+        try rejectedWriters.commit()
         return stats
     }
 
@@ -228,7 +247,10 @@ public final class UnitProcessor {
             }
             trace?(StageTrace(stage: stage.name, value: value, passed: passed))
             guard passed else {
-                if trace == nil { return drop(reason, &stats) }
+                if trace == nil {
+                    if let document { onRejected?(stage.name, document) }
+                    return drop(reason, &stats)
+                }
                 rejected = true
                 continue
             }
@@ -277,5 +299,22 @@ public final class UnitProcessor {
         if id.hasPrefix("<") && id.hasSuffix(">") { id = id.dropFirst().dropLast() }
         if id.hasPrefix("urn:uuid:") { id = id.dropFirst(9) }
         return id.isEmpty ? "\(record.file.split(separator: "/").last ?? ""):\(record.offset)" : String(id)
+    }
+}
+
+/// How many rejected documents each stage may still keep for inspection, shared by a run's workers.
+public final class RejectedBudget: Sendable {
+    public let limit: Int
+    private let taken = Mutex<[String: Int]>([:])
+
+    public init(limit: Int) { self.limit = limit }
+
+    /// Takes one place for `stage`; false when its places are gone.
+    func take(_ stage: String) -> Bool {
+        taken.withLock { counts in
+            guard counts[stage, default: 0] < limit else { return false }
+            counts[stage, default: 0] += 1
+            return true
+        }
     }
 }

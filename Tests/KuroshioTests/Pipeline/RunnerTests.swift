@@ -163,6 +163,63 @@ import Testing
         #expect(output.stats["inputs.records"] == 15)
     }
 
+    @Test(arguments: ["uzushio-like.yaml", "swallow-like.yaml", "fineweb2-ja.yaml"])
+    func qualityRecipesCountEveryFilter(recipe name: String) throws {
+        let config = try recipe(name)
+        var inputs = [Fixtures.sample]
+        if Fixtures.hasSharedData { inputs += FileSystem.files(under: Fixtures.sharedData.appendingPathComponent("warc").path, suffixes: [".warc.gz", ".warc"]) }
+        let output = try run(config, inputs)
+        var reaching = output.stats["stages.extract.out"]
+        #expect(reaching > 0)
+        for stage in config.stages.drop(while: { $0.name != "extract" }).dropFirst() {
+            // Every stage sees what the one before it let through, and lets through what it does not drop.
+            #expect(output.stats["stages.\(stage.name).in"] == reaching, "\(stage.name)")
+            reaching = output.stats["stages.\(stage.name).out"]
+            let dropped = switch stage {
+            case .language: output.stats["dropped.language"] + output.stats["dropped.language-score"]
+            case .clean: 0
+            default: output.stats["dropped.\(stage.name)"]
+            }
+            #expect(output.stats["stages.\(stage.name).in"] - reaching == dropped, "\(stage.name)")
+        }
+        #expect(output.stats["buckets.ja.docs"] == reaching)
+    }
+
+    @Test func explainShowsTheValuesRunUses() throws {
+        let config = try recipe("swallow-like.yaml")
+        let processor = UnitProcessor(config: config)
+        for record in try Fixtures.records(Fixtures.sample) where record.type == "response" {
+            var stats = RunStats()
+            let traces = processor.explain(record)
+            guard let (document, _) = processor.document(from: record, stats: &stats) else {
+                #expect(traces.contains { !$0.passed }, "\(record.targetURI) was dropped, so explain shows a failure")
+                continue
+            }
+            for decision in document.decisions {
+                let trace = try #require(traces.first { $0.stage == decision.stage })
+                #expect(trace.value.hasPrefix("\(decision.value)") || trace.value.contains(" \(decision.value)"), "\(decision.stage)")
+                #expect(trace.passed == decision.passed)
+            }
+        }
+        // A page the recipe drops shows the failing stage and still the values after it.
+        let short = try #require(try Fixtures.records(Fixtures.sample).first { $0.targetURI.hasSuffix("/ja/utf8") && $0.type == "response" })
+        let traces = processor.explain(short)
+        #expect(traces.first { $0.stage == "length" }?.passed == false)
+        #expect(traces.first { $0.stage == "length" }?.value == "180.0 (min 400.0, max none)")
+        #expect(traces.last?.stage == "language")
+    }
+
+    @Test func rejectedDocumentsAreKeptForInspection() throws {
+        let output = temporaryDirectory()
+        _ = try Runner(config: try recipe("swallow-like.yaml"), inputs: [Fixtures.sample], output: output, keepRejected: 2).run()
+        let rejected = try read("\(output)/rejected")
+        #expect(rejected["length"]?.count == 2)
+        let meta = try #require(rejected["length"]?.first?["meta"] as? [String: Any])
+        #expect(meta["rejected_by"] as? String == "length")
+        let decisions = try #require(meta["decisions"] as? [String: [String: Any]])
+        #expect(decisions["length"]?["passed"] as? Bool == false)
+    }
+
     /// Three copies of SampleData, as separate input files.
     private func copies() throws -> [String] {
         let directory = temporaryDirectory()
