@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""What the quality filters cost: each recipe's wall time against the same recipe with its filter stages removed,
+measured in the same run on a Common-Crawl-like WARC. For swallow-like the ratio must stay <= 1.2.
+
+usage: Benchmarks/filter-cost.py [WARC.gz] [--mb 300] [--runs 3] [--recipes swallow-like uzushio-like fineweb2-ja]
+"""
+import argparse, os, shutil, statistics, subprocess, tempfile, time
+
+from benchlib import ROOT, build_release, cc_like_warc
+
+
+def without_filters(recipe, kuroshio):
+    """The recipe's text with every stage that `kuroshio filters` lists as a document filter removed."""
+    listing = subprocess.run([kuroshio, "filters"], capture_output=True, text=True, check=True).stdout
+    filters = {line.strip() for line in listing.split("\nParagraph cleaners:")[0].splitlines() if line and not line.startswith(" ")}
+    kept = []
+    for line in open(recipe, encoding="utf-8"):
+        stripped = line.strip()
+        if stripped.startswith("- ") and stripped[2:].split(":")[0] in filters:
+            continue
+        kept.append(line)
+    return "".join(kept)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("warc", nargs="?")
+    parser.add_argument("--mb", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--recipes", nargs="+", default=["swallow-like", "uzushio-like", "fineweb2-ja"])
+    args = parser.parse_args()
+    kuroshio = build_release()
+    work = tempfile.mkdtemp(prefix="kuroshio-filters-")
+    try:
+        warc = cc_like_warc(args.warc, work, args.mb)
+        variants = {}
+        for name in args.recipes:
+            recipe = os.path.join(ROOT, "Pipelines", f"{name}.yaml")
+            bare = os.path.join(work, f"{name}-bare.yaml")
+            with open(bare, "w", encoding="utf-8") as out:
+                out.write(without_filters(recipe, kuroshio))
+            variants[name] = (recipe, bare)
+        times = {(name, kind): [] for name in variants for kind in ("filters", "bare")}
+        for run in range(args.runs):
+            for name, (recipe, bare) in variants.items():
+                for kind, config in (("filters", recipe), ("bare", bare)):
+                    out = os.path.join(work, f"out-{name}-{kind}-{run}")
+                    start = time.perf_counter()
+                    subprocess.run([kuroshio, "run", warc, "--config", config, "--output", out, "--jobs", "2"],
+                                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    times[(name, kind)].append(time.perf_counter() - start)
+                    shutil.rmtree(out)
+        print(f"input: {os.path.getsize(warc) / 1e6:.0f} MB compressed, medians of {args.runs} runs")
+        for name in variants:
+            with_filters = statistics.median(times[(name, "filters")])
+            bare = statistics.median(times[(name, "bare")])
+            print(f"{name:<14} with filters {with_filters:6.2f} s  without {bare:6.2f} s  ratio {with_filters / bare:.2f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
