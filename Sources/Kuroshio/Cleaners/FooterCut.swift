@@ -14,6 +14,8 @@ struct FooterCut: ParagraphCleaner {
     ]
 
     let keywords: [String]
+    /// The keywords as lowercase UTF-8, for a byte search.
+    private var needles: [[UInt8]] { keywords.map { Array($0.lowercased().utf8) } }
 
     func clean(_ paragraphs: [Paragraph]) -> [Paragraph] {
         // Lines across paragraphs, as (paragraph, line) positions.
@@ -23,9 +25,19 @@ struct FooterCut: ParagraphCleaner {
                 lines.append((p, l, line))
             }
         }
-        let isFooter = { (line: Substring) in
-            let lower = line.lowercased()
-            return keywords.contains { lower.contains($0) }
+        let needles = self.needles
+        let isFooter = { (line: Substring) -> Bool in
+            // ASCII letters folded to lower case; the rest compared as bytes.
+            let bytes = line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return needles.contains { needle in
+                guard let first = needle.first, needle.count <= bytes.count else { return false }
+                var i = 0
+                while i + needle.count <= bytes.count {
+                    if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+                    i += 1
+                }
+                return false
+            }
         }
         guard var index = lines.indices.dropFirst(lines.count - lines.count / 3).first(where: { isFooter(lines[$0].text) })
         else { return paragraphs }

@@ -8,14 +8,21 @@ struct PunctuationNormalizer: ParagraphCleaner {
     func clean(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var western = 0, japanese = 0
         for paragraph in paragraphs {
-            for character in paragraph.text {
-                if character == "，" || character == "．" { western += 1 }
-                if character == "、" || character == "。" { japanese += 1 }
+            for scalar in paragraph.text.unicodeScalars {
+                switch scalar {
+                case "，", "．": western += 1
+                case "、", "。": japanese += 1
+                default: break
+                }
             }
         }
         guard western > japanese else { return paragraphs }
         return paragraphs.map { paragraph in
-            paragraph.with(text: String(paragraph.text.map { $0 == "，" ? "、" : $0 == "．" ? "。" : $0 }))
+            var scalars = String.UnicodeScalarView()
+            for scalar in paragraph.text.unicodeScalars {
+                scalars.append(scalar == "，" ? "、" : scalar == "．" ? "。" : scalar)
+            }
+            return paragraph.with(text: String(scalars))
         }
     }
 }

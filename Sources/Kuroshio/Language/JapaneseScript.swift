@@ -39,6 +39,9 @@ public struct JapanesePrefilter: Sendable {
     /// How many kana must appear for the bytes alone to pass.
     public var minimumKana: Int
 
+    /// How many leading bytes are searched for kana: Japanese pages show them in their title and first paragraphs.
+    static let kanaScanBytes = 64 << 10
+
     public init(minimumKana: Int = 3) { self.minimumKana = minimumKana }
 
     /// Whether the page may be Japanese, with the reason when it may.
@@ -48,7 +51,7 @@ public struct JapanesePrefilter: Sendable {
             let head = UnsafeBufferPointer(rebasing: bytes[0..<Swift.min(bytes.count, 4096)])
             if declaresJapanese(head) { return true }
             if let label = MetaPrescan.declaredLabel(bytes), Charset(label: label)?.family == .japanese { return true }
-            return countKana(bytes) >= minimumKana
+            return countKana(UnsafeBufferPointer(rebasing: bytes[0..<Swift.min(bytes.count, Self.kanaScanBytes)])) >= minimumKana
         }
     }
 
@@ -81,6 +84,13 @@ public struct JapanesePrefilter: Sendable {
         var i = 0
         let count = b.count
         while i + 2 < count {
+            // Skip plain ASCII eight bytes at a time; ISO-2022 escapes are looked for byte by byte below.
+            while i + 8 <= count {
+                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 || (word ^ 0x1B1B_1B1B_1B1B_1B1B).hasZeroByte { break }
+                i += 8
+            }
+            guard i + 2 < count else { break }
             let byte = b[i]
             if byte < 0x80 {
                 if byte == 0x1B && b[i + 1] == 0x24 && (b[i + 2] == 0x42 || b[i + 2] == 0x40) { return minimumKana }
@@ -89,8 +99,8 @@ public struct JapanesePrefilter: Sendable {
             }
             let next = b[i + 1]
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            if byte >= 0xC2 && byte <= 0xF4 && i + length <= count
-                && (1..<length).allSatisfy({ b[i + $0] & 0xC0 == 0x80 }) {
+            if byte >= 0xC2 && byte <= 0xF4 && i + length <= count && b[i + 1] & 0xC0 == 0x80
+                && (length < 3 || b[i + 2] & 0xC0 == 0x80) && (length < 4 || b[i + 3] & 0xC0 == 0x80) {
                 // A whole UTF-8 sequence: kana are U+3040–U+30FF.
                 if byte == 0xE3 && next >= 0x81 && next <= 0x83 { utf8 += 1 }
                 i += length
@@ -107,4 +117,9 @@ public struct JapanesePrefilter: Sendable {
         }
         return Swift.max(utf8, shiftJIS / 4, eucJP / 4)
     }
+}
+
+extension UInt64 {
+    /// Whether any of the eight bytes is zero.
+    var hasZeroByte: Bool { (self &- 0x0101_0101_0101_0101) & ~self & 0x8080_8080_8080_8080 != 0 }
 }
