@@ -6,7 +6,7 @@ public struct ExtractedPage: Sendable, Equatable {
     /// Every paragraph, boilerplate marked but kept; `mainText` leaves it out.
     public var paragraphs: [Paragraph]
 
-    /// The paragraphs that are not boilerplate, one per line… separated by blank lines.
+    /// The paragraphs that are not boilerplate, separated by blank lines.
     public var mainText: String {
         paragraphs.filter { $0.boilerplate == nil }.map(\.text).joined(separator: "\n\n")
     }
