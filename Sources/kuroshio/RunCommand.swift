@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
         if bar.interactive { report = { progress in bar.draw(progress) } }
         let stats: RunStats
         do {
-            stats = try runner.run(report: report)
+            stats = try runner.run(report: report) { problem in Log.warning("\(problem)") }
         } catch {
             throw Failure("\(error)")
         }
@@ -69,9 +69,12 @@ struct RunCommand: ParsableCommand {
         let buckets = stats.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }
             .map { "\(stats[$0]) \($0.dropFirst(8).dropLast(5))" }
         let dropped = stats.keys.filter { $0.hasPrefix("dropped.") }.map { "\($0.dropFirst(8)) \(stats[$0])" }
+        let problems = stats.keys.filter { $0.hasPrefix("problems.") }.map { "\($0.dropFirst(9)) \(stats[$0])" }
         Log.info("\(stats["inputs.files"]) files, \(stats["inputs.records"]) records: docs "
             + (buckets.isEmpty ? "none" : buckets.joined(separator: ", ")) + " in \(output); dropped: "
-            + (dropped.isEmpty ? "none" : dropped.joined(separator: ", ")) + "; stats in \(output)/stats.json")
+            + (dropped.isEmpty ? "none" : dropped.joined(separator: ", "))
+            + (problems.isEmpty ? "" : "; input problems: " + problems.joined(separator: ", "))
+            + "; stats in \(output)/stats.json")
     }
 }
 

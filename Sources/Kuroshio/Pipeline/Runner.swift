@@ -40,8 +40,10 @@ public struct Runner: Sendable {
     var markers: String { "\(output)/.done" }
 
     /// Processes the pending files of this rank and returns the counters over all completed files.
-    /// `report` is called from a timer (every `interval` seconds) and once at the end.
-    public func run(interval: Double = 0.5, report: (@Sendable (RunProgress) -> Void)? = nil) throws(RunError) -> RunStats {
+    /// `report` is called from a timer (every `interval` seconds) and once at the end; `warn` for each input file
+    /// that cannot be read (it is counted, and the run goes on).
+    public func run(interval: Double = 0.5, report: (@Sendable (RunProgress) -> Void)? = nil,
+                    warn: @escaping @Sendable (InputProblem) -> Void = { _ in }) throws(RunError) -> RunStats {
         do {
             try FileSystem.makeDirectories(markers)
         } catch {
@@ -87,7 +89,7 @@ public struct Runner: Sendable {
                 do throws(OutputError) {
                     let stats = try processor.process(file: runner.inputs[index], output: runner.output,
                                                       stem: "part-\(pad(runner.rank, 5))-\(pad(index, 6))",
-                                                      keepRejected: budget) { read in
+                                                      keepRejected: budget, warn: warn) { read in
                         state.withLock { progress in
                             progress.records += 1
                             progress.bytesRead += read - lastRead

@@ -4,7 +4,6 @@ import Synchronization
 /// kept to shards, which it commits when the file is done. One per worker thread.
 public final class UnitProcessor {
     let config: PipelineConfig
-    private let decoder: PayloadDecoder
     private let extractor: HTMLExtractor
     private let charsets = CharsetDecoder()
     private let languages = LanguageIdentifier()
@@ -13,7 +12,6 @@ public final class UnitProcessor {
 
     public init(config: PipelineConfig) {
         self.config = config
-        decoder = PayloadDecoder(maxPayloadBytes: config.maxRecordBytes)
         var mainContent = true
         var maxLinkRatio = 0.5
         for case .extract(let main, let ratio) in config.stages {
@@ -23,12 +21,12 @@ public final class UnitProcessor {
         extractor = HTMLExtractor(maxLinkRatio: maxLinkRatio, mainContentOnly: mainContent)
     }
 
-    /// Processes `file`, writing shards named `part-<stem>-<n>` under `output/<bucket>`. `progress` is told the
-    /// input bytes read after each record. Returns the file's counters.
-    /// Rejected documents, up to `keepRejected.limit` per stage over the whole run, go to
-    /// `output/rejected/<stage>/` with the values that rejected them.
+    /// Processes `file`, writing shards named `part-<stem>-<n>` under `output/<bucket>`, and returns the file's
+    /// counters. `progress` is told the input bytes read after each record; `warn` of a file that cannot be read.
+    /// Rejected documents, up to `keepRejected.limit` per stage over the whole run, go to `output/rejected/<stage>/`
+    /// with the values that rejected them.
     func process(file: String, output: String, stem: String, keepRejected: RejectedBudget? = nil,
-                 progress: (Int) -> Void) throws(OutputError) -> RunStats {
+                 warn: (InputProblem) -> Void = { _ in }, progress: (Int) -> Void) throws(OutputError) -> RunStats {
         var stats = RunStats()
         stats.add("inputs.files")
         let writers = BucketWriters(output: output, stem: stem, maxBytes: config.shardBytes)
@@ -76,6 +74,7 @@ public final class UnitProcessor {
             }
         } catch let problem as InputProblem {
             stats.add("problems.\(problem.kind.rawValue)")
+            warn(problem)
         } catch let error as OutputError {
             throw error
         } catch {
