@@ -53,7 +53,7 @@ public struct PipelineConfig: Sendable, Equatable {
 
     /// What the input files hold.
     public enum Format: String, Sendable {
-        /// WARC records (`.warc`, `.warc.gz`).
+        /// WARC records (`.warc`, `.warc.gz`, and the older `.arc`, `.arc.gz`).
         case warc
         /// One JSON object per line (`.jsonl`, `.jsonl.gz`, `.jsonl.zst`), its text in `textField`.
         case jsonl
@@ -61,7 +61,7 @@ public struct PipelineConfig: Sendable, Equatable {
         /// The file name endings of inputs found in a directory.
         public var suffixes: [String] {
             switch self {
-            case .warc: [".warc", ".warc.gz"]
+            case .warc: [".warc", ".warc.gz", ".arc", ".arc.gz"]
             case .jsonl: [".jsonl", ".jsonl.gz", ".jsonl.zst"]
             }
         }

@@ -1,5 +1,5 @@
-/// Reads WARC records one at a time from a `.warc` or `.warc.gz` file (WARC/0.18, 1.0 and 1.1), in bounded
-/// memory. Bad input never stops it: a truncated record comes back with a `truncated` problem, garbage is skipped
+/// Reads WARC records one at a time from a `.warc` or `.warc.gz` file (WARC/0.18, 1.0 and 1.1, and ARC files, whose
+/// records come out as WARC ones), in bounded memory. Bad input never stops it: a truncated record comes back with a `truncated` problem, garbage is skipped
 /// up to the next `WARC/` line, and a record above `maxRecordBytes` is skipped without being buffered.
 public final class WARCReader: Sequence, IteratorProtocol {
     public static let defaultMaxRecordBytes = 16 << 20
@@ -8,8 +8,10 @@ public final class WARCReader: Sequence, IteratorProtocol {
 
     public let path: String
     public let maxRecordBytes: Int
-    private let stream: ByteStream
-    private var pending: [InputProblem] = []
+    let stream: ByteStream
+    var pending: [InputProblem] = []
+    /// Whether the file is in the older ARC format (it starts with a `filedesc://` record).
+    private var isARC: Bool?
     /// Problems that belong to no record (such as garbage at the end of the file), once the file is read.
     public private(set) var trailingProblems: [InputProblem] = []
 
@@ -32,7 +34,13 @@ public final class WARCReader: Sequence, IteratorProtocol {
                 pending = []
                 return nil
             }
-            if startsWithVersionLine() {
+            if isARC == nil {
+                stream.fill(11)
+                isARC = stream.bytes.starts(with: "filedesc://".utf8)
+            }
+            if isARC == true {
+                if let record = readARCRecord() { return record }
+            } else if startsWithVersionLine() {
                 if let record = readRecord() { return record }
             } else {
                 skipGarbage()
@@ -134,7 +142,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
 
     /// Moves the stream's breaks up to `position` into `problems`. A break of the kind already reported for the
     /// record (a truncated block at a truncated gzip stream) is the same problem and is not added twice.
-    private func claimBreaks(through position: Int, into problems: inout [InputProblem], absorbing: ProblemKind? = nil) {
+    func claimBreaks(through position: Int, into problems: inout [InputProblem], absorbing: ProblemKind? = nil) {
         for item in stream.takeBreaks(through: position) where item.kind != absorbing {
             problems.append(InputProblem(item.kind, file: path, offset: item.fileOffset, detail: item.detail))
         }

@@ -121,6 +121,21 @@ import Testing
         #expect(records[1].targetURI == "u:2")
     }
 
+    @Test func arcRecordsComeOutAsWARCRecords() throws {
+        let info = "1 0 Kuroshio\nURL IP-address Archive-date Content-type Archive-length\n"
+        let page = "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<p>ARC page</p>"
+        let arc = "filedesc://test.arc 0.0.0.0 20140216050221 text/plain \(info.utf8.count)\n\(info)\n"
+            + "http://example.test/ 192.0.2.1 20140216050222 text/html \(page.utf8.count)\n\(page)\n"
+        let records = try Fixtures.records(try Fixtures.temporaryFile(Array(arc.utf8), suffix: ".arc"))
+        #expect(records.map(\.type) == ["warcinfo", "response"])
+        #expect(records[1].targetURI == "http://example.test/")
+        #expect(records[1].date == "2014-02-16T05:02:22Z")
+        #expect(records[1].version == "ARC")
+        #expect(records.allSatisfy { $0.problems.isEmpty })
+        let payload = try #require(PayloadDecoder().decode(records[1]))
+        #expect(Fixtures.string(payload.text) == "<p>ARC page</p>")
+    }
+
     @Test func missingFileIsUnreadable() {
         #expect(throws: InputProblem.self) { try WARCReader(path: "/nonexistent/x.warc.gz") }
     }
