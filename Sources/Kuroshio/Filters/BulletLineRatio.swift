@@ -6,7 +6,7 @@ struct BulletLineRatio: DocumentFilter {
     static let bullets: Set<Character> = ["•", "・", "-", "*", "●", "○", "■", "□", "◆", "◇", "▶", "►", "▪", "‣", "※", "→"]
 
     func measure(_ document: Document) -> Double {
-        let lines = TextUnits.lines(document.text)
+        let lines = document.analysis.lines
         guard !lines.isEmpty else { return 0 }
         return Double(lines.filter { Self.bullets.contains($0.first!) }.count) / Double(lines.count)
     }

@@ -23,9 +23,9 @@ struct DuplicateUnits: DocumentFilter {
 
     func measure(_ document: Document) -> Double {
         let units: [Substring] = switch unit {
-        case .lines: TextUnits.lines(document.text)
+        case .lines: document.analysis.lines
         case .paragraphs: document.paragraphs.map { Substring($0.text) }
-        case .sentences: TextUnits.sentences(document.text)
+        case .sentences: document.analysis.sentences
         }
         var seen: Set<Substring> = []
         var repeated = 0, repeatedCharacters = 0, characters = 0

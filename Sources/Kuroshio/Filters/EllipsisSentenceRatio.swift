@@ -6,7 +6,7 @@ struct EllipsisSentenceRatio: DocumentFilter {
     }
 
     func measure(_ document: Document) -> Double {
-        let units = TextUnits.lines(document.text).flatMap { TextUnits.sentences(String($0)) }
+        let units = document.analysis.lines.flatMap { TextUnits.sentences(String($0)) }
         guard !units.isEmpty else { return 0 }
         let trailing = units.filter { $0.hasSuffix("…") || $0.hasSuffix("...") || $0.hasSuffix("‥") || $0.hasSuffix("・") }
         return Double(trailing.count) / Double(units.count)

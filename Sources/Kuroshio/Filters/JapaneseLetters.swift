@@ -6,7 +6,7 @@ enum JapaneseLetters {
 
     struct LetterCount: DocumentFilter {
         func measure(_ document: Document) -> Double {
-            let counts = ScriptCounts(document.text)
+            let counts = document.analysis.scripts
             return Double(counts.kana + counts.han)
         }
     }

@@ -7,7 +7,7 @@ struct LineEndPunctuation: DocumentFilter {
     static let terminal: Set<Character> = [".", "!", "?", "\"", "'", "”", "’", "。", "！", "？", "」", "』", "）", ")", "…"]
 
     func measure(_ document: Document) -> Double {
-        let lines = TextUnits.lines(document.text)
+        let lines = document.analysis.lines
         guard !lines.isEmpty else { return 0 }
         return Double(lines.filter { Self.terminal.contains($0.last!) }.count) / Double(lines.count)
     }

@@ -9,7 +9,7 @@ struct MeanWordLength: DocumentFilter {
     let unit: TextUnits.Unit
 
     func measure(_ document: Document) -> Double {
-        let words = unit == .auto ? TextUnits.words(document.text).map(String.init) : TextUnits.tokens(document, unit: unit)
+        let words = document.analysis.tokens(unit == .auto ? .words : unit)
         return words.isEmpty ? 0 : Double(words.reduce(0) { $0 + $1.count }) / Double(words.count)
     }
 }

@@ -35,26 +35,28 @@ struct NgramShares: DocumentFilter {
     }
 
     func measure(_ document: Document) -> Double {
-        let tokens = TextUnits.tokens(document, unit: unit)
-        guard n > 0, tokens.count >= n else { return 0 }
-        let total = tokens.reduce(0) { $0 + $1.count }
+        let (grams, lengths) = document.analysis.ngrams(TextUnits.resolve(unit, for: document), n: n)
+        guard n > 0, !grams.isEmpty else { return 0 }
+        let total = lengths.reduce(0, +)
         guard total > 0 else { return 0 }
-        var counts: [ArraySlice<String>: Int] = [:]
-        for start in 0...(tokens.count - n) { counts[tokens[start..<(start + n)], default: 0] += 1 }
+        var counts: [Int: Int] = [:]
+        for gram in grams { counts[gram, default: 0] += 1 }
         if byOccurrences {
-            if top { return Double(counts.values.max() ?? 0) / Double(tokens.count - n + 1) }
+            if top { return Double(counts.values.max() ?? 0) / Double(grams.count) }
             return Double(counts.values.filter { $0 > 1 }.count) / Double(counts.count)
         }
         if top {
-            guard let (gram, count) = counts.max(by: { $0.value < $1.value }), count > 1 else { return 0 }
-            return Double(gram.reduce(0) { $0 + $1.count } * count) / Double(total)
+            // The most frequent n-gram; among equals, the one seen first, so the value does not depend on hashing.
+            var best = (start: 0, count: 0)
+            for (start, gram) in grams.enumerated() where counts[gram]! > best.count { best = (start, counts[gram]!) }
+            guard best.count > 1 else { return 0 }
+            return Double(lengths[best.start..<(best.start + n)].reduce(0, +) * best.count) / Double(total)
         }
         // Mark every token inside an n-gram seen more than once, each token once.
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for start in 0...(tokens.count - n) where counts[tokens[start..<(start + n)]]! > 1 {
+        var covered = [Bool](repeating: false, count: lengths.count)
+        for (start, gram) in grams.enumerated() where counts[gram]! > 1 {
             for k in start..<(start + n) { covered[k] = true }
         }
-        let duplicated = zip(tokens, covered).reduce(0) { $0 + ($1.1 ? $1.0.count : 0) }
-        return Double(duplicated) / Double(total)
+        return Double(zip(lengths, covered).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }) / Double(total)
     }
 }

@@ -15,10 +15,10 @@ struct ScriptShare: DocumentFilter {
     }
 
     func measure(_ document: Document) -> Double {
-        let script = ScriptCounts(document.text)
+        let script = document.analysis.scripts
         let whole = overJapaneseLetters
             ? script.kana + script.han + document.text.unicodeScalars.filter { "。．！？、，".unicodeScalars.contains($0) }.count
-            : document.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+            : document.analysis.nonSpaceCharacters
         return whole == 0 ? 0 : Double(counts(script)) / Double(whole)
     }
 }

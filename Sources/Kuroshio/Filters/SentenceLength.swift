@@ -11,7 +11,7 @@ struct SentenceLength: DocumentFilter {
     let longest: Bool
 
     func measure(_ document: Document) -> Double {
-        let lengths = TextUnits.sentences(document.text).map { $0.unicodeScalars.count }
+        let lengths = document.analysis.sentences.map { $0.unicodeScalars.count }
         guard !lengths.isEmpty else { return 0 }
         return longest ? Double(lengths.max()!) : Double(lengths.reduce(0, +)) / Double(lengths.count)
     }

@@ -13,7 +13,7 @@ struct StopWords: DocumentFilter {
     let unit: TextUnits.Unit
 
     func measure(_ document: Document) -> Double {
-        let tokens = unit == .auto ? TextUnits.words(document.text).map(String.init) : TextUnits.tokens(document, unit: unit)
+        let tokens = document.analysis.tokens(unit == .auto ? .words : unit)
         return Double(tokens.filter { words.contains($0.lowercased()) }.count)
     }
 }

@@ -9,15 +9,20 @@ enum TextUnits {
     /// Sentences: text up to 。！？!? (and a Latin full stop before a space or the end), or to a line end.
     static func sentences(_ text: String) -> [Substring] {
         var result: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            var ends = character == "\n" || "。！？!?".contains(character)
-            if character == "." { ends = next == text.endIndex || text[next] == " " || text[next] == "\n" }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            var ends = false
+            switch scalar {
+            case "\n", "。", "！", "？", "!", "?": ends = true
+            case ".": ends = next == scalars.endIndex || scalars[next] == " " || scalars[next] == "\n"
+            default: break
+            }
             if ends {
-                let sentence = text[start..<(character == "\n" ? index : next)].trimmingWhitespace()
+                let sentence = text[start..<(scalar == "\n" ? index : next)].trimmingWhitespace()
                 if !sentence.isEmpty { result.append(sentence) }
                 start = next
             }
@@ -39,9 +44,14 @@ enum TextUnits {
         case "ja", "zh", "ko": return true
         case "en": return false
         default:
-            let counts = ScriptCounts(document.text)
+            let counts = document.analysis.scripts
             return counts.kana + counts.han + counts.hangul > counts.otherLetters
         }
+    }
+
+    /// `unit`, with `auto` resolved for the document.
+    static func resolve(_ unit: Unit, for document: Document) -> Unit {
+        unit == .auto ? (isCJK(document) ? .characters : .words) : unit
     }
 
     /// What text is cut into for counting.
@@ -65,41 +75,37 @@ enum TextUnits {
 
     /// The document's tokens in `unit`.
     static func tokens(_ document: Document, unit: Unit = .auto) -> [String] {
-        switch unit {
-        case .auto: return tokens(document, unit: isCJK(document) ? .characters : .words)
-        case .characters: return document.text.filter { !$0.isWhitespace }.map(String.init)
-        case .words: return words(document.text).map(String.init)
-        case .scriptRuns: return scriptRuns(document.text)
-        }
+        document.analysis.tokens(resolve(unit, for: document))
     }
 
     /// Runs of characters of one script; punctuation and spaces end a run and are left out.
     static func scriptRuns(_ text: String) -> [String] {
         var runs: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var currentScript = -1
-        for character in text {
-            let script = scriptClass(character)
+        for scalar in text.unicodeScalars {
+            let script = scriptClass(scalar)
             if script != currentScript || script == 0 {
-                if !current.isEmpty { runs.append(current) }
-                current = ""
+                if !current.isEmpty { runs.append(String(current)) }
+                current = String.UnicodeScalarView()
                 currentScript = script
             }
-            if script != 0 { current.append(character) }
+            if script != 0 { current.append(scalar) }
         }
-        if !current.isEmpty { runs.append(current) }
+        if !current.isEmpty { runs.append(String(current)) }
         return runs
     }
 
     /// 1 kanji, 2 hiragana, 3 katakana, 4 hangul, 5 letters and digits of other scripts, 0 anything else.
-    private static func scriptClass(_ character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 0 }
+    private static func scriptClass(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x3005: return 1
         case 0x3041...0x309F: return 2
         case 0x30A0...0x30FF, 0xFF66...0xFF9F: return 3
         case 0xAC00...0xD7AF: return 4
-        default: return character.isLetter || character.isNumber ? 5 : 0
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 5
+        case 0..<0x80: return 0
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? 5 : 0
         }
     }
 }

@@ -3,10 +3,20 @@
 public struct Document: Sendable {
     public var id: String
     /// The kept paragraphs, joined by blank lines.
-    public var text: String
+    public var text: String { didSet { analysis = TextAnalysis(text) } }
     public var paragraphs: [Paragraph]
     public var meta: Meta
     public var decisions: [Decision] = []
+    /// What filters measure about `text`, worked out once for all of them.
+    public private(set) var analysis: TextAnalysis
+
+    public init(id: String, text: String, paragraphs: [Paragraph], meta: Meta) {
+        self.id = id
+        self.text = text
+        self.paragraphs = paragraphs
+        self.meta = meta
+        analysis = TextAnalysis(text)
+    }
 
     public struct Meta: Sendable {
         public var url = ""

@@ -200,7 +200,7 @@ public final class UnitProcessor {
                 value = "text as given"
             case (.kanaRatio(let minimum), _):
                 guard var current = document else { continue }
-                let ratio = ScriptCounts(current.text).kanaRatio
+                let ratio = current.analysis.scripts.kanaRatio
                 passed = ratio >= minimum
                 value = "\(ratio) (min \(minimum))"
                 current.decisions.append(Document.Decision(stage: stage.name, value: ratio, passed: passed))
