@@ -44,9 +44,10 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    /// A number with at most six decimals, trailing zeros removed.
+    /// A number with at most six decimals, always with a decimal point (`1.0`, not `1`), so that readers that infer
+    /// column types (Arrow, Hugging Face datasets) see a float in every line.
     private static func shortest(_ value: Double) -> String {
-        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) + ".0" }
         let scaled = (value * 1_000_000).rounded() / 1_000_000
         return "\(scaled)"
     }

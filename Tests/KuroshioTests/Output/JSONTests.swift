@@ -4,9 +4,9 @@ import Testing
 
 @Suite struct JSONTests {
     @Test func escapes() {
-        let value = JSON.object([("text", .string("a\"b\\c\nd\te\u{1}f 日本")), ("n", .int(-3)), ("x", .double(0.5)),
+        let value = JSON.object([("text", .string("a\"b\\c\nd\te\u{1}f 日本")), ("n", .int(-3)), ("x", .double(0.5)), ("y", .double(1)),
                                  ("ok", .bool(true)), ("none", .null), ("list", .array([.int(1), .string("")]))])
-        #expect(value.serialized == #"{"text":"a\"b\\c\nd\te\u0001f 日本","n":-3,"x":0.5,"ok":true,"none":null,"list":[1,""]}"#)
+        #expect(value.serialized == #"{"text":"a\"b\\c\nd\te\u0001f 日本","n":-3,"x":0.5,"y":1.0,"ok":true,"none":null,"list":[1,""]}"#)
     }
 
     @Test func documentLineIsValidJSON() throws {
