@@ -181,15 +181,7 @@ final class ByteStream {
             return
         }
         while true {
-            if rawStart == rawEnd && !refillRaw() {
-                if inMember {
-                    breaks.append(Break(kind: .truncated, position: base + end, fileOffset: memberFileOffset,
-                                        detail: "gzip stream ends mid-member"))
-                    inMember = false
-                }
-                atEOF = true
-                return
-            }
+            if rawStart == rawEnd && !refillRaw() { return endOfInput("gzip stream ends mid-member") }
             if !inMember && !beginMember() { continue }
             zs.next_in = raw + rawStart
             zs.avail_in = UInt32(rawEnd - rawStart)
@@ -216,18 +208,20 @@ final class ByteStream {
         }
     }
 
+    /// The compressed input is used up: a member or frame still open is cut short.
+    private func endOfInput(_ detail: String) {
+        if inMember {
+            breaks.append(Break(kind: .truncated, position: base + end, fileOffset: memberFileOffset, detail: detail))
+            inMember = false
+        }
+        atEOF = true
+    }
+
     /// Appends zstd-decompressed bytes to the window, or sets `atEOF`. A stream cut inside a frame, or corrupt,
     /// leaves a break.
     private func produceZstd() {
         while true {
-            if rawStart == rawEnd && !refillRaw() {
-                if inMember {
-                    breaks.append(Break(kind: .truncated, position: base + end, fileOffset: memberFileOffset,
-                                        detail: "zstd stream ends mid-frame"))
-                }
-                atEOF = true
-                return
-            }
+            if rawStart == rawEnd && !refillRaw() { return endOfInput("zstd stream ends mid-frame") }
             if !inMember { memberFileOffset = rawBase + rawStart }
             var input = ZSTD_inBuffer(src: raw + rawStart, size: rawEnd - rawStart, pos: 0)
             var output = ZSTD_outBuffer(dst: window + end, size: capacity - end, pos: 0)
