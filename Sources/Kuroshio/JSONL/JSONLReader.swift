@@ -39,6 +39,10 @@ public final class JSONLReader: Sequence, IteratorProtocol {
             while true {
                 let bytes = stream.bytes
                 if let newline = bytes[scanned...].firstIndex(of: 0x0A) {
+                    if newline > maxLineBytes {
+                        stream.consume(newline + 1)
+                        return oversize()
+                    }
                     let line = Array(bytes[0..<newline])
                     stream.consume(newline + 1)
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { break }
@@ -46,10 +50,8 @@ public final class JSONLReader: Sequence, IteratorProtocol {
                 }
                 scanned = bytes.count
                 if scanned > maxLineBytes {
-                    return JSONLLine(file: path, number: number, bytes: nil,
-                                     problems: [InputProblem(.oversize, file: path, offset: stream.fileBytesRead,
-                                                             detail: "line \(number) is above \(maxLineBytes) bytes")]
-                                         + skipLine())
+                    skipLine()
+                    return oversize()
                 }
                 if !stream.fill(scanned + 65536) && stream.available == scanned {
                     // The last line, without a newline.
@@ -66,14 +68,20 @@ public final class JSONLReader: Sequence, IteratorProtocol {
     }
 
     /// Drops the rest of an overlong line.
-    private func skipLine() -> [InputProblem] {
+    private func skipLine() {
         while stream.fill(1) {
             if let newline = stream.bytes.firstIndex(of: 0x0A) {
                 stream.consume(newline + 1)
-                break
+                return
             }
             stream.consume(stream.available)
         }
-        return claimBreaks()
+    }
+
+    /// The current line, dropped for its length.
+    private func oversize() -> JSONLLine {
+        JSONLLine(file: path, number: number, bytes: nil, problems: [
+            InputProblem(.oversize, file: path, offset: stream.fileBytesRead, detail: "line \(number) is above \(maxLineBytes) bytes"),
+        ] + claimBreaks())
     }
 }
