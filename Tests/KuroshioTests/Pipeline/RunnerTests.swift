@@ -220,6 +220,19 @@ import Testing
         #expect(decisions["length"]?["passed"] as? Bool == false)
     }
 
+    @Test func shardsRotateBySize() throws {
+        var config = try recipe("extract-only.yaml")
+        config.shardBytes = 1500
+        let output = temporaryDirectory()
+        let result = try run(config, [Fixtures.sample], output: output)
+        let shards = FileSystem.files(under: "\(output)/all", suffixes: [".jsonl.gz"])
+        #expect(shards.count > 3)
+        #expect(shards.first?.hasSuffix("/part-00000-000000-000.jsonl.gz") == true)
+        // The same documents, in input order, as one big shard holds them.
+        #expect(result.urls("all") == (try run(try recipe("extract-only.yaml"), [Fixtures.sample])).urls("all"))
+        #expect(FileSystem.list("\(output)/all").allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
     /// Three copies of SampleData, as separate input files.
     private func copies() throws -> [String] {
         let directory = temporaryDirectory()
