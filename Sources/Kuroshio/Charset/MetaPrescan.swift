@@ -16,7 +16,7 @@ enum MetaPrescan {
             if matches(b, at: open, "<!--") {
                 guard let close = find(b, from: open + 4, "-->".utf8) else { return nil }
                 i = close + 3
-            } else if matches(b, at: open, "<meta"), open + 5 < b.count, isSpace(b[open + 5]) || b[open + 5] == 0x2f {
+            } else if matches(b, at: open, "<meta"), open + 5 < b.count, b[open + 5].isASCIIWhitespace || b[open + 5] == 0x2f {
                 guard let close = find(b, from: open + 5, ">".utf8) else { return nil }
                 let attributes = parseAttributes(b, from: open + 5, to: close)
                 if let charset = attributes["charset"], !charset.isEmpty { return charset }
@@ -53,15 +53,15 @@ enum MetaPrescan {
         var result: [String: String] = [:]
         var i = from
         while i < to {
-            while i < to && (isSpace(b[i]) || b[i] == 0x2f || b[i] == 0x3f) { i += 1 }
+            while i < to && (b[i].isASCIIWhitespace || b[i] == 0x2f || b[i] == 0x3f) { i += 1 }
             let nameStart = i
-            while i < to && !isSpace(b[i]) && b[i] != 0x3d && b[i] != 0x2f { i += 1 }
+            while i < to && !b[i].isASCIIWhitespace && b[i] != 0x3d && b[i] != 0x2f { i += 1 }
             let name = String(decoding: UnsafeBufferPointer(rebasing: b[nameStart..<i]), as: UTF8.self).lowercased()
-            while i < to && isSpace(b[i]) { i += 1 }
+            while i < to && b[i].isASCIIWhitespace { i += 1 }
             var value = ""
             if i < to && b[i] == 0x3d {
                 i += 1
-                while i < to && isSpace(b[i]) { i += 1 }
+                while i < to && b[i].isASCIIWhitespace { i += 1 }
                 if i < to && (b[i] == 0x22 || b[i] == 0x27) {
                     let quote = b[i]
                     let valueStart = i + 1
@@ -71,7 +71,7 @@ enum MetaPrescan {
                     i += 1
                 } else {
                     let valueStart = i
-                    while i < to && !isSpace(b[i]) { i += 1 }
+                    while i < to && !b[i].isASCIIWhitespace { i += 1 }
                     value = String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<i]), as: UTF8.self)
                 }
             }
@@ -80,8 +80,6 @@ enum MetaPrescan {
         }
         return result
     }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d || byte == 0x0c }
 
     /// Whether `b` holds `text` at `i`, ignoring ASCII case.
     private static func matches(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ text: StaticString) -> Bool {

@@ -13,9 +13,10 @@ struct FooterCut: ParagraphCleaner {
         "privacy policy", "terms of use", "ページの先頭へ", "ページトップへ", "トップへ戻る",
     ]
 
-    let keywords: [String]
     /// The keywords as lowercase UTF-8, for a byte search.
-    private var needles: [[UInt8]] { keywords.map { Array($0.lowercased().utf8) } }
+    let needles: [[UInt8]]
+
+    init(keywords: [String]) { needles = keywords.map { Array($0.lowercased().utf8) } }
 
     func clean(_ paragraphs: [Paragraph]) -> [Paragraph] {
         // Lines across paragraphs, as (paragraph, line) positions.
@@ -25,7 +26,6 @@ struct FooterCut: ParagraphCleaner {
                 lines.append((p, l, line))
             }
         }
-        let needles = self.needles
         let isFooter = { (line: Substring) -> Bool in
             // ASCII letters folded to lower case; the rest compared as bytes.
             let bytes = line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }

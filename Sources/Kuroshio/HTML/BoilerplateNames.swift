@@ -29,12 +29,12 @@ enum BoilerplateNames {
             guard let value else { continue }
             var i = 0
             while value[i] != 0 {
-                while isSpace(value[i]) { i += 1 }
+                while value[i].isASCIIWhitespace { i += 1 }
                 // One whitespace-separated name, of at most three words.
                 var words = (NameKey?.none, NameKey?.none, NameKey?.none)
                 var count = 0
-                while value[i] != 0 && !isSpace(value[i]) {
-                    while value[i] != 0 && !isWordByte(value[i]) && !isSpace(value[i]) { i += 1 }
+                while value[i] != 0 && !value[i].isASCIIWhitespace {
+                    while value[i] != 0 && !isWordByte(value[i]) && !value[i].isASCIIWhitespace { i += 1 }
                     let start = i
                     while isWordByte(value[i]) { i += 1 }
                     guard i > start else { continue }
@@ -62,5 +62,4 @@ enum BoilerplateNames {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte >= 0x80
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }

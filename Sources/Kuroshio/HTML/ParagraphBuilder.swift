@@ -180,7 +180,7 @@ final class ParagraphBuilder {
         while i < count {
             let byte = content[i]
             if preformattedDepth == 0 {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d || byte == 0x0c {
+                if byte.isASCIIWhitespace {
                     pendingSpace = true
                     i += 1
                     continue
@@ -263,7 +263,7 @@ final class ParagraphBuilder {
             var separated = true
             while classes[i] != 0 {
                 let byte = classes[i]
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                if byte.isASCIIWhitespace {
                     separated = true
                 } else {
                     if separated { descriptors.append(0x2E) }

@@ -19,9 +19,9 @@ public struct CodeDetector: Sendable {
             var i = 0
             let count = bytes.count
             while i < count {
-                while i < count && isSpace(bytes[i]) { i += 1 }
+                while i < count && bytes[i].isASCIIWhitespace { i += 1 }
                 let start = i
-                while i < count && !isSpace(bytes[i]) { i += 1 }
+                while i < count && !bytes[i].isASCIIWhitespace { i += 1 }
                 guard i > start else { continue }
                 tokens += 1
                 if Self.looksLikeCode(UnsafeBufferPointer(rebasing: bytes[start..<i])) { codeLike += 1 }
@@ -31,8 +31,6 @@ public struct CodeDetector: Sendable {
         let isCode = (codeLike >= minimumTokens && share >= minimumShare) || (tokens >= 3 && share >= shortShare)
         return (share, isCode)
     }
-
-    private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     static let keywords: Set<String> = [
         "def", "elif", "var", "const", "let", "function", "typedef", "struct", "sizeof", "void", "null", "NULL", "None",
