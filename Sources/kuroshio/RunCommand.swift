@@ -38,13 +38,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The number of tasks (default: $SLURM_ARRAY_TASK_COUNT, or 1).")
     var worldSize: Int?
 
+    @Option(help: "Memory for dedup key sorts, in MiB; past it they spill to disk.")
+    var memoryMb = 1024
+
     func run() throws {
-        let environment = { (name: String) in getenv(name).flatMap { Int(String(cString: $0)) } }
-        let rank = rank ?? environment("SLURM_ARRAY_TASK_ID") ?? 0
-        let worldSize = worldSize ?? environment("SLURM_ARRAY_TASK_COUNT") ?? 1
-        guard worldSize >= 1, rank >= 0, rank < worldSize else {
-            throw Failure("--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize))")
-        }
+        let (rank, worldSize) = try RankOptions.resolve(rank: rank, worldSize: worldSize)
         let pipeline: PipelineConfig
         do {
             pipeline = try PipelineConfig.load(path: config)
@@ -66,6 +64,16 @@ struct RunCommand: ParsableCommand {
             throw Failure("\(error)")
         }
         bar.clear()
+        if let deduplicator = runner.deduplicator(memoryBytes: memoryMb << 20) {
+            guard worldSize == 1 else {
+                Log.info("rank \(rank) of \(worldSize) done; when every rank is, run the dedup passes: kuroshio dedup "
+                    + "{signatures,buckets,clusters,apply} \(output)/.stage --output \(output) --config \(config)")
+                return
+            }
+            let stats = try DedupProgress.runAll(deduplicator)
+            Log.info(DedupProgress.summary(stats, output: output))
+            return
+        }
         let buckets = stats.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }
             .map { "\(stats[$0]) \($0.dropFirst(8).dropLast(5))" }
         let dropped = stats.keys.filter { $0.hasPrefix("dropped.") }.map { "\($0.dropFirst(8)) \(stats[$0])" }

@@ -16,6 +16,19 @@ enum InputFiles {
     }
 }
 
+/// Rank and world size from the flags, else from Slurm's array variables, else 0 of 1.
+enum RankOptions {
+    static func resolve(rank: Int?, worldSize: Int?) throws -> (rank: Int, worldSize: Int) {
+        let environment = { (name: String) in getenv(name).flatMap { Int(String(cString: $0)) } }
+        let rank = rank ?? environment("SLURM_ARRAY_TASK_ID") ?? 0
+        let worldSize = worldSize ?? environment("SLURM_ARRAY_TASK_COUNT") ?? 1
+        guard worldSize >= 1, rank >= 0, rank < worldSize else {
+            throw Failure("--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize))")
+        }
+        return (rank, worldSize)
+    }
+}
+
 /// An error that ends a command with its message and exit status 1, without the usage text.
 struct Failure: Error, CustomStringConvertible {
     let description: String

@@ -75,6 +75,8 @@ public struct PipelineConfig: Sendable, Equatable {
     public var httpStatuses: [Int] = [200]
     public var contentTypes = ["text/html", "application/xhtml+xml"]
     public var stages: [Stage] = []
+    /// Corpus-wide dedup, listed last among the stages; nil when the recipe has none.
+    public var dedup: DedupConfig?
     public var bucket = "ja"
     public var shardBytes = 128 << 20
 
@@ -213,7 +215,19 @@ private struct ConfigReader {
             }
         }
         if let stages = try list(top["stages"], "stages") {
-            for (index, node) in stages.enumerated() { config.stages.append(try stage(node, index)) }
+            for (index, node) in stages.enumerated() {
+                if case .mapping(let entry) = node, entry.count == 1, let name = entry.first?.key.string,
+                   Self.dedupStages.contains(name) {
+                    var dedup = config.dedup ?? DedupConfig()
+                    try dedupStage(name, entry.first!.value, path: "stages[\(index)].\(name)", into: &dedup)
+                    config.dedup = dedup
+                } else {
+                    guard config.dedup == nil else {
+                        throw fail(node, "stages[\(index)]: dedup stages work on the whole corpus and must come last")
+                    }
+                    config.stages.append(try stage(node, index))
+                }
+            }
             config.stages = Self.distinctNames(config.stages)
         }
         if let node = top["output"] {
@@ -280,9 +294,64 @@ private struct ConfigReader {
         return parameters
     }
 
+    static let dedupStages = ["exact_dedup", "url_dedup", "paragraph_dedup", "minhash_dedup"]
+
+    /// One dedup stage's options, added to `dedup`.
+    private func dedupStage(_ name: String, _ value: Node, path: String, into dedup: inout DedupConfig) throws(ConfigError) {
+        let allowed: [String] = switch name {
+        case "exact_dedup": ["keep"]
+        case "url_dedup": []
+        case "paragraph_dedup": ["max_count", "min_chars", "tables"]
+        default: ["hashes", "bands", "rows", "threshold", "shingles", "char_ngram", "word_ngram", "keep"]
+        }
+        let entries = value.null != nil ? [:] : try mapping(value, at: path, allowed: allowed)
+        if let node = entries["keep"] {
+            guard let keep = DedupConfig.Keep(rawValue: try string(node, "\(path).keep", default: "")) else {
+                throw fail(node, "\(path).keep must be first or newest")
+            }
+            if keep == .newest { dedup.keep = .newest }
+        }
+        switch name {
+        case "exact_dedup": dedup.exact = true
+        case "url_dedup":
+            dedup.url = true
+            dedup.keep = .newest
+        case "paragraph_dedup":
+            var options = DedupConfig.ParagraphOptions()
+            options.maxCount = try int(entries["max_count"], "\(path).max_count", default: options.maxCount)
+            options.minChars = try int(entries["min_chars"], "\(path).min_chars", default: options.minChars)
+            for node in try list(entries["tables"], "\(path).tables") ?? [] {
+                let table = try string(node, "\(path).tables[]", default: "")
+                options.tables.append(table.hasPrefix("/") || !file.contains("/") ? table
+                    : String(file[...file.lastIndex(of: "/")!]) + table)
+            }
+            guard options.maxCount >= 1 else { throw fail(entries["max_count"], "\(path).max_count must be at least 1") }
+            dedup.paragraphs = options
+        default:
+            var options = DedupConfig.MinHashOptions()
+            options.hashes = try int(entries["hashes"], "\(path).hashes", default: options.hashes)
+            options.bands = try int(entries["bands"], "\(path).bands", default: options.bands)
+            options.rows = try int(entries["rows"], "\(path).rows", default: options.rows)
+            options.threshold = try double(entries["threshold"], "\(path).threshold", default: options.threshold)
+            let unit = try string(entries["shingles"], "\(path).shingles", default: "auto")
+            guard let parsed = Shingler.Unit(rawValue: unit) else {
+                throw fail(entries["shingles"], "\(path).shingles must be auto, characters or words")
+            }
+            options.shingles = Shingler(unit: parsed,
+                                        characterN: try int(entries["char_ngram"], "\(path).char_ngram", default: 5),
+                                        wordN: try int(entries["word_ngram"], "\(path).word_ngram", default: 5))
+            guard (1...1024).contains(options.hashes), options.bands >= 1, options.rows >= 1,
+                  options.bands * options.rows <= options.hashes else {
+                throw fail(value, "\(path): bands × rows must be at most hashes (1 to 1024)")
+            }
+            guard (0...1).contains(options.threshold) else { throw fail(entries["threshold"], "\(path).threshold must be in [0, 1]") }
+            dedup.minhash = options
+        }
+    }
+
     private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> PipelineConfig.Stage {
         let names = ["japanese_prefilter", "extract", "kana_ratio", "language"] + FilterRegistry.all.map(\.name)
-            + CleanerRegistry.all.map(\.name)
+            + CleanerRegistry.all.map(\.name) + Self.dedupStages
         let entry = try mapping(node, at: "stages[\(index)]", allowed: names)
         guard entry.count == 1, let (name, value) = entry.first else {
             throw fail(node, "stages[\(index)] must name exactly one stage")

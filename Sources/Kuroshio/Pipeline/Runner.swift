@@ -39,6 +39,24 @@ public struct Runner: Sendable {
 
     var markers: String { "\(output)/.done" }
 
+    /// Where the stages' shards go: the output directory, or `OUT/.stage` when dedup passes follow and write the
+    /// output.
+    var shards: String { config.dedup == nil ? output : "\(output)/.stage" }
+
+    /// Shard names of input `index`; before dedup they leave out the rank, so that the corpus order the dedup passes
+    /// see is the input order whatever the number of ranks.
+    func stem(_ index: Int) -> String {
+        config.dedup == nil ? "part-\(pad(rank, 5))-\(pad(index, 6))" : "part-\(pad(index, 6))"
+    }
+
+    /// The dedup passes that follow the stages when the recipe lists dedup stages; they read `OUT/.stage`.
+    public func deduplicator(memoryBytes: Int = 1 << 30) -> Deduplicator? {
+        config.dedup.map {
+            Deduplicator(config: $0, units: DedupUnits(inputs: [shards], output: output, defaultBucket: config.bucket),
+                         output: output, shardBytes: config.shardBytes, jobs: jobs, memoryBytes: memoryBytes)
+        }
+    }
+
     /// Processes the pending files of this rank and returns the counters over all completed files.
     /// `report` is called from a timer (every `interval` seconds) and once at the end; `warn` for each input file
     /// that cannot be read (it is counted, and the run goes on).
@@ -87,8 +105,8 @@ public struct Runner: Sendable {
                 let index = units[k]
                 var lastRead = 0
                 do throws(OutputError) {
-                    let stats = try processor.process(file: runner.inputs[index], output: runner.output,
-                                                      stem: "part-\(pad(runner.rank, 5))-\(pad(index, 6))",
+                    let stats = try processor.process(file: runner.inputs[index], output: runner.shards,
+                                                      stem: runner.stem(index),
                                                       keepRejected: budget, warn: warn) { read in
                         state.withLock { progress in
                             progress.records += 1
@@ -129,7 +147,10 @@ public struct Runner: Sendable {
     }
 
     /// The counters of every completed file in the output directory, whichever rank did it.
-    func completedStats() -> RunStats {
+    func completedStats() -> RunStats { Self.completedStats(in: markers) }
+
+    /// The sum of the counters in the markers (`*.tsv`) of one directory.
+    static func completedStats(in markers: String) -> RunStats {
         var total = RunStats()
         for name in FileSystem.list(markers).filter({ $0.hasSuffix(".tsv") }).sorted() {
             if let bytes = FileSystem.read("\(markers)/\(name)") { total.merge(RunStats(tsv: String(decoding: bytes, as: UTF8.self))) }

@@ -77,3 +77,30 @@ public enum FileSystem {
         }
     }
 }
+
+extension FileSystem {
+    /// Up to `count` bytes of `path` from `offset`; nil when the file cannot be read.
+    static func read(_ path: String, offset: Int, count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n <= 0 { break }
+            done += n
+        }
+        return done == count ? bytes : Array(bytes[..<done])
+    }
+
+    /// Removes a file, or a directory and everything under it; no error when it is not there.
+    static func remove(_ path: String) {
+        if isDirectory(path) {
+            for name in list(path) { remove("\(path)/\(name)") }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+}

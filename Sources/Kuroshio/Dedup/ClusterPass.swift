@@ -1,0 +1,170 @@
+extension Deduplicator {
+    /// Why a document leaves the corpus.
+    enum Removal: String, CaseIterable {
+        /// Its normalised text equals its cluster keeper's.
+        case exact
+        /// Its URL equals its cluster keeper's.
+        case url
+        /// It is a near duplicate of a document in its cluster.
+        case near
+        /// Too little text was left once its frequent paragraphs were removed.
+        case paragraphs
+    }
+
+    /// Pass 3 for one bucket: joins the edges into clusters, picks each cluster's keeper, writes one verdict file per
+    /// unit (`<ordinal> <keep|exact|url|near> <size> <keeper id>` for the members of clusters of two or more), and
+    /// counts paragraph keys into the frequency table and the list of frequent paragraphs with the place each stays.
+    func clusters(_ bucket: String) throws(RunError) -> RunStats {
+        var stats = RunStats()
+        let (mine, counts, offsets) = layout(bucket)
+        let total = counts.reduce(0, +)
+        var keys: [DocumentKeys] = []
+        keys.reserveCapacity(total)
+        for unit in mine { keys += DocumentKeys.read(units.sideOutput(unit, "docs")) ?? [] }
+        guard keys.count == total else { throw .conflict("\(units.work)/\(bucket): side outputs changed while clustering") }
+        var sets = UnionFind(count: total)
+        for key in keyTasks {
+            let edges = BinaryFile.read(units.edges(bucket, key), as: UInt64.self) ?? []
+            for i in stride(from: 0, to: edges.count - 1, by: 2) where edges[i] < total && edges[i + 1] < total {
+                sets.union(Int(edges[i]), Int(edges[i + 1]))
+            }
+        }
+        // Sizes and keepers by root: the root is the first document; with keep newest, the newest date wins and
+        // the first breaks ties.
+        var size = [UInt32](repeating: 0, count: total)
+        var keeper = [UInt32](repeating: 0, count: total)
+        var root = [UInt32](repeating: 0, count: total)
+        for document in 0..<total {
+            let r = sets.find(document)
+            root[document] = UInt32(r)
+            if size[r] == 0 { keeper[r] = UInt32(r) }
+            size[r] += 1
+            if config.keep == .newest, keys[document].date > keys[Int(keeper[r])].date { keeper[r] = UInt32(document) }
+        }
+        var removed = [Bool](repeating: false, count: total)
+        var needed = Set<Int>()
+        for document in 0..<total where size[Int(root[document])] > 1 {
+            let r = Int(root[document])
+            needed.insert(Int(keeper[r]))
+            if document == r { stats.add("dedup.cluster_sizes.\(Self.sizeBin(Int(size[r])))") }
+            removed[document] = Int(keeper[r]) != document
+        }
+        let ids = readIDs(mine, offsets: offsets, needed: needed)
+        var reasons: [Removal: Int] = [:]
+        do {
+            try FileSystem.makeDirectories("\(units.work)/\(bucket)/verdicts")
+            for (u, unit) in mine.enumerated() {
+                var lines = ""
+                for local in 0..<counts[u] {
+                    let document = offsets[u] + local
+                    let r = Int(root[document])
+                    guard size[r] > 1 else { continue }
+                    let kept = Int(keeper[r])
+                    var verdict = "keep"
+                    if removed[document] {
+                        let reason: Removal = keys[document].text == keys[kept].text && keys[document].text != 0 ? .exact
+                            : keys[document].url == keys[kept].url && keys[document].url != 0 ? .url : .near
+                        reasons[reason, default: 0] += 1
+                        verdict = reason.rawValue
+                    }
+                    lines += "\(local)\t\(verdict)\t\(size[r])\t\(JSON.string(ids[kept] ?? "").serialized)\n"
+                }
+                try FileSystem.writeAtomically(Array(lines.utf8), to: units.verdicts(unit))
+            }
+        } catch {
+            throw .output(error)
+        }
+        var left = total
+        for removal in [Removal.exact, .url, .near] where removal == .near ? config.minhash != nil
+            : removal == .exact ? config.exact : config.url {
+            stats.add("dedup.\(removal.rawValue).docs_in", left)
+            left -= reasons[removal] ?? 0
+            stats.add("dedup.\(removal.rawValue).docs_out", left)
+        }
+        if let paragraphs = config.paragraphs {
+            try countParagraphs(bucket, mine, offsets: offsets, removed: removed, options: paragraphs, stats: &stats)
+        }
+        return stats
+    }
+
+    /// "2", "3-4", "5-8" … "65-128", "129+": the histogram bins of cluster sizes.
+    static func sizeBin(_ size: Int) -> String {
+        if size <= 2 { return "2" }
+        var upper = 4
+        while upper < size && upper < 128 { upper *= 2 }
+        return size > 128 ? "129+" : "\(upper / 2 + 1)-\(upper)"
+    }
+
+    /// The ids of the `needed` ordinals, read from the units' `ids` side outputs.
+    private func readIDs(_ mine: [DedupUnits.Unit], offsets: [Int], needed: Set<Int>) -> [Int: String] {
+        var ids: [Int: String] = [:]
+        guard !needed.isEmpty else { return ids }
+        for (u, unit) in mine.enumerated() {
+            guard let bytes = FileSystem.read(units.sideOutput(unit, "ids")) else { continue }
+            var position = 0, document = offsets[u]
+            while position + 4 <= bytes.count {
+                let length = Int(UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
+                    | UInt32(bytes[position + 3]) << 24)
+                let end = min(bytes.count, position + 4 + length)
+                if needed.contains(document) { ids[document] = String(decoding: bytes[(position + 4)..<end], as: UTF8.self) }
+                position = end
+                document += 1
+            }
+        }
+        return ids
+    }
+
+    /// Counts paragraph keys over the bucket in bounded memory. Writes this corpus's table (key and count, for
+    /// merging with other dumps') and the frequent paragraphs: those seen more than `maxCount` times here and in the
+    /// given tables, each with the first place it occurs in a document that stays (every other occurrence goes).
+    private func countParagraphs(_ bucket: String, _ mine: [DedupUnits.Unit], offsets: [Int], removed: [Bool],
+                                 options: DedupConfig.ParagraphOptions, stats: inout RunStats) throws(RunError) {
+        let sorter = ExternalSorter(directory: "\(units.work)/\(bucket)/sort-paragraphs-\(rank)", budgetBytes: sortBudget)
+        var others: [ParagraphTable.Reader] = []
+        for path in options.tables {
+            guard let reader = ParagraphTable.Reader(path: path) else {
+                throw .conflict("\(path): not a paragraph frequency table")
+            }
+            others.append(reader)
+        }
+        do {
+            for (u, unit) in mine.enumerated() {
+                let records = BinaryFile.read(units.sideOutput(unit, "paras"), as: UInt64.self) ?? []
+                for i in stride(from: 0, to: records.count - 1, by: 2) {
+                    var position = ParagraphPosition(packed: records[i + 1])
+                    position.ordinal += UInt64(offsets[u])
+                    try sorter.append(records[i], position.packed)
+                }
+            }
+            try FileSystem.makeDirectories("\(output)/dedup")
+            let table = try ParagraphTable.Writer(path: units.paragraphTable(bucket, output: output))
+            var frequent: [UInt64] = []
+            var key: UInt64 = 0, count = 0
+            var firstKept: UInt64?
+            func finish() {
+                guard count > 0 else { return }
+                table.add(key, count)
+                let external = others.indices.reduce(0) { $0 + others[$1].count(of: key) }
+                if count + external > options.maxCount {
+                    frequent += [key, firstKept ?? .max]
+                    stats.add("dedup.paragraphs.frequent_keys")
+                }
+                stats.add("dedup.paragraphs.distinct")
+            }
+            try sorter.forEachSorted { pair in
+                if pair.key != key || count == 0 {
+                    finish()
+                    (key, count, firstKept) = (pair.key, 0, nil)
+                }
+                count += 1
+                if firstKept == nil, !removed[Int(ParagraphPosition(packed: pair.value).ordinal)] { firstKept = pair.value }
+            }
+            finish()
+            try table.commit()
+            try BinaryFile.write(frequent, to: units.frequentParagraphs(bucket))
+        } catch {
+            throw .output(error)
+        }
+        FileSystem.remove("\(units.work)/\(bucket)/sort-paragraphs-\(rank)")
+    }
+}

@@ -1,0 +1,55 @@
+/// The units of dedup work and where each pass keeps its files.
+///
+/// A unit is one JSONL shard. Its bucket is the directory it lies in (`OUT/ja/part-….jsonl.gz` is in `ja`); shards
+/// lying directly in an input directory are in `defaultBucket`. Units are in sorted path order, and each bucket
+/// numbers its documents in that order: the ordinal of a document is the number of documents before it in its
+/// bucket. Dedup never compares documents of different buckets.
+public struct DedupUnits: Sendable {
+    public struct Unit: Sendable, Equatable {
+        public var index: Int
+        public var bucket: String
+        public var path: String
+    }
+
+    public let units: [Unit]
+    public let buckets: [String]
+    /// Where the side outputs and artifacts go: `OUT/.dedup`.
+    public let work: String
+
+    static let suffixes = [".jsonl", ".jsonl.gz", ".jsonl.zst"]
+    /// Directories of a run's output that hold no documents to deduplicate.
+    static let skipped: Set<String> = ["rejected", "dedup"]
+
+    /// The shards under `inputs` (run output directories, directories of JSONL files, or files).
+    public init(inputs: [String], output: String, defaultBucket: String) {
+        var found: [(bucket: String, path: String)] = []
+        for input in inputs {
+            if !FileSystem.isDirectory(input) {
+                found.append((defaultBucket, input))
+                continue
+            }
+            for name in FileSystem.list(input).sorted() where !name.hasPrefix(".") && !Self.skipped.contains(name) {
+                let path = "\(input)/\(name)"
+                if FileSystem.isDirectory(path) {
+                    for file in FileSystem.files(under: path, suffixes: Self.suffixes) { found.append((name, file)) }
+                } else if Self.suffixes.contains(where: { name.hasSuffix($0) }) {
+                    found.append((defaultBucket, path))
+                }
+            }
+        }
+        found.sort { $0.path < $1.path }
+        units = found.enumerated().map { Unit(index: $0.offset, bucket: $0.element.bucket, path: $0.element.path) }
+        buckets = Array(Set(units.map(\.bucket))).sorted()
+        work = "\(output)/.dedup"
+    }
+
+    public func units(in bucket: String) -> [Unit] { units.filter { $0.bucket == bucket } }
+
+    func name(_ unit: Unit) -> String { pad(unit.index, 6) }
+    func sideOutput(_ unit: Unit, _ kind: String) -> String { "\(work)/\(unit.bucket)/units/\(name(unit)).\(kind)" }
+    func edges(_ bucket: String, _ task: String) -> String { "\(work)/\(bucket)/edges/\(task).edges" }
+    func verdicts(_ unit: Unit) -> String { "\(work)/\(unit.bucket)/verdicts/\(name(unit)).tsv" }
+    func frequentParagraphs(_ bucket: String) -> String { "\(work)/\(bucket)/paragraphs.frequent" }
+    /// This corpus's paragraph frequency table for a bucket, mergeable with other runs' (`dedup merge-tables`).
+    func paragraphTable(_ bucket: String, output: String) -> String { "\(output)/dedup/paragraphs-\(bucket).table" }
+}

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A paragraph frequency table: `KPARA1` and a version, then (key, count) pairs of UInt64 in ascending key order.
+/// Tables of several runs or dumps merge by summing counts, so one table can serve a whole series of crawls.
+public enum ParagraphTable {
+    static let magic: [UInt8] = Array("KPARA1\0\0".utf8)
+
+    /// Writes a table in key order, under a temporary name until `commit`.
+    final class Writer {
+        let path: String
+        private let fd: Int32
+        private var buffer: [UInt64] = []
+        private var failed = false
+
+        init(path: String) throws(OutputError) {
+            self.path = path
+            fd = open(GzipFileWriter.temporaryName(for: path), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { throw OutputError(path: GzipFileWriter.temporaryName(for: path)) }
+            append(ParagraphTable.magic)
+        }
+
+        deinit { close(fd) }
+
+        func add(_ key: UInt64, _ count: Int) {
+            buffer += [key, UInt64(count)]
+            if buffer.count >= 1 << 16 { flush() }
+        }
+
+        private func append(_ bytes: [UInt8]) {
+            bytes.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                    if n <= 0 {
+                        failed = true
+                        return
+                    }
+                    done += n
+                }
+            }
+        }
+
+        private func flush() {
+            append(BinaryFile.bytes(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        func commit() throws(OutputError) {
+            flush()
+            fsync(fd)
+            guard !failed, rename(GzipFileWriter.temporaryName(for: path), path) == 0 else { throw OutputError(path: path) }
+        }
+    }
+
+    /// Reads a table in key order, in 1 MiB chunks.
+    final class Reader {
+        private let fd: Int32
+        private var chunk: [UInt64] = []
+        private var position = 0
+        private(set) var current: (key: UInt64, count: Int)?
+
+        init?(path: String) {
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else { return nil }
+            var header = [UInt8](repeating: 0, count: 8)
+            let n = header.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 8) }
+            guard n == 8, header == ParagraphTable.magic else {
+                close(fd)
+                return nil
+            }
+            advance()
+        }
+
+        deinit { close(fd) }
+
+        /// Moves to the next pair; `current` is nil at the end.
+        func advance() {
+            if position + 2 > chunk.count {
+                var bytes = [UInt8](repeating: 0, count: 1 << 20)
+                let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                chunk = BinaryFile.values(Array(bytes[..<max(0, n)]))
+                position = 0
+                guard chunk.count >= 2 else {
+                    current = nil
+                    return
+                }
+            }
+            current = (chunk[position], Int(chunk[position + 1]))
+            position += 2
+        }
+
+        /// The count of `key`, for keys asked in ascending order.
+        func count(of key: UInt64) -> Int {
+            while let current, current.key < key { advance() }
+            guard let current, current.key == key else { return 0 }
+            return current.count
+        }
+    }
+
+    /// Sums the tables at `inputs` into one at `output`; returns the first input that is not a table, if any.
+    public static func merge(_ inputs: [String], into output: String) throws(OutputError) -> String? {
+        var readers: [Reader] = []
+        for path in inputs {
+            guard let reader = Reader(path: path) else { return path }
+            readers.append(reader)
+        }
+        let writer = try Writer(path: output)
+        while let key = readers.compactMap({ $0.current?.key }).min() {
+            var count = 0
+            for reader in readers where reader.current?.key == key {
+                count += reader.current!.count
+                reader.advance()
+            }
+            writer.add(key, count)
+        }
+        try writer.commit()
+        return nil
+    }
+
+    /// Every (key, count) of a table, for tests and inspection; nil when it is not a table.
+    public static func entries(_ path: String) -> [(key: UInt64, count: Int)]? {
+        guard let reader = Reader(path: path) else { return nil }
+        var entries: [(key: UInt64, count: Int)] = []
+        while let current = reader.current {
+            entries.append(current)
+            reader.advance()
+        }
+        return entries
+    }
+}

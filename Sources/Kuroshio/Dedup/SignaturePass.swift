@@ -1,0 +1,104 @@
+extension Deduplicator {
+    /// Pass 1 for one unit: reads its documents and writes their keys, ids, signatures, band hashes and paragraph
+    /// keys as side outputs (`docs`, `ids`, `sig`, `bands`, `paras`).
+    func signatures(_ unit: DedupUnits.Unit) throws(RunError) -> RunStats {
+        var stats = RunStats()
+        let minhash = config.minhash
+        let hasher = minhash.map { MinHasher(hashes: $0.hashes) }
+        var docs: [UInt64] = [], ids: [UInt8] = [], signatures: [UInt32] = [], paragraphs: [UInt64] = []
+        var bands = [[UInt64]](repeating: [], count: minhash?.bands ?? 0)
+        var shingles: [UInt64] = [], signature: [UInt32] = []
+        var local: UInt64 = 0
+        var noShingles = 0
+        // Unreadable lines are counted once, by the apply pass.
+        _ = try forEachLine(of: unit) { document in
+            defer { local += 1 }
+            let id = Array((document?.id ?? "").utf8)
+            ids += withUnsafeBytes(of: UInt32(id.count).littleEndian, Array.init) + id
+            guard let document else {
+                docs += DocumentKeys(text: 0, url: 0, date: .min, hasSignature: false).words
+                signatures += [UInt32](repeating: 0, count: minhash?.hashes ?? 0)
+                for band in bands.indices { bands[band].append(0) }
+                return
+            }
+            let text = document.text
+            let normalized = TextNormalizer.normalize(text)
+            var keys = DocumentKeys(text: normalized.isEmpty ? 0 : DedupKeys.text(normalized),
+                                    url: config.url ? DedupKeys.url(document.url) : 0,
+                                    date: DedupKeys.date(document.warcDate), hasSignature: false)
+            if let minhash, let hasher {
+                minhash.shingles.shingles(normalized, into: &shingles)
+                keys.hasSignature = hasher.signature(of: shingles, into: &signature)
+                signatures += signature
+                for band in bands.indices {
+                    bands[band].append(keys.hasSignature ? MinHasher.bandHash(signature, band: band, rows: minhash.rows) : 0)
+                }
+                if !keys.hasSignature { noShingles += 1 }
+            }
+            docs += keys.words
+            if config.paragraphs != nil {
+                for (index, paragraph) in DedupKeys.paragraphs(text).enumerated() where index < ParagraphPosition.maxParagraphs {
+                    let key = DedupKeys.paragraph(paragraph)
+                    if key != 0 { paragraphs += [key, ParagraphPosition(ordinal: local, paragraph: index).packed] }
+                }
+            }
+        }
+        stats.add("dedup.signatures.docs", Int(local))
+        if noShingles > 0 { stats.add("dedup.signatures.no_shingles", noShingles) }
+        do {
+            try FileSystem.makeDirectories("\(units.work)/\(unit.bucket)/units")
+            try BinaryFile.write(docs, to: units.sideOutput(unit, "docs"))
+            try FileSystem.writeAtomically(ids, to: units.sideOutput(unit, "ids"))
+            if minhash != nil {
+                try BinaryFile.write(signatures, to: units.sideOutput(unit, "sig"))
+                try BinaryFile.write(bands.flatMap { $0 }, to: units.sideOutput(unit, "bands"))
+            }
+            if config.paragraphs != nil { try BinaryFile.write(paragraphs, to: units.sideOutput(unit, "paras")) }
+        } catch {
+            throw .output(error)
+        }
+        return stats
+    }
+
+    /// Calls `body` with every line of a unit's shard in order: the document, or nil for a line that is not one
+    /// (counted as `dedup.bad_json` or as an input problem). Every line takes one ordinal, so the passes agree.
+    /// Returns the counts of such lines.
+    func forEachLine(of unit: DedupUnits.Unit, _ body: (ShardDocument?) throws(RunError) -> Void) throws(RunError) -> RunStats {
+        var stats = RunStats()
+        let reader: JSONLReader
+        do {
+            reader = try JSONLReader(path: unit.path)
+        } catch {
+            stats.add("problems.\(error.kind.rawValue)")
+            return stats
+        }
+        for line in reader {
+            for problem in line.problems { stats.add("problems.\(problem.kind.rawValue)") }
+            let document = line.bytes.flatMap(ShardDocument.init)
+            if document == nil && line.bytes != nil { stats.add("dedup.bad_json") }
+            try body(document)
+        }
+        for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
+        return stats
+    }
+}
+
+/// Where a paragraph lies in a bucket: its document's ordinal and its index there, packed in one UInt64 so that
+/// packed positions sort in corpus order.
+struct ParagraphPosition: Equatable {
+    static let maxParagraphs = 1 << 20
+    var ordinal: UInt64
+    var paragraph: Int
+
+    var packed: UInt64 { ordinal << 20 | UInt64(paragraph) }
+
+    init(ordinal: UInt64, paragraph: Int) {
+        self.ordinal = ordinal
+        self.paragraph = paragraph
+    }
+
+    init(packed: UInt64) {
+        ordinal = packed >> 20
+        paragraph = Int(packed & 0xFFFFF)
+    }
+}
