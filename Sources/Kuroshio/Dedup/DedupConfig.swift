@@ -5,7 +5,7 @@
 ///   - exact_dedup: {keep: first}          # NFKC, whitespace-collapsed text; or keep: newest (warc_date)
 ///   - url_dedup: {}                       # the newest copy of each URL
 ///   - paragraph_dedup: {max_count: 1, min_chars: 50}
-///   - minhash_dedup: {hashes: 128, bands: 16, rows: 8, threshold: 0.8, char_ngram: 5, word_ngram: 5}
+///   - minhash_dedup: {hashes: 128, bands: 20, rows: 6, threshold: 0.75, char_ngram: 5, word_ngram: 5}
 /// ```
 public struct DedupConfig: Sendable, Equatable {
     /// Documents whose normalised texts are equal.
@@ -35,9 +35,9 @@ public struct DedupConfig: Sendable, Equatable {
     /// is kept when its signatures agree in at least `threshold` of their `hashes` positions.
     public struct MinHashOptions: Sendable, Equatable {
         public var hashes = 128
-        public var bands = 16
-        public var rows = 8
-        public var threshold = 0.8
+        public var bands = 20
+        public var rows = 6
+        public var threshold = 0.75
         public var shingles = Shingler()
         public init() {}
     }

@@ -23,65 +23,83 @@ public struct Shingler: Sendable, Equatable {
         self.wordN = max(1, wordN)
     }
 
-    /// The n-gram hashes of `normalized`, appended to `hashes` (cleared first). A text shorter than n units yields
-    /// one shingle of all its units; an empty text yields none.
-    public func shingles(_ normalized: String, into hashes: inout [UInt64]) {
+    /// The n-gram hashes of `normalized` (UTF-8 from `TextNormalizer`), written over `hashes`. A text shorter than
+    /// n units yields one shingle of all its units; an empty text yields none.
+    public func shingles(_ normalized: [UInt8], into hashes: inout [UInt64]) {
         hashes.removeAll(keepingCapacity: true)
-        var units: [UInt64] = []
-        units.reserveCapacity(normalized.utf8.count)
-        let useCharacters: Bool
-        switch unit {
-        case .characters: useCharacters = true
-        case .words: useCharacters = false
-        case .auto: useCharacters = Self.isMostlyCJK(normalized)
-        }
-        if useCharacters {
-            for scalar in normalized.unicodeScalars where scalar != " " {
-                units.append(Hash64.mix(UInt64(Self.lowered(scalar.value))))
-            }
-        } else {
-            var word: UInt64 = 0xCBF2_9CE4_8422_2325
-            var inWord = false
-            for scalar in normalized.unicodeScalars {
-                if scalar == " " {
-                    if inWord { units.append(Hash64.mix(word)) }
-                    word = 0xCBF2_9CE4_8422_2325
+        // One pass collects both kinds of unit; `auto` then picks by the share of CJK scalars.
+        var characters: [UInt64] = [], words: [UInt64] = []
+        characters.reserveCapacity(normalized.count)
+        var word: UInt64 = Self.wordSeed
+        var inWord = false
+        var cjk = 0
+        normalized.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let (value, length) = Self.decode(bytes, at: i)
+                i += length
+                if value == 0x20 {
+                    if inWord { words.append(Hash64.mix(word)) }
+                    word = Self.wordSeed
                     inWord = false
-                } else {
-                    word = (word ^ UInt64(Self.lowered(scalar.value))) &* 0x0000_0100_0000_01B3
-                    inWord = true
+                    continue
                 }
+                let lowered = Self.lowered(value)
+                characters.append(Hash64.mix(UInt64(lowered)))
+                word = (word ^ UInt64(lowered)) &* 0x0000_0100_0000_01B3
+                inWord = true
+                if Self.isCJK(value) { cjk += 1 }
             }
-            if inWord { units.append(Hash64.mix(word)) }
         }
-        let n = useCharacters ? characterN : wordN
+        if inWord { words.append(Hash64.mix(word)) }
+        let useCharacters = switch unit {
+        case .characters: true
+        case .words: false
+        case .auto: cjk * 10 >= characters.count * 3 && cjk > 0
+        }
+        let units = useCharacters ? characters : words
         guard !units.isEmpty else { return }
-        let window = min(n, units.count)
-        // h = rotl(h, 1) ^ unit; leaving the window removes rotl(unit, window).
+        let window = min(useCharacters ? characterN : wordN, units.count)
+        hashes.reserveCapacity(units.count)
+        // h = rotl(h, 1) ^ unit; a unit leaving the window is removed as rotl(unit, window).
         var h: UInt64 = 0
+        let shift = UInt64(window & 63)
         for i in 0..<units.count {
             h = (h << 1 | h >> 63) ^ units[i]
             if i >= window {
                 let old = units[i - window]
-                let shift = UInt64(window & 63)
                 h ^= shift == 0 ? old : (old << shift | old >> (64 - shift))
             }
             if i >= window - 1 { hashes.append(Hash64.mix(h ^ UInt64(window))) }
         }
     }
 
+    static let wordSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// The scalar at `i` of valid UTF-8 and its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0, i + 1 < bytes.count { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if lead < 0xF0, i + 2 < bytes.count {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        if i + 3 < bytes.count {
+            return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, bytes.count - i)
+    }
+
+    /// Han, kana, Hangul, CJK punctuation and half-width kana.
+    @inline(__always)
+    static func isCJK(_ v: UInt32) -> Bool {
+        (0x3000...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0xFF66...0xFF9F).contains(v) || (0x20000...0x3FFFF).contains(v)
+    }
+
     @inline(__always)
     static func lowered(_ value: UInt32) -> UInt32 { value &- 0x41 < 26 ? value | 0x20 : value }
-
-    /// True when CJK scalars (Han, kana, Hangul, CJK punctuation) make up at least 30% of the non-space scalars.
-    static func isMostlyCJK(_ text: String) -> Bool {
-        var cjk = 0, all = 0
-        for scalar in text.unicodeScalars where scalar != " " {
-            all += 1
-            let v = scalar.value
-            if (0x3000...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v) || (0xF900...0xFAFF).contains(v)
-                || (0xFF66...0xFF9F).contains(v) || (0x20000...0x3FFFF).contains(v) { cjk += 1 }
-        }
-        return all > 0 && cjk * 10 >= all * 3
-    }
 }
+

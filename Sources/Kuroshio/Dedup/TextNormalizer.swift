@@ -4,39 +4,67 @@ import Foundation
 /// whitespace collapsed to one space and none at either end. Two documents with the same normalised text are exact
 /// duplicates.
 enum TextNormalizer {
-    static func normalize(_ text: Substring) -> String {
-        let folded = isNFKCStable(text) ? String(text) : String(text).precomposedStringWithCompatibilityMapping
-        var out = String.UnicodeScalarView()
+    /// The normalised text as UTF-8.
+    static func normalize(_ text: Substring) -> [UInt8] {
+        if let folded = foldCommon(text) { return folded }
+        return collapse(String(text).precomposedStringWithCompatibilityMapping.unicodeScalars)
+    }
+
+    static func normalize(_ text: String) -> [UInt8] { normalize(text[...]) }
+
+    /// The normalised text when every scalar is one whose NFKC form is known here: ASCII, hiragana, katakana, the
+    /// common CJK ideographs and Japanese punctuation (unchanged), full-width ASCII (folded to ASCII) and
+    /// whitespace. Nil otherwise, for the full normaliser. Most Japanese and English text takes this path.
+    private static func foldCommon(_ text: Substring) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if isSpace(value) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            switch value {
+            case 0x00..<0x80, 0x3001...0x3007, 0x3008...0x301F, 0x3041...0x3096, 0x30A1...0x30FE, 0x4E00...0x9FFF:
+                break
+            case 0xFF01...0xFF5E:
+                value -= 0xFEE0
+            default:
+                return nil
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            UTF8.encode(Unicode.Scalar(value)!) { out.append($0) }
+        }
+        return out
+    }
+
+    private static func collapse(_ scalars: String.UnicodeScalarView) -> [UInt8] {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for scalar in scalars {
+            if isSpace(scalar.value) {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.append(scalar)
+            UTF8.encode(scalar) { out.append($0) }
         }
-        return String(out)
+        return out
     }
 
-    static func normalize(_ text: String) -> String { normalize(text[...]) }
-
-    /// True when NFKC leaves `text` as it is because it holds only scalars that NFKC neither maps nor composes with:
-    /// ASCII, hiragana, katakana, the common CJK ideographs and Japanese punctuation. Most Japanese and English text
-    /// takes this path and skips the (slow) normaliser.
-    static func isNFKCStable(_ text: Substring) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x00..<0x80, 0x3001...0x3003, 0x3005...0x3007, 0x300C...0x3011, 0x3041...0x3096, 0x30A1...0x30FA,
-                 0x30FC...0x30FE, 0x4E00...0x9FFF:
-                continue
-            default:
-                return false
-            }
+    /// Unicode whitespace (White_Space=yes).
+    @inline(__always)
+    static func isSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
         }
-        return true
     }
 }
