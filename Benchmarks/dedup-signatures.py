@@ -16,8 +16,8 @@ spend about 7 minutes in it; --docs 2000 is enough for a quick look.
 
 The corpus: --docs documents built from Japanese sentences of ../shared/data/langid-dev/sentences.tsv (label `ja`),
 seeded random sentences appended while a document stays within 2048 UTF-8 bytes, paragraphs of 2-5 sentences separated
-by "\\n\\n" (sentences repeat across documents: this is a throughput test). Written once as corpus.jsonl and
-corpus.jsonl.gz ({"id", "text"}) in a temporary directory.
+by "\\n\\n" (sentences repeat across documents: this is a throughput test). Written once as corpus.jsonl.gz
+({"id", "text"}) in a temporary directory.
 
 Needs: pip install rensa datatrove "spacy[ja]" "xxhash<4" tokenizers
 
@@ -33,7 +33,7 @@ TARGET_BYTES = 2048
 
 
 def build_corpus(count, seed, workdir):
-    """Writes corpus.jsonl and corpus.jsonl.gz under workdir/corpus; returns (corpus dir, texts)."""
+    """Writes corpus.jsonl.gz under workdir/corpus; returns (corpus dir, texts)."""
     with open(SENTENCES, encoding="utf-8") as source:
         sentences = [row[2].strip() for row in (line.rstrip("\n").split("\t", 2) for line in source)
                      if len(row) == 3 and row[0] == "ja" and row[2].strip()]
@@ -56,8 +56,6 @@ def build_corpus(count, seed, workdir):
     os.makedirs(corpus)
     lines = "".join(json.dumps({"id": f"doc-{i:06d}", "text": text}, ensure_ascii=False) + "\n"
                     for i, text in enumerate(texts)).encode("utf-8")
-    with open(os.path.join(corpus, "corpus.jsonl"), "wb") as out:
-        out.write(lines)
     with gzip.open(os.path.join(corpus, "corpus.jsonl.gz"), "wb", compresslevel=6) as out:
         out.write(lines)
     return corpus, texts

@@ -130,16 +130,18 @@ struct MergeTablesCommand: ParsableCommand {
 
 /// Progress lines for dedup passes and the closing summary.
 enum DedupProgress {
+    /// Redraws the progress line of a pass on a terminal.
+    @Sendable static func line(_ pass: Deduplicator.Pass, _ done: Int, _ total: Int) {
+        Log.toStandardError("\r\u{1B}[Kdedup \(pass.rawValue): \(done)/\(total) tasks" + (done == total ? "\r\u{1B}[K" : ""))
+    }
+
     static func run(_ deduplicator: Deduplicator, _ pass: Deduplicator.Pass) throws {
         let interactive = isatty(2) == 1
         do {
-            try deduplicator.run(pass) { done, total in
-                if interactive { Log.toStandardError("\r\u{1B}[Kdedup \(pass.rawValue): \(done)/\(total) tasks") }
-            }
+            try deduplicator.run(pass) { done, total in if interactive { line(pass, done, total) } }
         } catch {
             throw Failure("\(error)")
         }
-        if interactive { Log.toStandardError("\r\u{1B}[K") }
     }
 
     static func runAll(_ deduplicator: Deduplicator) throws -> RunStats {

@@ -52,28 +52,21 @@ struct RunCommand: ParsableCommand {
         let files = try InputFiles.expand(inputs.isEmpty ? ["SampleData"] : inputs, suffixes: pipeline.format.suffixes)
         guard !files.isEmpty else { throw Failure("no WARC files in \(inputs.joined(separator: " "))") }
         let jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize,
+        var runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize,
                             keepRejected: keepRejected)
+        runner.dedupMemoryBytes = memoryMb << 20
         let bar = ProgressBar()
         var report: (@Sendable (RunProgress) -> Void)?
         if bar.interactive { report = { progress in bar.draw(progress) } }
         let stats: RunStats
         do {
-            stats = try runner.run(report: report) { problem in Log.warning("\(problem)") }
+            stats = try runner.run(report: report, dedupProgress: bar.interactive ? DedupProgress.line : nil) { problem in
+                Log.warning("\(problem)")
+            }
         } catch {
             throw Failure("\(error)")
         }
         bar.clear()
-        if let deduplicator = runner.deduplicator(memoryBytes: memoryMb << 20) {
-            guard worldSize == 1 else {
-                Log.info("rank \(rank) of \(worldSize) done; when every rank is, run the dedup passes: kuroshio dedup "
-                    + "{signatures,buckets,clusters,apply} \(output)/.stage --output \(output) --config \(config)")
-                return
-            }
-            let stats = try DedupProgress.runAll(deduplicator)
-            Log.info(DedupProgress.summary(stats, output: output))
-            return
-        }
         let buckets = stats.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }
             .map { "\(stats[$0]) \($0.dropFirst(8).dropLast(5))" }
         let dropped = stats.keys.filter { $0.hasPrefix("dropped.") }.map { "\($0.dropFirst(8)) \(stats[$0])" }
@@ -83,6 +76,11 @@ struct RunCommand: ParsableCommand {
             + (dropped.isEmpty ? "none" : dropped.joined(separator: ", "))
             + (problems.isEmpty ? "" : "; input problems: " + problems.joined(separator: ", "))
             + "; stats in \(output)/stats.json")
+        if pipeline.dedup != nil {
+            Log.info(worldSize == 1 ? DedupProgress.summary(stats, output: output)
+                : "rank \(rank) of \(worldSize) done; when every rank is, run the dedup passes: kuroshio dedup "
+                    + "{signatures,buckets,clusters,apply} \(output)/.stage --output \(output) --config \(config)")
+        }
     }
 }
 

@@ -20,7 +20,7 @@ extension Deduplicator {
             for i in stride(from: 0, to: records.count - 1, by: 2) { frequent[records[i]] = records[i + 1] }
         }
         let writer = ShardWriter(directory: "\(output)/\(unit.bucket)", stem: "part-\(units.name(unit))", maxBytes: shardBytes)
-        var removedList = "id\treason\tcluster\n"
+        var removedList = ""
         var local = 0
         let bucket = "buckets.\(unit.bucket)"
         do {
@@ -69,10 +69,11 @@ extension Deduplicator {
             stats.merge(lineStats)
             stats.add("dedup.apply.docs_in", local)
             try writer.commit()
-            if removedList.utf8.count > 16 {
+            if !removedList.isEmpty {
                 let directory = "\(output)/dedup/removed/\(unit.bucket)"
                 try FileSystem.makeDirectories(directory)
-                try FileSystem.writeAtomically(Array(removedList.utf8), to: "\(directory)/part-\(units.name(unit)).tsv")
+                try FileSystem.writeAtomically(Array(("id\treason\tcluster\n" + removedList).utf8),
+                                               to: "\(directory)/part-\(units.name(unit)).tsv")
             }
         } catch let error as OutputError {
             throw .output(error)

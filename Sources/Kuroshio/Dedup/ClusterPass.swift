@@ -116,7 +116,8 @@ extension Deduplicator {
 
     /// Counts paragraph keys over the bucket in bounded memory. Writes this corpus's table (key and count, for
     /// merging with other dumps') and the frequent paragraphs: those seen more than `maxCount` times here and in the
-    /// given tables, each with the first place it occurs in a document that stays (every other occurrence goes).
+    /// given tables, each with the first place it occurs in a document that stays (every other occurrence goes). The
+    /// given tables are of corpora that come before this one: a frequent paragraph they hold stays nowhere here.
     private func countParagraphs(_ bucket: String, _ mine: [DedupUnits.Unit], offsets: [Int], removed: [Bool],
                                  options: DedupConfig.ParagraphOptions, stats: inout RunStats) throws(RunError) {
         let sorter = ExternalSorter(directory: "\(units.work)/\(bucket)/sort-paragraphs-\(rank)", budgetBytes: sortBudget)
@@ -146,7 +147,8 @@ extension Deduplicator {
                 table.add(key, count)
                 let external = others.indices.reduce(0) { $0 + others[$1].count(of: key) }
                 if count + external > options.maxCount {
-                    frequent += [key, firstKept ?? .max]
+                    // Seen in the corpora before this one: its first occurrence is there, and none stays here.
+                    frequent += [key, external > 0 ? .max : firstKept ?? .max]
                     stats.add("dedup.paragraphs.frequent_keys")
                 }
                 stats.add("dedup.paragraphs.distinct")

@@ -70,6 +70,14 @@ public struct Deduplicator: Sendable {
     /// Runs this rank's pending tasks of `pass` on `jobs` threads; `progress` gets (done, total) after each task.
     public func run(_ pass: Pass, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RunError) {
         let markers = "\(output)/.done/\(pass.rawValue)"
+        if let index = Pass.allCases.firstIndex(of: pass), index > 0 {
+            let previous = Pass.allCases[index - 1]
+            let missing = tasks(previous).filter { !FileSystem.exists("\(output)/.done/\(previous.rawValue)/\($0.name).tsv") }
+            guard missing.isEmpty else {
+                throw .conflict("dedup \(pass.rawValue) needs every \(previous.rawValue) task done first; "
+                    + "\(missing.count) of \(tasks(previous).count) are not (the first: \(missing[0].name))")
+            }
+        }
         do { try FileSystem.makeDirectories(markers) } catch { throw .output(error) }
         var pending: [Task] = []
         for (index, task) in tasks(pass).enumerated() where index % worldSize == rank {

@@ -14,32 +14,65 @@ enum TextNormalizer {
 
     /// The normalised text when every scalar is one whose NFKC form is known here: ASCII, hiragana, katakana, the
     /// common CJK ideographs and Japanese punctuation (unchanged), full-width ASCII (folded to ASCII) and
-    /// whitespace. Nil otherwise, for the full normaliser. Most Japanese and English text takes this path.
+    /// whitespace. Nil otherwise, for the full normaliser. Most Japanese and English text takes this path, on bytes.
     private static func foldCommon(_ text: Substring) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            var value = scalar.value
-            if isSpace(value) {
-                pendingSpace = !out.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8]? in
+            var complete = true
+            let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                count = 0
+                var pendingSpace = false
+                var i = 0
+                while i < bytes.count {
+                    let lead = bytes[i]
+                    if lead < 0x80 {
+                        i += 1
+                        if lead == 0x20 || lead &- 0x09 < 5 {
+                            pendingSpace = count > 0
+                            continue
+                        }
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        out[count] = lead
+                        count += 1
+                        continue
+                    }
+                    guard lead >= 0xE0, lead < 0xF0, i + 2 < bytes.count else {
+                        complete = false
+                        return
+                    }
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if isSpace(value) {
+                        pendingSpace = count > 0
+                        i += 3
+                        continue
+                    }
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    switch value {
+                    case 0xFF01...0xFF5E:
+                        out[count] = UInt8(value - 0xFEE0)
+                        count += 1
+                    case 0x3001...0x301F, 0x3041...0x3096, 0x30A1...0x30FE, 0x4E00...0x9FFF:
+                        out[count] = lead
+                        out[count + 1] = bytes[i + 1]
+                        out[count + 2] = bytes[i + 2]
+                        count += 3
+                    default:
+                        complete = false
+                        return
+                    }
+                    i += 3
+                }
             }
-            switch value {
-            case 0x00..<0x80, 0x3001...0x3007, 0x3008...0x301F, 0x3041...0x3096, 0x30A1...0x30FE, 0x4E00...0x9FFF:
-                break
-            case 0xFF01...0xFF5E:
-                value -= 0xFEE0
-            default:
-                return nil
-            }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            UTF8.encode(Unicode.Scalar(value)!) { out.append($0) }
+            return complete ? out : nil
         }
-        return out
     }
 
     private static func collapse(_ scalars: String.UnicodeScalarView) -> [UInt8] {

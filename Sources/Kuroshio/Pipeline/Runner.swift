@@ -25,6 +25,8 @@ public struct Runner: Sendable {
     public var worldSize: Int
     /// Rejected documents kept for inspection per stage (0: none).
     public var keepRejected: Int
+    /// Memory for the dedup passes' key sorts.
+    public var dedupMemoryBytes = 1 << 30
 
     public init(config: PipelineConfig, inputs: [String], output: String, jobs: Int = 1, rank: Int = 0, worldSize: Int = 1,
                 keepRejected: Int = 0) {
@@ -50,17 +52,20 @@ public struct Runner: Sendable {
     }
 
     /// The dedup passes that follow the stages when the recipe lists dedup stages; they read `OUT/.stage`.
-    public func deduplicator(memoryBytes: Int = 1 << 30) -> Deduplicator? {
+    public var deduplicator: Deduplicator? {
         config.dedup.map {
             Deduplicator(config: $0, units: DedupUnits(inputs: [shards], output: output, defaultBucket: config.bucket),
-                         output: output, shardBytes: config.shardBytes, jobs: jobs, memoryBytes: memoryBytes)
+                         output: output, shardBytes: config.shardBytes, jobs: jobs, memoryBytes: dedupMemoryBytes)
         }
     }
 
     /// Processes the pending files of this rank and returns the counters over all completed files.
     /// `report` is called from a timer (every `interval` seconds) and once at the end; `warn` for each input file
     /// that cannot be read (it is counted, and the run goes on).
+    /// When the recipe lists dedup stages and this is the only rank, the dedup passes follow (`dedupProgress` gets
+    /// each pass's finished and total tasks); with several ranks they are left to `kuroshio dedup`.
     public func run(interval: Double = 0.5, report: (@Sendable (RunProgress) -> Void)? = nil,
+                    dedupProgress: (@Sendable (Deduplicator.Pass, Int, Int) -> Void)? = nil,
                     warn: @escaping @Sendable (InputProblem) -> Void = { _ in }) throws(RunError) -> RunStats {
         do {
             try FileSystem.makeDirectories(markers)
@@ -106,6 +111,7 @@ public struct Runner: Sendable {
                 var lastRead = 0
                 do throws(OutputError) {
                     let stats = try processor.process(file: runner.inputs[index], output: runner.shards,
+                                                      rejected: "\(runner.output)/rejected",
                                                       stem: runner.stem(index),
                                                       keepRejected: budget, warn: warn) { read in
                         state.withLock { progress in
@@ -124,6 +130,7 @@ public struct Runner: Sendable {
         timer?.cancel()
         report?(state.withLock { $0 })
         if let error = failure.withLock({ $0 }) { throw error }
+        if let deduplicator, worldSize == 1 { return try deduplicator.runAll(progress: dedupProgress) }
         let total = completedStats()
         do {
             try FileSystem.writeAtomically(Array((total.json.serialized + "\n").utf8), to: "\(output)/stats.json")

@@ -23,14 +23,14 @@ public final class UnitProcessor {
 
     /// Processes `file`, writing shards named `part-<stem>-<n>` under `output/<bucket>`, and returns the file's
     /// counters. `progress` is told the input bytes read after each record; `warn` of a file that cannot be read.
-    /// Rejected documents, up to `keepRejected.limit` per stage over the whole run, go to `output/rejected/<stage>/`
-    /// with the values that rejected them.
-    func process(file: String, output: String, stem: String, keepRejected: RejectedBudget? = nil,
+    /// Rejected documents, up to `keepRejected.limit` per stage over the whole run, go to `rejected/<stage>/` (by
+    /// default `output/rejected`) with the values that rejected them.
+    func process(file: String, output: String, rejected: String? = nil, stem: String, keepRejected: RejectedBudget? = nil,
                  warn: (InputProblem) -> Void = { _ in }, progress: (Int) -> Void) throws(OutputError) -> RunStats {
         var stats = RunStats()
         stats.add("inputs.files")
         let writers = BucketWriters(output: output, stem: stem, maxBytes: config.shardBytes)
-        let rejectedWriters = BucketWriters(output: "\(output)/rejected", stem: stem, maxBytes: config.shardBytes)
+        let rejectedWriters = BucketWriters(output: rejected ?? "\(output)/rejected", stem: stem, maxBytes: config.shardBytes)
         var rejectedError: OutputError?
         if let keepRejected {
             onRejected = { stage, document in

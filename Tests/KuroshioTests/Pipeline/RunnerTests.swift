@@ -246,7 +246,8 @@ import Testing
 
     @Test func outputIsTheSameWhateverTheJobsAndRanks() throws {
         let inputs = try copies()
-        let config = try recipe("ja-cc.yaml")
+        var config = try recipe("ja-cc.yaml")
+        config.dedup = nil
         let one = try run(config, inputs, jobs: 1)
         let two = try run(config, inputs, jobs: 2)
         let shared = temporaryDirectory()
@@ -260,9 +261,17 @@ import Testing
         #expect(one.stats["inputs.files"] == 3)
     }
 
+    @Test func theDefaultPipelineKeepsOneCopyOfEachPage() throws {
+        let output = try run(try recipe("ja-cc.yaml"), try copies())
+        #expect(output.urls("ja") == Self.japanesePaths.map { "http://sample.kuroshio.test" + $0 })
+        #expect(output.stats["pre_dedup.ja.docs"] == 24 && output.stats["buckets.ja.docs"] == 8)
+        #expect(output.stats["dedup.exact.docs_in"] == 24 && output.stats["dedup.exact.docs_out"] == 8)
+    }
+
     @Test func rerunSkipsFinishedFilesAndRedoesTheRest() throws {
         let inputs = try copies()
-        let config = try recipe("ja-cc.yaml")
+        var config = try recipe("ja-cc.yaml")
+        config.dedup = nil
         let output = temporaryDirectory()
         let first = try run(config, inputs, output: output)
         // As if killed while writing the second file: its marker and shards are gone, a temporary shard is left.

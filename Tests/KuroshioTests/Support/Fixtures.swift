@@ -65,3 +65,21 @@ extension Fixtures {
         return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
     }
 }
+
+extension Fixtures {
+    /// The JSON objects of a `.jsonl.gz` shard, in line order.
+    static func shardObjects(_ path: String) throws -> [[String: Any]] {
+        guard let bytes = FileSystem.read(path), let text = Gzip.decompress(bytes) else { throw FixtureError("cannot read \(path)") }
+        return try string(text).split(separator: "\n").map { line in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw FixtureError("not a JSON object in \(path): \(line)")
+            }
+            return object
+        }
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
