@@ -4,7 +4,7 @@ import Kuroshio
 struct FiltersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "filters",
-        abstract: "List every document filter and paragraph cleaner with its parameters and defaults.",
+        abstract: "List every stage, document filter and paragraph cleaner with its parameters and defaults.",
         discussion: """
         A recipe names a filter as a stage, with `min` and `max` bounds (null for none) and the filter's own
         parameters, for example:
@@ -15,6 +15,13 @@ struct FiltersCommand: ParsableCommand {
 
     func run() {
         let output = OutputBuffer()
+        output.write("Stages:\n")
+        for spec in StageRegistry.all {
+            output.write("\(spec.name)\n    \(spec.summary)\n")
+            write(spec.parameters, to: output)
+        }
+        output.write("exact_dedup, url_dedup, paragraph_dedup, minhash_dedup\n    corpus-wide dedup, listed last (see "
+            + "`kuroshio dedup --help` and the README)\n\nDocument filters:\n")
         for spec in FilterRegistry.all {
             let bound = { (value: Double?) in value.map { Log.fixed($0, $0 == $0.rounded() ? 0 : 2) } ?? "none" }
             output.write("\(spec.name)\n    \(spec.summary)\n    min \(bound(spec.min)), max \(bound(spec.max))\n")

@@ -26,7 +26,7 @@ public struct FilterSpec: Sendable {
 
 /// A parameter of a filter: its name, kind, default and meaning.
 public struct ParameterSpec: Sendable {
-    public enum Kind: String, Sendable { case number, text, list }
+    public enum Kind: String, Sendable { case number, text, list, flag, scores }
     public var name: String
     public var kind: Kind
     public var defaultValue: String
@@ -46,11 +46,21 @@ public struct FilterParameters: Sendable, Equatable {
         case number(Double)
         case text(String)
         case list([String])
+        case flag(Bool)
+        /// Names with a number each, in the recipe's order (the language stage's buckets).
+        case scores([Score])
+    }
+
+    public struct Score: Sendable, Equatable {
+        public var name: String
+        public var value: Double
     }
 
     var values: [String: Value] = [:]
     /// Where the recipe is, for errors found while building the filter (a word list that cannot be read).
     var file = ""
+    /// Where in the recipe (`stages[2].language`), for errors.
+    var path = ""
 
     public func number(_ name: String, _ fallback: Double) -> Double {
         if case .number(let value)? = values[name] { return value }
@@ -60,6 +70,16 @@ public struct FilterParameters: Sendable, Equatable {
     public func text(_ name: String, _ fallback: String) -> String {
         if case .text(let value)? = values[name] { return value }
         return fallback
+    }
+
+    public func flag(_ name: String, _ fallback: Bool) -> Bool {
+        if case .flag(let value)? = values[name] { return value }
+        return fallback
+    }
+
+    public func scores(_ name: String) -> [Score] {
+        if case .scores(let scores)? = values[name] { return scores }
+        return []
     }
 
     public func list(_ name: String) -> [String] {

@@ -17,34 +17,7 @@ import Yams
 ///   shard_bytes: 134217728
 /// ```
 /// Unknown keys and values of the wrong type are errors that name the file, line and key.
-public struct PipelineConfig: Sendable, Equatable {
-    public enum Stage: Sendable, Equatable {
-        /// Drops pages that cannot be Japanese, on their raw bytes, before parsing.
-        case japanesePrefilter(minimumKana: Int)
-        /// HTML to paragraphs; boilerplate paragraphs are removed from the text.
-        case extract(mainContent: Bool, maxLinkRatio: Double)
-        /// Keeps documents whose share of kana among letters is at least `minimum`.
-        case kanaRatio(minimum: Double)
-        /// A document filter from `FilterRegistry`: keeps documents whose measured value lies within its bounds.
-        case filter(ConfiguredFilter)
-        /// A paragraph cleaner from `CleanerRegistry`: rewrites or removes paragraphs.
-        case clean(ConfiguredCleaner)
-        /// Identifies each document's language and routes it to the bucket of that name, when the bucket is kept and
-        /// the score reaches its minimum; other documents are dropped, counted by language.
-        case language(buckets: [Bucket])
-
-        public var name: String {
-            switch self {
-            case .japanesePrefilter: "japanese_prefilter"
-            case .extract: "extract"
-            case .kanaRatio: "kana_ratio"
-            case .language: "language"
-            case .filter(let configured): configured.name
-            case .clean(let configured): configured.name
-            }
-        }
-    }
-
+public struct PipelineConfig: Sendable {
     /// A language bucket kept by the `language` stage, with the least score a document needs to enter it.
     public struct Bucket: Sendable, Equatable {
         public var name: String
@@ -74,7 +47,8 @@ public struct PipelineConfig: Sendable, Equatable {
     public var maxRecordBytes = WARCReader.defaultMaxRecordBytes
     public var httpStatuses: [Int] = [200]
     public var contentTypes = ["text/html", "application/xhtml+xml"]
-    public var stages: [Stage] = []
+    /// The per-document stages in order: built-ins from `StageRegistry`, filters and cleaners.
+    public var stages: [any PipelineStage] = []
     /// Corpus-wide dedup, listed last among the stages; nil when the recipe has none.
     public var dedup: DedupConfig?
     public var bucket = "ja"
@@ -119,11 +93,12 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
 extension ConfigReader {
     /// Filters used more than once get names that tell them apart in stats and `explain`: their number parameters
     /// (`top_ngram_share_n3`), or else their position (`keywords_2`).
-    static func distinctNames(_ stages: [PipelineConfig.Stage]) -> [PipelineConfig.Stage] {
+    static func distinctNames(_ stages: [any PipelineStage]) -> [any PipelineStage] {
         let names = stages.map(\.name)
         var used: [String: Int] = [:]
         return stages.map { stage in
-            guard case .filter(var configured) = stage, names.filter({ $0 == configured.name }).count > 1 else { return stage }
+            guard var configured = (stage as? FilterStage)?.configured, names.filter({ $0 == configured.name }).count > 1
+            else { return stage }
             let numbers = configured.parameters.values.sorted { $0.key < $1.key }.compactMap { key, value -> String? in
                 guard case .number(let number) = value else { return nil }
                 return "\(key)\(number == number.rounded() ? String(Int(number)) : String(number))"
@@ -132,7 +107,7 @@ extension ConfigReader {
             used[name, default: 0] += 1
             if used[name]! > 1 || numbers.isEmpty { name += "_\(used[name]!)" }
             configured.name = name
-            return .filter(configured)
+            return FilterStage(configured: configured)
         }
     }
 }
@@ -246,8 +221,8 @@ private struct ConfigReader {
             throw fail(top["stages"], "japanese_prefilter reads raw bytes and must come before extract")
         }
         if config.stages.contains(where: { $0.name == "japanese_prefilter" }),
-           case .language(let buckets)? = config.stages.first(where: { $0.name == "language" }),
-           buckets.contains(where: { $0.name != "ja" }) {
+           let language = config.stages.lazy.compactMap({ $0 as? LanguageStage }).first,
+           language.buckets.contains(where: { $0.name != "ja" }) {
             throw fail(top["stages"], "japanese_prefilter drops every page that cannot be Japanese, so it would cost the "
                 + "other language buckets their pages: leave it out when they are kept")
         }
@@ -275,12 +250,21 @@ private struct ConfigReader {
     private func parameters(_ specs: [ParameterSpec], _ entries: [String: Node], path: String) throws(ConfigError) -> FilterParameters {
         var parameters = FilterParameters()
         parameters.file = file
+        parameters.path = path
         for parameter in specs {
             guard let node = entries[parameter.name] else { continue }
             let key = "\(path).\(parameter.name)"
             switch parameter.kind {
             case .number: parameters.values[parameter.name] = .number(try double(node, key, default: 0))
             case .text: parameters.values[parameter.name] = .text(try string(node, key, default: ""))
+            case .flag: parameters.values[parameter.name] = .flag(try bool(node, key, default: false))
+            case .scores:
+                guard case .mapping(let mapping) = node else { throw fail(node, "\(key) must map names to numbers") }
+                var scores: [FilterParameters.Score] = []
+                for (name, value) in mapping {
+                    scores.append(.init(name: name.string ?? "", value: try double(value, "\(key).\(name.string ?? "")", default: 0)))
+                }
+                parameters.values[parameter.name] = .scores(scores)
             case .list:
                 if case .scalar = node {
                     parameters.values[parameter.name] = .list([try string(node, key, default: "")])
@@ -349,50 +333,34 @@ private struct ConfigReader {
         }
     }
 
-    private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> PipelineConfig.Stage {
-        let names = ["japanese_prefilter", "extract", "kana_ratio", "language"] + FilterRegistry.all.map(\.name)
-            + CleanerRegistry.all.map(\.name) + Self.dedupStages
+    private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> any PipelineStage {
+        let names = StageRegistry.all.map(\.name) + FilterRegistry.all.map(\.name) + CleanerRegistry.all.map(\.name)
+            + Self.dedupStages
         let entry = try mapping(node, at: "stages[\(index)]", allowed: names)
         guard entry.count == 1, let (name, value) = entry.first else {
             throw fail(node, "stages[\(index)] must name exactly one stage")
         }
         let path = "stages[\(index)].\(name)"
         let isEmpty = value.null != nil
-        switch name {
-        case "japanese_prefilter":
-            let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min_kana"])
-            return .japanesePrefilter(minimumKana: try int(parameters["min_kana"], "\(path).min_kana", default: 3))
-        case "extract":
-            let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["main_content", "max_link_ratio"])
-            return .extract(mainContent: try bool(parameters["main_content"], "\(path).main_content", default: true),
-                            maxLinkRatio: try double(parameters["max_link_ratio"], "\(path).max_link_ratio", default: 0.5))
-        case let name where FilterRegistry.spec(named: name) != nil:
-            return .filter(try filter(FilterRegistry.spec(named: name)!, value, isEmpty: isEmpty, path: path))
-        case let name where CleanerRegistry.spec(named: name) != nil:
-            let spec = CleanerRegistry.spec(named: name)!
-            let entries = isEmpty ? [:] : try mapping(value, at: path, allowed: spec.parameters.map(\.name))
-            let parameters = try self.parameters(spec.parameters, entries, path: path)
-            do {
-                return .clean(ConfiguredCleaner(name: name, parameters: parameters, cleaner: try spec.make(parameters)))
-            } catch {
-                throw ConfigError(file: file, line: value.mark?.line, message: error.message)
+        if let spec = FilterRegistry.spec(named: name) {
+            return FilterStage(configured: try filter(spec, value, isEmpty: isEmpty, path: path))
+        }
+        let (parameterSpecs, make): ([ParameterSpec], (FilterParameters) throws(ConfigError) -> any PipelineStage)
+        if let spec = CleanerRegistry.spec(named: name) {
+            parameterSpecs = spec.parameters
+            make = { (parameters) throws(ConfigError) in
+                CleanerStage(configured: ConfiguredCleaner(name: name, parameters: parameters, cleaner: try spec.make(parameters)))
             }
-        case "kana_ratio":
-            let parameters = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min"])
-            return .kanaRatio(minimum: try double(parameters["min"], "\(path).min", default: 0.15))
-        default:
-            let parameters = try mapping(value, at: path, allowed: ["buckets"])
-            guard let node = parameters["buckets"], case .mapping(let buckets) = node, !buckets.isEmpty else {
-                throw fail(value, "\(path).buckets must map bucket names (ja, en, code, zh, ko) to minimum scores")
-            }
-            var parsed: [PipelineConfig.Bucket] = []
-            for (key, score) in buckets {
-                guard let name = key.string, ["ja", "en", "code", "zh", "ko"].contains(name) else {
-                    throw fail(key, "\(path).buckets: unknown bucket '\(key.string ?? "")' (allowed: ja, en, code, zh, ko)")
-                }
-                parsed.append(.init(name: name, minimumScore: try double(score, "\(path).buckets.\(name)", default: 0)))
-            }
-            return .language(buckets: parsed)
+        } else {
+            let spec = StageRegistry.spec(named: name)!
+            (parameterSpecs, make) = (spec.parameters, spec.make)
+        }
+        let entries = isEmpty ? [:] : try mapping(value, at: path, allowed: parameterSpecs.map(\.name))
+        let parameters = try self.parameters(parameterSpecs, entries, path: path)
+        do {
+            return try make(parameters)
+        } catch {
+            throw ConfigError(file: file, line: error.line ?? value.mark?.line, message: error.message)
         }
     }
 }

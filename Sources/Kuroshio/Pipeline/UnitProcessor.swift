@@ -4,21 +4,14 @@ import Synchronization
 /// kept to shards, which it commits when the file is done. One per worker thread.
 public final class UnitProcessor {
     let config: PipelineConfig
-    private let extractor: HTMLExtractor
-    private let charsets = CharsetDecoder()
-    private let languages = LanguageIdentifier()
+    /// This thread's worker of each stage.
+    private var workers: [any StageWorker]
     /// Told of each document a stage rejects, with the stage's name, while a file is processed.
     private var onRejected: ((String, Document) -> Void)?
 
     public init(config: PipelineConfig) {
         self.config = config
-        var mainContent = true
-        var maxLinkRatio = 0.5
-        for case .extract(let main, let ratio) in config.stages {
-            mainContent = main
-            maxLinkRatio = ratio
-        }
-        extractor = HTMLExtractor(maxLinkRatio: maxLinkRatio, mainContentOnly: mainContent)
+        workers = config.stages.map { $0.makeWorker() }
     }
 
     /// Processes `file`, writing shards named `part-<stem>-<n>` under `output/<bucket>`, and returns the file's
@@ -89,13 +82,13 @@ public final class UnitProcessor {
     /// The document a JSONL line yields and its bucket: its text field, its id, and its other fields kept for meta.
     func document(from line: JSONLLine, stats: inout RunStats) -> (Document, String)? {
         stats.add("stages.read.in")
-        guard let bytes = line.bytes else { return drop("oversize", &stats) }
+        guard let bytes = line.bytes else { return drop(.oversize, &stats) }
         stats.add("stages.read.bytes_in", bytes.count)
         guard case .object(let members)? = bytes.withUnsafeBufferPointer({ JSONParser.parse($0) }) else {
-            return drop("bad-json", &stats)
+            return drop(.badJSON, &stats)
         }
         guard case .string(let text)? = members.first(where: { $0.0 == config.textField })?.1, !text.isEmpty else {
-            return drop("no-text", &stats)
+            return drop(.noText, &stats)
         }
         let name = String(line.file.split(separator: "/").last ?? "")
         var id = "\(name):\(line.number)"
@@ -105,11 +98,12 @@ public final class UnitProcessor {
         default: break
         }
         var meta = Document.Meta()
-        meta.source = members.filter { $0.0 != config.textField && $0.0 != config.idField }
+        meta.adopt(members.filter { $0.0 != config.textField && $0.0 != config.idField })
         let paragraphs = HTMLExtractor.plainText(Array(text.utf8)).paragraphs
         stats.add("stages.read.out")
         stats.add("stages.read.bytes_out", text.utf8.count)
-        return runStages(.text(Document(id: id, text: text, paragraphs: paragraphs, meta: meta)), stats: &stats)
+        var item = StageItem(document: Document(id: id, text: text, paragraphs: paragraphs, meta: meta), bucket: config.bucket)
+        return runStages(&item, stats: &stats)
     }
 
     /// The document a record yields and its bucket, or nil when a check drops it (counted in `stats` with its
@@ -121,26 +115,21 @@ public final class UnitProcessor {
         stats.add("stages.read.bytes_in", record.contentLength)
         // A record cut short (or skipped as oversize) holds part of a page at most: it is not a document.
         if let damage = record.problems.first(where: { $0.kind == .truncated || $0.kind == .oversize }) {
-            return drop(damage.kind.rawValue, &stats)
+            return drop(damage.kind == .truncated ? .truncated : .oversize, &stats)
         }
         guard record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes)
-        else { return drop("not-http", &stats) }
+        else { return drop(.notHTTP, &stats) }
         for problem in response.problems { stats.add("problems.\(problem.rawValue)") }
         guard config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status) else {
-            return drop("http-status", &stats)
+            return drop(.httpStatus, &stats)
         }
         guard config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType) else {
-            return drop("content-type", &stats)
+            return drop(.contentType, &stats)
         }
         stats.add("stages.read.out")
         stats.add("stages.read.bytes_out", response.payload.count)
-        return runStages(.payload(record, response), stats: &stats)
-    }
-
-    /// What the stages start from: an HTTP payload still to be decoded and extracted, or a document already text.
-    enum StageInput {
-        case payload(WARCRecord, HTTPResponse)
-        case text(Document)
+        var item = StageItem(record: record, response: response, bucket: config.bucket)
+        return runStages(&item, stats: &stats)
     }
 
     /// One stage's verdict on one record, as `explain` shows it.
@@ -153,110 +142,26 @@ public final class UnitProcessor {
 
     /// Takes a record or document through the stages; returns the document kept and its bucket. With `trace`, every
     /// stage's verdict is reported and a rejection does not stop the record, so later stages show their values too.
-    func runStages(_ input: StageInput, stats: inout RunStats,
+    func runStages(_ item: inout StageItem, stats: inout RunStats,
                    trace: ((StageTrace) -> Void)? = nil) -> (Document, String)? {
-        var document: Document?
-        if case .text(let ready) = input { document = ready }
-        var bucket = config.bucket
         var rejected = false
-        let size = { () -> Int in
-            if let document { return document.text.utf8.count }
-            if case .payload(_, let response) = input { return response.payload.count }
-            return 0
-        }
-        for stage in config.stages {
+        for (index, stage) in config.stages.enumerated() {
             stats.add("stages.\(stage.name).in")
-            stats.add("stages.\(stage.name).bytes_in", size())
-            var passed = true
-            var value = ""
-            var reason = stage.name
-            switch (stage, input) {
-            case (.japanesePrefilter(let minimumKana), _):
-                var payload: [UInt8]
-                var label: String?
-                switch input {
-                case .payload(_, let response): (payload, label) = (response.payload, response.charsetLabel)
-                case .text(let ready): (payload, label) = (Array(ready.text.utf8), nil)
-                }
-                passed = JapanesePrefilter(minimumKana: minimumKana).mayBeJapanese(payload, httpCharset: label)
-                value = passed ? "may be Japanese" : "cannot be Japanese"
-            case (.extract, .payload(let record, let response)):
-                let (decision, utf8) = charsets.decode(response.payload, httpLabel: response.charsetLabel)
-                let charset = decision.charset.name
-                stats.add("charsets.\(charset)")
-                if decision.replaced > 0 { stats.add("charsets.replaced_sequences", decision.replaced) }
-                let isMarkup = response.mediaType.contains("html") || response.mediaType.contains("xml")
-                let page = isMarkup ? extractor.extract(utf8) : HTMLExtractor.plainText(utf8)
-                let kept = page.paragraphs.filter { $0.boilerplate == nil }
-                value = "charset \(charset) from \(decision.source.rawValue); \(kept.count) of \(page.paragraphs.count) paragraphs kept"
-                if kept.isEmpty {
-                    passed = false
-                    reason = "empty-text"
-                } else {
-                    document = Document(id: Self.identifier(record), text: kept.map(\.text).joined(separator: "\n\n"),
-                                        paragraphs: kept, meta: meta(record, page: page, charset: charset))
-                }
-            case (.extract, .text):
-                value = "text as given"
-            case (.kanaRatio(let minimum), _):
-                guard var current = document else { continue }
-                let ratio = current.analysis.scripts.kanaRatio
-                passed = ratio >= minimum
-                value = "\(ratio) (min \(minimum))"
-                current.decisions.append(Document.Decision(stage: stage.name, value: ratio, passed: passed))
-                if current.meta.lang.isEmpty {
-                    current.meta.lang = "ja"
-                    current.meta.langScore = ratio
-                }
-                document = current
-            case (.filter(let configured), _):
-                guard var current = document else { continue }
-                let decision = configured.judge(current)
-                current.decisions.append(decision)
-                passed = decision.passed
-                value = "\(decision.value) (min \(configured.min.map { "\($0)" } ?? "none"), max \(configured.max.map { "\($0)" } ?? "none"))"
-                document = current
-            case (.clean(let configured), _):
-                guard var current = document else { continue }
-                let before = current.paragraphs.count
-                current.paragraphs = configured.cleaner.clean(current.paragraphs)
-                current.text = current.paragraphs.map(\.text).joined(separator: "\n\n")
-                value = "\(before) paragraphs in, \(current.paragraphs.count) out"
-                if current.paragraphs.isEmpty {
-                    passed = false
-                    reason = "empty-text"
-                }
-                document = current
-            case (.language(let buckets), _):
-                guard var current = document else { continue }
-                let guess = languages.identify(&current.paragraphs)
-                current.meta.lang = guess.label
-                current.meta.langScore = guess.score
-                current.meta.langShares = guess.shares
-                let target = buckets.first { $0.name == guess.label }
-                passed = target.map { guess.score >= $0.minimumScore } ?? false
-                value = "\(guess.label) \(guess.score)" + (target.map { " (min \($0.minimumScore))" } ?? " (bucket not kept)")
-                current.decisions.append(Document.Decision(stage: stage.name, value: guess.score, passed: passed))
-                if passed, let target { bucket = target.name }
-                if !passed {
-                    stats.add("languages_dropped.\(guess.label)")
-                    reason = target == nil ? "language" : "language-score"
-                }
-                document = current
-            }
-            trace?(StageTrace(stage: stage.name, value: value, passed: passed))
-            guard passed else {
+            stats.add("stages.\(stage.name).bytes_in", item.size)
+            let verdict = workers[index].run(&item, stats: &stats)
+            trace?(StageTrace(stage: stage.name, value: verdict.value, passed: verdict.passed))
+            guard verdict.passed else {
                 if trace == nil {
-                    if let document { onRejected?(stage.name, document) }
-                    return drop(reason, &stats)
+                    if let document = item.document { onRejected?(stage.name, document) }
+                    return drop(verdict.reason ?? .rejected(by: stage.name), &stats)
                 }
                 rejected = true
                 continue
             }
             stats.add("stages.\(stage.name).out")
-            stats.add("stages.\(stage.name).bytes_out", size())
+            stats.add("stages.\(stage.name).bytes_out", item.size)
         }
-        return rejected ? nil : document.map { ($0, bucket) }
+        return rejected ? nil : item.document.map { ($0, item.bucket) }
     }
 
     /// Every stage's verdict on one WARC record, past the first rejection.
@@ -271,33 +176,14 @@ public final class UnitProcessor {
         let type = config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType)
         lines.append(StageTrace(stage: "read", value: "HTTP \(response.status) \(response.mediaType), \(response.payload.count) bytes",
                                 passed: status && type && record.problems.isEmpty))
-        _ = runStages(.payload(record, response), stats: &stats) { lines.append($0) }
+        var item = StageItem(record: record, response: response, bucket: config.bucket)
+        _ = runStages(&item, stats: &stats) { lines.append($0) }
         return lines
     }
 
-    private func drop(_ reason: String, _ stats: inout RunStats) -> (Document, String)? {
-        stats.add("dropped.\(reason)")
+    private func drop(_ reason: DropReason, _ stats: inout RunStats) -> (Document, String)? {
+        stats.add("dropped.\(reason.key)")
         return nil
-    }
-
-    private func meta(_ record: WARCRecord, page: ExtractedPage, charset: String) -> Document.Meta {
-        var meta = Document.Meta()
-        meta.url = record.targetURI
-        meta.warcRecordID = record.recordID
-        meta.warcDate = record.date
-        meta.warcFile = String(record.file.split(separator: "/").last ?? "")
-        meta.charset = charset
-        meta.title = page.title
-        meta.htmlLang = page.language
-        return meta
-    }
-
-    /// The record id without `<urn:uuid:` and `>`, or `file:offset` when there is none.
-    static func identifier(_ record: WARCRecord) -> String {
-        var id = Substring(record.recordID)
-        if id.hasPrefix("<") && id.hasSuffix(">") { id = id.dropFirst().dropLast() }
-        if id.hasPrefix("urn:uuid:") { id = id.dropFirst(9) }
-        return id.isEmpty ? "\(record.file.split(separator: "/").last ?? ""):\(record.offset)" : String(id)
     }
 }
 

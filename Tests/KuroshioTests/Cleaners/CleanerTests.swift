@@ -4,8 +4,8 @@ import Testing
 @Suite struct CleanerTests {
     private func cleaner(_ name: String, _ parameters: String = "") throws -> any ParagraphCleaner {
         let config = try PipelineConfig.parse("stages:\n  - extract:\n  - \(name): \(parameters)\n", file: "t.yaml")
-        guard case .clean(let configured) = config.stages[1] else { fatalError("\(name) is not a cleaner") }
-        return configured.cleaner
+        guard let stage = config.stages[1] as? CleanerStage else { fatalError("\(name) is not a cleaner") }
+        return stage.configured.cleaner
     }
 
     private func paragraphs(_ texts: [String], kinds: [(Paragraph.Kind, Int)] = []) -> [Paragraph] {

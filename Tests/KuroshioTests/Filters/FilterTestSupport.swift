@@ -18,8 +18,8 @@ enum FilterCase {
     /// The filter `name` configured by a YAML mapping of its parameters (`{}` for the defaults).
     static func filter(_ name: String, _ parameters: String = "{}") throws -> ConfiguredFilter {
         let config = try PipelineConfig.parse("stages:\n  - extract:\n  - \(name): \(parameters)\n", file: "test.yaml")
-        guard case .filter(let configured) = config.stages[1] else { fatalError("\(name) is not a filter") }
-        return configured
+        guard let stage = config.stages[1] as? FilterStage else { fatalError("\(name) is not a filter") }
+        return stage.configured
     }
 
     /// The value and verdict of filter `name` on `document`.

@@ -176,8 +176,8 @@ import Testing
             #expect(output.stats["stages.\(stage.name).in"] == reaching, "\(stage.name)")
             reaching = output.stats["stages.\(stage.name).out"]
             let dropped = switch stage {
-            case .language: output.stats["dropped.language"] + output.stats["dropped.language-score"]
-            case .clean: 0
+            case is LanguageStage: output.stats["dropped.language"] + output.stats["dropped.language-score"]
+            case is CleanerStage: 0
             default: output.stats["dropped.\(stage.name)"]
             }
             #expect(output.stats["stages.\(stage.name).in"] - reaching == dropped, "\(stage.name)")

@@ -1,0 +1,15 @@
+/// A document filter as a stage: keeps documents whose measured value lies within the filter's bounds, recording the
+/// value and the verdict on the document.
+public struct FilterStage: StatelessStage {
+    public var configured: ConfiguredFilter
+    public var name: String { configured.name }
+
+    public func run(_ item: inout StageItem, stats: inout RunStats) -> StageVerdict {
+        guard var document = item.document else { return .notYet }
+        let decision = configured.judge(document)
+        document.decisions.append(decision)
+        item.document = document
+        return StageVerdict(passed: decision.passed, value: "\(decision.value) (min \(configured.min.map { "\($0)" } ?? "none"), "
+            + "max \(configured.max.map { "\($0)" } ?? "none"))")
+    }
+}

@@ -1,0 +1,59 @@
+/// `extract`: decodes an HTTP payload to UTF-8 (deciding its charset) and reduces it to its main text, which
+/// becomes the document; boilerplate paragraphs are left out. Documents that are already text pass as they are.
+public struct ExtractStage: PipelineStage {
+    public let name = "extract"
+    public var mainContent: Bool
+    public var maxLinkRatio: Double
+
+    static let spec = StageSpec(name: "extract", summary: "decodes the payload and keeps its main text", parameters: [
+        ParameterSpec("main_content", .flag, "true", "keep only the main content block"),
+        ParameterSpec("max_link_ratio", .number, "0.5", "paragraphs with a larger share of link text are boilerplate"),
+    ]) { parameters in
+        ExtractStage(mainContent: parameters.flag("main_content", true), maxLinkRatio: parameters.number("max_link_ratio", 0.5))
+    }
+
+    public func makeWorker() -> any StageWorker { Worker(extractor: HTMLExtractor(maxLinkRatio: maxLinkRatio, mainContentOnly: mainContent)) }
+
+    struct Worker: StageWorker {
+        let extractor: HTMLExtractor
+        let charsets = CharsetDecoder()
+
+        func run(_ item: inout StageItem, stats: inout RunStats) -> StageVerdict {
+            guard let record = item.record, let response = item.response, item.document == nil else {
+                return StageVerdict(passed: true, value: "text as given")
+            }
+            let (decision, utf8) = charsets.decode(response.payload, httpLabel: response.charsetLabel)
+            let charset = decision.charset.name
+            stats.add("charsets.\(charset)")
+            if decision.replaced > 0 { stats.add("charsets.replaced_sequences", decision.replaced) }
+            let isMarkup = response.mediaType.contains("html") || response.mediaType.contains("xml")
+            let page = isMarkup ? extractor.extract(utf8) : HTMLExtractor.plainText(utf8)
+            let kept = page.paragraphs.filter { $0.boilerplate == nil }
+            let value = "charset \(charset) from \(decision.source.rawValue); \(kept.count) of \(page.paragraphs.count) paragraphs kept"
+            guard !kept.isEmpty else { return StageVerdict(passed: false, value: value, reason: .emptyText) }
+            item.document = Document(id: ExtractStage.identifier(record), text: kept.map(\.text).joined(separator: "\n\n"),
+                                     paragraphs: kept, meta: ExtractStage.meta(record, page: page, charset: charset))
+            return StageVerdict(passed: true, value: value)
+        }
+    }
+
+    static func meta(_ record: WARCRecord, page: ExtractedPage, charset: String) -> Document.Meta {
+        var meta = Document.Meta()
+        meta.url = record.targetURI
+        meta.warcRecordID = record.recordID
+        meta.warcDate = record.date
+        meta.warcFile = String(record.file.split(separator: "/").last ?? "")
+        meta.charset = charset
+        meta.title = page.title
+        meta.htmlLang = page.language
+        return meta
+    }
+
+    /// The record id without `<urn:uuid:` and `>`, or `file:offset` when there is none.
+    static func identifier(_ record: WARCRecord) -> String {
+        var id = Substring(record.recordID)
+        if id.hasPrefix("<") && id.hasSuffix(">") { id = id.dropFirst().dropLast() }
+        if id.hasPrefix("urn:uuid:") { id = id.dropFirst(9) }
+        return id.isEmpty ? "\(record.file.split(separator: "/").last ?? ""):\(record.offset)" : String(id)
+    }
+}
