@@ -43,12 +43,14 @@ extension Deduplicator {
         }
         var removed = [Bool](repeating: false, count: total)
         var needed = Set<Int>()
+        var histogram: [String: Int] = [:]
         for document in 0..<total where size[Int(root[document])] > 1 {
             let r = Int(root[document])
             needed.insert(Int(keeper[r]))
-            if document == r { stats.add("dedup.cluster_sizes.\(Self.sizeBin(Int(size[r])))") }
+            if document == r { histogram[Self.sizeBin(Int(size[r])), default: 0] += 1 }
             removed[document] = Int(keeper[r]) != document
         }
+        for bin in Self.sizeBins where histogram[bin] != nil { stats.add("dedup.cluster_sizes.\(bin)", histogram[bin]!) }
         let ids = readIDs(mine, offsets: offsets, needed: needed)
         var reasons: [Removal: Int] = [:]
         do {
@@ -87,7 +89,10 @@ extension Deduplicator {
         return stats
     }
 
-    /// "2", "3-4", "5-8" … "65-128", "129+": the histogram bins of cluster sizes.
+    /// The histogram bins of cluster sizes, in order.
+    static let sizeBins = ["2", "3-4", "5-8", "9-16", "17-32", "33-64", "65-128", "129+"]
+
+    /// The bin of a cluster size.
     static func sizeBin(_ size: Int) -> String {
         if size <= 2 { return "2" }
         var upper = 4
