@@ -33,26 +33,11 @@ struct DedupOptions: ParsableArguments {
     @Option(help: "The output directory (not one of the inputs).")
     var output: String
 
-    @Option(help: "Worker threads (default: the number of cores).")
-    var jobs: Int?
-
-    @Option(help: "Memory for key sorts, in MiB, shared by the workers; past it they spill to disk.")
-    var memoryMb = 1024
-
-    @Option(help: "This task's rank (default: $SLURM_ARRAY_TASK_ID, or 0).")
-    var rank: Int?
-
-    @Option(help: "The number of tasks (default: $SLURM_ARRAY_TASK_COUNT, or 1).")
-    var worldSize: Int?
+    @OptionGroup var work: WorkOptions
 
     func deduplicator() throws -> Deduplicator {
-        let (rank, worldSize) = try RankOptions.resolve(rank: rank, worldSize: worldSize)
-        let pipeline: PipelineConfig
-        do {
-            pipeline = try PipelineConfig.load(path: config)
-        } catch {
-            throw Failure("\(error)")
-        }
+        let (jobs, rank, worldSize) = try work.resolved()
+        let pipeline = try Recipe.load(config)
         guard let dedup = pipeline.dedup else { throw Failure("\(config) lists no dedup stages") }
         guard !inputs.isEmpty else { throw Failure("give the directories to deduplicate") }
         for input in inputs where !FileSystem.exists(input) { throw Failure("\(input): no such file or directory") }
@@ -61,9 +46,8 @@ struct DedupOptions: ParsableArguments {
         guard !units.units.contains(where: { $0.path.hasPrefix(output + "/") && !$0.path.hasPrefix(output + "/.stage/") }) else {
             throw Failure("--output \(output) holds some of the inputs: write to a new directory")
         }
-        return Deduplicator(config: dedup, units: units, output: output, shardBytes: pipeline.shardBytes,
-                            jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), rank: rank, worldSize: worldSize,
-                            memoryBytes: memoryMb << 20)
+        return Deduplicator(config: dedup, units: units, output: output, shardBytes: pipeline.shardBytes, jobs: jobs,
+                            rank: rank, worldSize: worldSize, memoryBytes: work.memoryMb << 20)
     }
 }
 

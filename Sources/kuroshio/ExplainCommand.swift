@@ -25,12 +25,7 @@ struct ExplainCommand: ParsableCommand {
     var url: String?
 
     func run() throws {
-        let pipeline: PipelineConfig
-        do {
-            pipeline = try PipelineConfig.load(path: config)
-        } catch {
-            throw Failure("\(error)")
-        }
+        let pipeline = try Recipe.load(config)
         let record: WARCRecord?
         if let offset {
             record = try RecordLookup.record(in: file, at: offset, maxRecordBytes: pipeline.maxRecordBytes)

@@ -26,35 +26,19 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The output directory.")
     var output = "out"
 
-    @Option(help: "Worker threads (default: the number of cores).")
-    var jobs: Int?
-
     @Option(help: "Keep up to this many rejected documents per stage in OUT/rejected/<stage>/, with the values that rejected them.")
     var keepRejected = 0
 
-    @Option(help: "This task's rank (default: $SLURM_ARRAY_TASK_ID, or 0).")
-    var rank: Int?
-
-    @Option(help: "The number of tasks (default: $SLURM_ARRAY_TASK_COUNT, or 1).")
-    var worldSize: Int?
-
-    @Option(help: "Memory for dedup key sorts, in MiB; past it they spill to disk.")
-    var memoryMb = 1024
+    @OptionGroup var work: WorkOptions
 
     func run() throws {
-        let (rank, worldSize) = try RankOptions.resolve(rank: rank, worldSize: worldSize)
-        let pipeline: PipelineConfig
-        do {
-            pipeline = try PipelineConfig.load(path: config)
-        } catch {
-            throw Failure("\(error)")
-        }
+        let (jobs, rank, worldSize) = try work.resolved()
+        let pipeline = try Recipe.load(config)
         let files = try InputFiles.expand(inputs.isEmpty ? ["SampleData"] : inputs, suffixes: pipeline.format.suffixes)
         guard !files.isEmpty else { throw Failure("no WARC files in \(inputs.joined(separator: " "))") }
-        let jobs = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         var runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize,
                             keepRejected: keepRejected)
-        runner.dedupMemoryBytes = memoryMb << 20
+        runner.dedupMemoryBytes = work.memoryMb << 20
         let bar = ProgressBar()
         var report: (@Sendable (RunProgress) -> Void)?
         if bar.interactive { report = { progress in bar.draw(progress) } }

@@ -16,16 +16,40 @@ enum InputFiles {
     }
 }
 
-/// Rank and world size from the flags, else from Slurm's array variables, else 0 of 1.
-enum RankOptions {
-    static func resolve(rank: Int?, worldSize: Int?) throws -> (rank: Int, worldSize: Int) {
+/// How a command's work is split: threads, this task's rank among how many, and memory for dedup's sorts.
+struct WorkOptions: ParsableArguments {
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "This task's rank (default: $SLURM_ARRAY_TASK_ID, or 0).")
+    var rank: Int?
+
+    @Option(help: "The number of tasks (default: $SLURM_ARRAY_TASK_COUNT, or 1).")
+    var worldSize: Int?
+
+    @Option(help: "Memory for dedup's key sorts, in MiB, shared by the workers; past it they spill to disk.")
+    var memoryMb = 1024
+
+    /// Threads, rank and world size: from the flags, else from Slurm's array variables, else all cores and 0 of 1.
+    func resolved() throws -> (jobs: Int, rank: Int, worldSize: Int) {
         let environment = { (name: String) in getenv(name).flatMap { Int(String(cString: $0)) } }
         let rank = rank ?? environment("SLURM_ARRAY_TASK_ID") ?? 0
         let worldSize = worldSize ?? environment("SLURM_ARRAY_TASK_COUNT") ?? 1
         guard worldSize >= 1, rank >= 0, rank < worldSize else {
             throw Failure("--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize))")
         }
-        return (rank, worldSize)
+        return (jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), rank, worldSize)
+    }
+}
+
+/// Pipeline recipes, their errors as command failures.
+enum Recipe {
+    static func load(_ path: String) throws -> PipelineConfig {
+        do {
+            return try PipelineConfig.load(path: path)
+        } catch {
+            throw Failure("\(error)")
+        }
     }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// Corpus-wide dedup as four passes that hand off files, each split over ranks like `run`:
@@ -92,32 +91,23 @@ public struct Deduplicator: Sendable {
             }
         }
         let work = pending
-        let next = Mutex(0), done = Mutex(0)
-        let failure = Mutex<RunError?>(nil)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, work.count))) { _ in
-            while failure.withLock({ $0 == nil }) {
-                let k = next.withLock { value in
-                    defer { value += 1 }
+        let done = Mutex(0)
+        try WorkPool.run(count: work.count, jobs: jobs) {
+            { (k) throws(RunError) in
+                let stats = try work[k].work()
+                do throws(OutputError) {
+                    try FileSystem.writeAtomically(Array(("input\t\(work[k].input)\n" + stats.tsv).utf8),
+                                                   to: "\(markers)/\(work[k].name).tsv")
+                } catch {
+                    throw .output(error)
+                }
+                let finished = done.withLock { value in
+                    value += 1
                     return value
                 }
-                guard k < work.count else { break }
-                do throws(RunError) {
-                    let stats = try work[k].work()
-                    let marker = "\(markers)/\(work[k].name).tsv"
-                    do throws(OutputError) {
-                        try FileSystem.writeAtomically(Array(("input\t\(work[k].input)\n" + stats.tsv).utf8), to: marker)
-                    } catch { throw .output(error) }
-                    let finished = done.withLock { value in
-                        value += 1
-                        return value
-                    }
-                    progress?(finished, work.count)
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                }
+                progress?(finished, work.count)
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// Runs every pass in order (all ranks' tasks when this is rank 0 of 1), then writes `OUT/stats.json`.
@@ -129,11 +119,7 @@ public struct Deduplicator: Sendable {
     /// Writes `OUT/stats.json` from every marker so far and returns its counters.
     public func writeStats() throws(RunError) -> RunStats {
         let total = completedStats()
-        do {
-            try FileSystem.writeAtomically(Array((total.json.serialized + "\n").utf8), to: "\(output)/stats.json")
-        } catch {
-            throw .output(error)
-        }
+        do { try total.writeJSON(to: "\(output)/stats.json") } catch { throw .output(error) }
         return total
     }
 

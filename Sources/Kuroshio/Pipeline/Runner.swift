@@ -95,48 +95,41 @@ public struct Runner: Sendable {
             return timer
         }
         let units = pending
-        let next = Mutex(0)
-        let failure = Mutex<RunError?>(nil)
         let runner = self
         let budget = keepRejected > 0 ? RejectedBudget(limit: keepRejected) : nil
-        DispatchQueue.concurrentPerform(iterations: Swift.min(jobs, Swift.max(1, units.count))) { _ in
-            let processor = UnitProcessor(config: runner.config)
-            while failure.withLock({ $0 == nil }) {
-                let k = next.withLock { value in
-                    defer { value += 1 }
-                    return value
-                }
-                guard k < units.count else { break }
-                let index = units[k]
-                var lastRead = 0
-                do throws(OutputError) {
-                    let stats = try processor.process(file: runner.inputs[index], output: runner.shards,
-                                                      rejected: "\(runner.output)/rejected",
-                                                      stem: runner.stem(index),
-                                                      keepRejected: budget, warn: warn) { read in
-                        state.withLock { progress in
-                            progress.records += 1
-                            progress.bytesRead += read - lastRead
+        var failure: RunError?
+        do {
+            try WorkPool.run(count: units.count, jobs: jobs) {
+                let processor = UnitProcessor(config: runner.config)
+                return { (k) throws(RunError) in
+                    let index = units[k]
+                    var lastRead = 0
+                    do throws(OutputError) {
+                        let stats = try processor.process(file: runner.inputs[index], output: runner.shards,
+                                                          rejected: "\(runner.output)/rejected", stem: runner.stem(index),
+                                                          keepRejected: budget, warn: warn) { read in
+                            state.withLock { progress in
+                                progress.records += 1
+                                progress.bytesRead += read - lastRead
+                            }
+                            lastRead = read
                         }
-                        lastRead = read
+                        try runner.markComplete(index, stats: stats)
+                        state.withLock { $0.filesDone += 1 }
+                    } catch {
+                        throw .output(error)
                     }
-                    try runner.markComplete(index, stats: stats)
-                    state.withLock { $0.filesDone += 1 }
-                } catch {
-                    failure.withLock { $0 = $0 ?? .output(error) }
                 }
             }
+        } catch {
+            failure = error
         }
         timer?.cancel()
         report?(state.withLock { $0 })
-        if let error = failure.withLock({ $0 }) { throw error }
+        if let failure { throw failure }
         if let deduplicator, worldSize == 1 { return try deduplicator.runAll(progress: dedupProgress) }
         let total = completedStats()
-        do {
-            try FileSystem.writeAtomically(Array((total.json.serialized + "\n").utf8), to: "\(output)/stats.json")
-        } catch {
-            throw .output(error)
-        }
+        do { try total.writeJSON(to: "\(output)/stats.json") } catch { throw .output(error) }
         return total
     }
 
