@@ -61,7 +61,7 @@ def main():
         unrouted = os.path.join(work, "ja-cc-unrouted.yaml")
         recipe = open(os.path.join(ROOT, "Pipelines", "ja-cc.yaml"), encoding="utf-8").read()
         with open(unrouted, "w", encoding="utf-8") as out:
-            out.write(recipe[:recipe.index("  - language:")] + recipe[recipe.index("output:"):])
+            out.write(recipe[:recipe.index("  - language:")] + recipe[recipe.index("  - exact_dedup:"):])
         results = {name: [] for name in ["zcat", "ja-cc", "ja-cc-unrouted", "extract-only", "resiliparse"]}
         documents = {}
         for run in range(args.runs):

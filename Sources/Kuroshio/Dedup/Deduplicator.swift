@@ -50,13 +50,18 @@ public struct Deduplicator: Sendable {
 
     func tasks(_ pass: Pass) -> [Task] {
         switch pass {
-        case .signatures: units.units.map { unit in Task(name: units.name(unit), input: unit.path) { () throws(RunError) in try signatures(unit) } }
+        case .signatures:
+            units.units.map { unit in Task(name: units.name(unit), input: unit.path) { () throws(RunError) in try signatures(unit) } }
         case .buckets:
             units.buckets.flatMap { bucket in
-                keyTasks.map { key in Task(name: "\(bucket).\(key)", input: bucket) { () throws(RunError) in try candidates(bucket, key) } }
+                keyTasks.map { key in
+                    Task(name: "\(bucket).\(key)", input: bucket) { () throws(RunError) in try candidates(bucket, key) }
+                }
             }
-        case .clusters: units.buckets.map { bucket in Task(name: bucket, input: bucket) { () throws(RunError) in try clusters(bucket) } }
-        case .apply: units.units.map { unit in Task(name: units.name(unit), input: unit.path) { () throws(RunError) in try apply(unit) } }
+        case .clusters:
+            units.buckets.map { bucket in Task(name: bucket, input: bucket) { () throws(RunError) in try clusters(bucket) } }
+        case .apply:
+            units.units.map { unit in Task(name: units.name(unit), input: unit.path) { () throws(RunError) in try apply(unit) } }
         }
     }
 
