@@ -12,11 +12,13 @@ import Yams
 ///   - japanese_prefilter: {min_kana: 3}
 ///   - extract: {main_content: true, max_link_ratio: 0.5}
 ///   - kana_ratio: {min: 0.15}
+///   - exact_dedup: {}           # corpus-wide stages come last (`DedupConfig`)
 /// output:
 ///   bucket: ja
 ///   shard_bytes: 134217728
 /// ```
-/// Unknown keys and values of the wrong type are errors that name the file, line and key.
+/// Stages are looked up by name in `StageRegistry`, `FilterRegistry` and `CleanerRegistry`. Unknown keys and values
+/// of the wrong type are errors that name the file, line and key.
 public struct PipelineConfig: Sendable {
     /// A language bucket kept by the `language` stage, with the least score a document needs to enter it.
     public struct Bucket: Sendable, Equatable {
