@@ -9,12 +9,13 @@ struct DedupCommand: ParsableCommand {
         commandName: "dedup",
         abstract: "Deduplicate the output of one or more runs: exact, URL, paragraph frequency and MinHash-LSH.",
         discussion: """
-        `kuroshio dedup IN… --output OUT` runs every pass locally. The passes can also be run one by one, each split
-        over ranks (for Slurm job arrays): signatures, then buckets, then clusters, then apply, each with the same
-        inputs, output, recipe, --rank and --world-size. Documents are compared within their bucket (the directory
-        their shard lies in: ja with ja, en with en). Kept documents go to OUT/<bucket>/ with meta.dedup_cluster
-        and meta.dedup_cluster_size; removed ones are listed in OUT/dedup/removed/<bucket>/; OUT/stats.json counts
-        documents in and out of each kind of dedup.
+        `kuroshio dedup IN… --output OUT` runs every pass locally. The passes can also be run one by one, each split \
+        over ranks (for Slurm job arrays): signatures, then buckets, then clusters, then apply, each with the same \
+        inputs, output, recipe, --rank and --world-size.
+
+        Documents are compared within their bucket (the directory their shard lies in: ja with ja, en with en). \
+        Kept documents go to OUT/<bucket>/ with meta.dedup_cluster and meta.dedup_cluster_size; removed ones are \
+        listed in OUT/dedup/removed/<bucket>/; OUT/stats.json counts documents in and out of each kind of dedup.
         """,
         subcommands: [DedupAllCommand.self, DedupPassCommand<SignaturesPass>.self, DedupPassCommand<BucketsPass>.self,
                       DedupPassCommand<ClustersPass>.self, DedupPassCommand<ApplyPass>.self, MergeTablesCommand.self],
