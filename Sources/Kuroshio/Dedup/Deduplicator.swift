@@ -22,6 +22,8 @@ public struct Deduplicator: Sendable {
     public var config: DedupConfig
     public var units: DedupUnits
     public var output: String
+    /// What the documents were read from: outputs of WARC runs get a dataset card (`DatasetCard`).
+    public var format: PipelineConfig.Format
     public var shardBytes: Int
     public var jobs: Int
     public var rank: Int
@@ -29,11 +31,12 @@ public struct Deduplicator: Sendable {
     /// The memory the key sorts of all workers may use together; past it they spill to disk.
     public var memoryBytes: Int
 
-    public init(config: DedupConfig, units: DedupUnits, output: String, shardBytes: Int = 128 << 20, jobs: Int = 1,
-                rank: Int = 0, worldSize: Int = 1, memoryBytes: Int = 1 << 30) {
+    public init(config: DedupConfig, units: DedupUnits, output: String, format: PipelineConfig.Format = .jsonl,
+                shardBytes: Int = 128 << 20, jobs: Int = 1, rank: Int = 0, worldSize: Int = 1, memoryBytes: Int = 1 << 30) {
         self.config = config
         self.units = units
         self.output = output
+        self.format = format
         self.shardBytes = shardBytes
         self.jobs = max(1, jobs)
         self.rank = rank
@@ -121,10 +124,15 @@ public struct Deduplicator: Sendable {
         return try writeStats()
     }
 
-    /// Writes `OUT/stats.json` from every marker so far and returns its counters.
+    /// Writes `OUT/stats.json` from every marker so far, and the dataset card, and returns the counters.
     public func writeStats() throws(RunError) -> RunStats {
         let total = completedStats()
-        do { try total.writeJSON(to: "\(output)/stats.json") } catch { throw .output(error) }
+        do {
+            try total.writeJSON(to: "\(output)/stats.json")
+            try DatasetCard.write(output: output, format: format, deduplicated: true)
+        } catch {
+            throw .output(error)
+        }
         return total
     }
 

@@ -31,8 +31,15 @@ public struct ExtractStage: PipelineStage {
             let kept = page.paragraphs.filter { $0.boilerplate == nil }
             let value = "charset \(charset) from \(decision.source.rawValue); \(kept.count) of \(page.paragraphs.count) paragraphs kept"
             guard !kept.isEmpty else { return StageVerdict(passed: false, value: value, reason: .emptyText) }
+            var meta = ExtractStage.meta(record, page: page, charset: charset)
+            if meta.warcDate.isEmpty, let date = response.headers["Date"].flatMap(WARCDate.normalize(http:)) {
+                // The capture time unreadable, the server's clock at the response stands in.
+                meta.warcDate = date
+            }
+            meta.contentType = response.mediaType
+            meta.charsetReplaced = decision.replaced
             item.document = Document(id: ExtractStage.identifier(record), text: kept.map(\.text).joined(separator: "\n\n"),
-                                     paragraphs: kept, meta: ExtractStage.meta(record, page: page, charset: charset))
+                                     paragraphs: kept, meta: meta)
             return StageVerdict(passed: true, value: value)
         }
     }
@@ -41,8 +48,9 @@ public struct ExtractStage: PipelineStage {
         var meta = Document.Meta()
         meta.url = record.targetURI
         meta.warcRecordID = record.recordID
-        meta.warcDate = record.date
+        meta.warcDate = WARCDate.normalize(record.date) ?? ""
         meta.warcFile = String(record.file.split(separator: "/").last ?? "")
+        meta.warcOffset = record.offset
         meta.charset = charset
         meta.title = page.title
         meta.htmlLang = page.language

@@ -19,13 +19,13 @@ public struct Document: Sendable {
     }
 
     /// The document's meta: an ordered map of JSON values, written in its order. Fields a JSONL source carried
-    /// come first; Kuroshio's own keys follow, always present (one schema for every shard), with typed accessors.
+    /// come first; Kuroshio's own keys follow, always present and of one type each, so that every shard has one
+    /// schema: a value that is not known is `null`, never `""` or `0`.
     public struct Meta: Sendable {
         public private(set) var fields: [(key: String, value: JSON)] = [
-            ("url", .string("")), ("warc_record_id", .string("")), ("warc_date", .string("")), ("warc_file", .string("")),
-            ("charset", .string("")), ("lang", .string("")), ("lang_score", .double(0)), ("lang_shares", .object([])),
-            ("title", .string("")), ("html_lang", .string("")),
-        ]
+            "url", "warc_record_id", "warc_date", "warc_file", "warc_offset", "content_type", "charset", "charset_replaced",
+            "lang", "lang_score", "lang_shares", "title", "html_lang",
+        ].map { ($0, JSON.null) }
 
         public init() {}
 
@@ -52,40 +52,66 @@ public struct Document: Sendable {
             fields = extra + fields
         }
 
+        /// A text field: "" reads and writes as `null`.
         private func string(_ key: String) -> String {
             if case .string(let value)? = self[key] { return value }
             return ""
         }
 
-        public var url: String { get { string("url") } set { self["url"] = .string(newValue) } }
-        public var warcRecordID: String { get { string("warc_record_id") } set { self["warc_record_id"] = .string(newValue) } }
-        public var warcDate: String { get { string("warc_date") } set { self["warc_date"] = .string(newValue) } }
-        public var warcFile: String { get { string("warc_file") } set { self["warc_file"] = .string(newValue) } }
-        public var charset: String { get { string("charset") } set { self["charset"] = .string(newValue) } }
-        public var title: String { get { string("title") } set { self["title"] = .string(newValue) } }
-        public var htmlLang: String { get { string("html_lang") } set { self["html_lang"] = .string(newValue) } }
-        public var lang: String { get { string("lang") } set { self["lang"] = .string(newValue) } }
+        private mutating func setString(_ key: String, _ value: String) { self[key] = value.isEmpty ? .null : .string(value) }
 
-        public var langScore: Double {
+        private func int(_ key: String) -> Int? {
+            if case .int(let value)? = self[key] { return value }
+            return nil
+        }
+
+        public var url: String { get { string("url") } set { setString("url", newValue) } }
+        public var warcRecordID: String { get { string("warc_record_id") } set { setString("warc_record_id", newValue) } }
+        /// ISO-8601 UTC (`WARCDate`), or "" when the record's date could not be read.
+        public var warcDate: String { get { string("warc_date") } set { setString("warc_date", newValue) } }
+        public var warcFile: String { get { string("warc_file") } set { setString("warc_file", newValue) } }
+        /// The record's byte offset in its file, for `kuroshio explain --offset`.
+        public var warcOffset: Int? { get { int("warc_offset") } set { self["warc_offset"] = newValue.map(JSON.int) ?? .null } }
+        /// The HTTP media type (`text/html`).
+        public var contentType: String { get { string("content_type") } set { setString("content_type", newValue) } }
+        public var charset: String { get { string("charset") } set { setString("charset", newValue) } }
+        /// Byte sequences the charset decoder had to replace with U+FFFD.
+        public var charsetReplaced: Int? {
+            get { int("charset_replaced") }
+            set { self["charset_replaced"] = newValue.map(JSON.int) ?? .null }
+        }
+        public var title: String { get { string("title") } set { setString("title", newValue) } }
+        public var htmlLang: String { get { string("html_lang") } set { setString("html_lang", newValue) } }
+        public var lang: String { get { string("lang") } set { setString("lang", newValue) } }
+
+        public var langScore: Double? {
             get {
                 switch self["lang_score"] {
                 case .double(let value)?: value
                 case .int(let value)?: Double(value)
-                default: 0
+                default: nil
                 }
             }
-            set { self["lang_score"] = .double(newValue) }
+            set { self["lang_score"] = newValue.map(JSON.double) ?? .null }
         }
 
-        /// Each language's share of the document's characters, written largest first.
+        /// Each language's share of the document's characters, written as a list of `{"lang", "share"}`, largest
+        /// first (one type whatever the languages).
         public var langShares: [String: Double] {
             get {
-                guard case .object(let members)? = self["lang_shares"] else { return [:] }
-                return Dictionary(members.compactMap { key, value in
-                    if case .double(let share) = value { (key, share) } else { nil }
-                }, uniquingKeysWith: { first, _ in first })
+                guard case .array(let items)? = self["lang_shares"] else { return [:] }
+                var shares: [String: Double] = [:]
+                for case .object(let members) in items {
+                    if case .string(let lang)? = members.first(where: { $0.0 == "lang" })?.1,
+                       case .double(let share)? = members.first(where: { $0.0 == "share" })?.1 { shares[lang] = share }
+                }
+                return shares
             }
-            set { self["lang_shares"] = .object(newValue.sorted { $0.value > $1.value }.map { ($0.key, .double($0.value)) }) }
+            set {
+                self["lang_shares"] = newValue.isEmpty ? .null : .array(newValue.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+                    .object([("lang", .string($0.key)), ("share", .double($0.value))])
+                })
+            }
         }
 
         /// The stage that rejected the document, for documents kept for inspection ("" when none did).

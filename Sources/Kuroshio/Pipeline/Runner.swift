@@ -55,7 +55,8 @@ public struct Runner: Sendable {
     public var deduplicator: Deduplicator? {
         config.dedup.map {
             Deduplicator(config: $0, units: DedupUnits(inputs: [shards], output: output, defaultBucket: config.bucket),
-                         output: output, shardBytes: config.shardBytes, jobs: jobs, memoryBytes: dedupMemoryBytes)
+                         output: output, format: config.format, shardBytes: config.shardBytes, jobs: jobs,
+                         memoryBytes: dedupMemoryBytes)
         }
     }
 
@@ -129,7 +130,12 @@ public struct Runner: Sendable {
         if let failure { throw failure }
         if let deduplicator, worldSize == 1 { return try deduplicator.runAll(progress: dedupProgress) }
         let total = completedStats()
-        do { try total.writeJSON(to: "\(output)/stats.json") } catch { throw .output(error) }
+        do {
+            try total.writeJSON(to: "\(output)/stats.json")
+            if config.dedup == nil { try DatasetCard.write(output: output, format: config.format, deduplicated: false) }
+        } catch {
+            throw .output(error)
+        }
         return total
     }
 

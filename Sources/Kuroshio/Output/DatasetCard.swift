@@ -1,0 +1,56 @@
+/// `OUT/README.md`, a Hugging Face dataset card whose YAML names each bucket as a config and declares its features,
+/// so that `datasets.load_dataset(OUT, "ja")` loads a whole bucket with one schema. (Read without it, `datasets` takes
+/// the types from the first block of the first shard, and a field that is `null` all through that block, such as
+/// `html_lang` on pages that declare none, then fails on the shards where it is set.)
+enum DatasetCard {
+    /// The type of a meta field, as the card declares it.
+    enum FieldType: String {
+        case string, int64, float64
+        /// A list of `{lang, share}`, as `lang_shares` is.
+        case shares
+    }
+
+    /// The fields of every record's meta, in order (`Document.Meta`'s own keys, then the counts); dedup adds its two.
+    static let metaFields: [(String, FieldType)] = [
+        ("url", .string), ("warc_record_id", .string), ("warc_date", .string), ("warc_file", .string), ("warc_offset", .int64),
+        ("content_type", .string), ("charset", .string), ("charset_replaced", .int64), ("lang", .string),
+        ("lang_score", .float64), ("lang_shares", .shares), ("title", .string), ("html_lang", .string),
+        ("n_chars", .int64), ("n_paragraphs", .int64),
+    ]
+    static let dedupFields: [(String, FieldType)] = [("dedup_cluster", .string), ("dedup_cluster_size", .int64)]
+
+    /// The card for `buckets` (those with shards in `output`).
+    static func text(buckets: [String], deduplicated: Bool) -> String {
+        var lines = ["---", "configs:"]
+        for bucket in buckets { lines += ["- config_name: \(bucket)", "  data_files: \"\(bucket)/*.jsonl.gz\""] }
+        lines.append("dataset_info:")
+        for bucket in buckets {
+            lines += ["- config_name: \(bucket)", "  features:", "  - name: text", "    dtype: string", "  - name: id",
+                      "    dtype: string", "  - name: meta", "    struct:"]
+            for (name, type) in metaFields + (deduplicated ? dedupFields : []) {
+                lines.append("    - name: \(name)")
+                if type == .shares {
+                    lines += ["      list:", "      - name: lang", "        dtype: string", "      - name: share", "        dtype: float64"]
+                } else {
+                    lines.append("      dtype: \(type.rawValue)")
+                }
+            }
+        }
+        lines += ["---", "", "# Kuroshio output", "",
+                  "JSONL shards by bucket, one `{\"text\", \"id\", \"meta\"}` line per document, and `stats.json`. Load a bucket "
+                    + "whole with `datasets.load_dataset(\"<this directory>\", \"<bucket>\")`.", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    /// Writes the card for the buckets that have shards; none for outputs of JSONL sources, whose meta carries fields
+    /// of their own that the card cannot know.
+    static func write(output: String, format: PipelineConfig.Format, deduplicated: Bool) throws(OutputError) {
+        guard format == .warc else { return }
+        let buckets = FileSystem.list(output).sorted().filter { name in
+            !name.hasPrefix(".") && name != "rejected" && name != "dedup"
+                && !FileSystem.files(under: "\(output)/\(name)", suffixes: [".jsonl.gz"]).isEmpty
+        }
+        guard !buckets.isEmpty else { return }
+        try FileSystem.writeAtomically(Array(text(buckets: buckets, deduplicated: deduplicated).utf8), to: "\(output)/README.md")
+    }
+}
