@@ -16,6 +16,8 @@ public struct DedupConfig: Sendable, Equatable {
     public var minhash: MinHashOptions?
     /// Which copy of a cluster stays: the first in sorted input order, or the newest `warc_date`.
     public var keep = Keep.first
+    /// The fingerprint of the recipe these stages came from (`RecipeMarker`).
+    public var fingerprint = ""
 
     public enum Keep: String, Sendable, Equatable {
         case first, newest

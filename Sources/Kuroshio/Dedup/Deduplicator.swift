@@ -77,6 +77,7 @@ public struct Deduplicator: Sendable {
     /// Runs this rank's pending tasks of `pass` on `jobs` threads; `progress` gets (done, total) after each task.
     public func run(_ pass: Pass, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RunError) {
         let markers = "\(output)/.done/\(pass.rawValue)"
+        try RecipeMarker.claim(output, fingerprint: config.fingerprint)
         if let index = Pass.allCases.firstIndex(of: pass), index > 0 {
             let previous = Pass.allCases[index - 1]
             let missing = tasks(previous).filter { !FileSystem.exists("\(output)/.done/\(previous.rawValue)/\($0.name).tsv") }

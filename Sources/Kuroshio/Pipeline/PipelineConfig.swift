@@ -55,6 +55,8 @@ public struct PipelineConfig: Sendable {
     public var dedup: DedupConfig?
     public var bucket = "ja"
     public var shardBytes = 128 << 20
+    /// The recipe text's fingerprint (comments aside), recorded with the markers of what it makes.
+    public var fingerprint = ""
 
     public init() {}
 
@@ -79,7 +81,10 @@ public struct PipelineConfig: Sendable {
             throw ConfigError(file: file, line: nil, message: "not valid YAML: \(error)")
         }
         var reader = ConfigReader(file: file)
-        return try reader.pipeline(root)
+        var config = try reader.pipeline(root)
+        config.fingerprint = RecipeMarker.fingerprint(yaml)
+        config.dedup?.fingerprint = config.fingerprint
+        return config
     }
 }
 

@@ -73,6 +73,7 @@ public struct Runner: Sendable {
         } catch {
             throw .output(error)
         }
+        try RecipeMarker.claim(output, fingerprint: config.fingerprint)
         let mine = inputs.indices.filter { $0 % worldSize == rank }
         var pending: [Int] = []
         for index in mine {

@@ -303,3 +303,19 @@ import Testing
         #expect(throws: RunError.self) { try run(try recipe("ja-cc.yaml"), [inputs[0]], output: output) }
     }
 }
+
+extension RunnerTests {
+    @Test func aRerunWithAnotherRecipeIsRefused() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-recipe-\(UUID().uuidString)").path
+        let recipe = try PipelineConfig.load(path: Fixtures.root.appendingPathComponent("Pipelines/extract-only.yaml").path)
+        _ = try Runner(config: recipe, inputs: [Fixtures.sample], output: output).run()
+        // The same recipe with other comments is the same recipe; another threshold is not.
+        let yaml = Fixtures.string(try #require(FileSystem.read(Fixtures.root.appendingPathComponent("Pipelines/extract-only.yaml").path)))
+        let commented = try PipelineConfig.parse("# a note\n" + yaml + "\n# another\n", file: "x.yaml")
+        #expect(commented.fingerprint == recipe.fingerprint)
+        _ = try Runner(config: commented, inputs: [Fixtures.sample], output: output).run()
+        let other = try PipelineConfig.parse(yaml.replacingOccurrences(of: "max_link_ratio: 0.5", with: "max_link_ratio: 0.4"), file: "x.yaml")
+        #expect(other.fingerprint != recipe.fingerprint)
+        #expect(throws: RunError.self) { try Runner(config: other, inputs: [Fixtures.sample], output: output).run() }
+    }
+}
