@@ -36,10 +36,11 @@ public final class HTMLExtractor {
         return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs)
     }
 
-    /// A plain-text payload (a source file, a text document) as paragraphs split at blank lines, whitespace kept.
+    /// A plain-text payload (a source file, a text document) as paragraphs split at blank lines, whitespace kept;
+    /// line ends CR LF or CR alone become LF, and invisible characters go.
     public static func plainText(_ utf8: [UInt8]) -> ExtractedPage {
         var paragraphs: [Paragraph] = []
-        let text = String(decoding: utf8.filter { $0 != 0x0D }, as: UTF8.self)
+        let text = String(decoding: InvisibleCharacters.clean(utf8), as: UTF8.self)
         for block in text.split(separator: "\n\n", omittingEmptySubsequences: true) {
             let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
             let trimmed = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.reversed()

@@ -48,14 +48,23 @@ final class ParagraphBuilder {
     private var frameDepth = 0
     private var skipDepth = 0
     private var titleDepth = 0
+    /// Whether the skipped element open now is the page's `head`.
+    private var inHead = false
     private var kindStack: [(Paragraph.Kind, Int)] = []
 
     /// An element starts. `attributes` is libxml2's NULL-terminated list of name and value pointers.
     func start(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         let kind = ElementKind.of(name)
-        if case .title = kind {
+        if case .title = kind, titleBytes.isEmpty, titleDepth == 0, skipDepth == 0 || (skipDepth == 1 && inHead) {
+            // The page's title: the first in the head (or, in broken pages, outside any skipped element), never an
+            // SVG's or a second one.
             titleDepth += 1
             events.append(.title)
+            return
+        }
+        if case .title = kind, skipDepth == 0 {
+            skipDepth = 1
+            events.append(.skipped)
             return
         }
         if skipDepth > 0 {
@@ -66,6 +75,7 @@ final class ParagraphBuilder {
         switch kind {
         case .skip:
             skipDepth = 1
+            inHead = strcasecmp(name, "head") == 0
             events.append(.skipped)
             return
         case .lineBreak:
@@ -191,8 +201,22 @@ final class ParagraphBuilder {
                     continue
                 }
             } else if byte == 0x0d {
+                // CR LF is one line end, and a CR alone (old Mac files) is one too.
+                if i + 1 < count && content[i + 1] == 0x0a {
+                    i += 1
+                    continue
+                }
+                text.append(0x0a)
+                characters += 1
                 i += 1
                 continue
+            }
+            if byte == 0xE2 || byte == 0xEF {
+                let skip = InvisibleCharacters.length(content, i, count, afterEmoji: InvisibleCharacters.endsInEmoji(text))
+                if skip > 0 {
+                    i += skip
+                    continue
+                }
             }
             if pendingSpace {
                 if !text.isEmpty && text.last != 0x0a {

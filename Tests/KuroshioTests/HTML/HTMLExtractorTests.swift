@@ -99,3 +99,31 @@ import Testing
         #expect(Fixtures.string(InertContent.strip(html)) == "<p>a</p><script type=x></script><p>b</p>")
     }
 }
+
+@Suite struct TextCleanupTests {
+    func text(_ html: String) -> String {
+        HTMLExtractor(maxLinkRatio: 0.5, mainContentOnly: false).extract(Array(html.utf8)).paragraphs.map(\.text).joined(separator: "|")
+    }
+
+    @Test func carriageReturnsEndLinesInPlainTextAndPre() {
+        let novel = "羅生門\r\r或日の暮方の事である。\r一人の下人が、羅生門の下で雨やみを待っていた。\r"
+        #expect(HTMLExtractor.plainText(Array(novel.utf8)).paragraphs.map(\.text)
+            == ["羅生門", "或日の暮方の事である。\n一人の下人が、羅生門の下で雨やみを待っていた。"])
+        #expect(HTMLExtractor.plainText(Array("a\r\nb\r\n\r\nc".utf8)).paragraphs.map(\.text) == ["a\nb", "c"])
+        #expect(text("<pre>line one\rline two\r\nline three</pre>") == "line one\nline two\nline three")
+    }
+
+    @Test func invisibleCharactersGoExceptJoinersInEmoji() {
+        #expect(text("<p>\u{FEFF}ゼロ\u{200B}幅\u{200D}の文字</p>") == "ゼロ幅の文字")
+        #expect(text("<p>家族👨\u{200D}👩\u{200D}👧です</p>") == "家族👨\u{200D}👩\u{200D}👧です")
+        #expect(HTMLExtractor.plainText(Array("\u{FEFF}print(1)\u{200B}".utf8)).paragraphs.map(\.text) == ["print(1)"])
+    }
+
+    @Test func theTitleIsTheHeadsNotAnSVGs() {
+        let html = "<html><head><title>本当の題名</title></head><body><svg><title>アイコン</title></svg><p>本文です。</p>"
+            + "<title>二つ目</title></body></html>"
+        let page = HTMLExtractor().extract(Array(html.utf8))
+        #expect(page.title == "本当の題名")
+        #expect(page.paragraphs.map(\.text) == ["本文です。"])
+    }
+}
