@@ -96,6 +96,8 @@ public struct ConfiguredFilter: Sendable, Equatable {
     public var name: String
     public var min: Double?
     public var max: Double?
+    /// The buckets whose documents the filter judges (after the language stage); empty for every document.
+    public var buckets: [String] = []
     public var parameters: FilterParameters
     public let filter: any DocumentFilter
 
@@ -110,6 +112,6 @@ public struct ConfiguredFilter: Sendable, Equatable {
     }
 
     public static func == (lhs: ConfiguredFilter, rhs: ConfiguredFilter) -> Bool {
-        lhs.name == rhs.name && lhs.min == rhs.min && lhs.max == rhs.max && lhs.parameters == rhs.parameters
+        lhs.name == rhs.name && lhs.min == rhs.min && lhs.max == rhs.max && lhs.buckets == rhs.buckets && lhs.parameters == rhs.parameters
     }
 }

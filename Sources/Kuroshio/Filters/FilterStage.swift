@@ -1,11 +1,14 @@
 /// A document filter as a stage: keeps documents whose measured value lies within the filter's bounds, recording the
-/// value and the verdict on the document.
+/// value and the verdict on the document. A filter given `buckets` judges only the documents headed for them.
 public struct FilterStage: StatelessStage {
     public var configured: ConfiguredFilter
     public var name: String { configured.name }
 
     public func run(_ item: inout StageItem, stats: inout RunStats) -> StageVerdict {
         guard var document = item.document else { return .notYet }
+        if !configured.buckets.isEmpty && !configured.buckets.contains(item.bucket) {
+            return StageVerdict(passed: true, value: "not for the \(item.bucket) bucket")
+        }
         let decision = configured.judge(document)
         document.decisions.append(decision)
         item.document = document

@@ -22,6 +22,9 @@ public struct ExtractStage: PipelineStage {
             guard let record = item.record, let response = item.response, item.document == nil else {
                 return StageVerdict(passed: true, value: "text as given")
             }
+            if let kind = BinaryPayload.kind(response.payload) {
+                return StageVerdict(passed: false, value: "binary payload (\(kind))", reason: .binary)
+            }
             let (decision, utf8) = charsets.decode(response.payload, httpLabel: response.charsetLabel)
             let charset = decision.charset.name
             stats.add("charsets.\(charset)")

@@ -238,7 +238,7 @@ private struct ConfigReader {
 
     /// A filter stage: `min` and `max` (a number, or null for no bound) and the filter's own parameters.
     private func filter(_ spec: FilterSpec, _ value: Node, isEmpty: Bool, path: String) throws(ConfigError) -> ConfiguredFilter {
-        let entries = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min", "max"] + spec.parameters.map(\.name))
+        let entries = isEmpty ? [:] : try mapping(value, at: path, allowed: ["min", "max", "buckets"] + spec.parameters.map(\.name))
         func bound(_ key: String, _ fallback: Double?) throws(ConfigError) -> Double? {
             guard let node = entries[key] else { return fallback }
             if node.null != nil { return nil }
@@ -246,8 +246,13 @@ private struct ConfigReader {
         }
         let parameters = try self.parameters(spec.parameters, entries, path: path)
         let min = try bound("min", spec.min), max = try bound("max", spec.max)
+        var buckets: [String] = []
+        if let node = entries["buckets"] {
+            for item in try list(node, "\(path).buckets") ?? [] { buckets.append(try string(item, "\(path).buckets[]", default: "")) }
+        }
         do {
-            return ConfiguredFilter(name: spec.name, min: min, max: max, parameters: parameters, filter: try spec.make(parameters))
+            return ConfiguredFilter(name: spec.name, min: min, max: max, buckets: buckets, parameters: parameters,
+                                    filter: try spec.make(parameters))
         } catch {
             throw ConfigError(file: file, line: value.mark?.line, message: error.message)
         }

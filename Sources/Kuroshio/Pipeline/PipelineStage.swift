@@ -59,6 +59,8 @@ public enum DropReason: Sendable, Equatable {
     case badJSON, noText
     /// Nothing was left of the text (every paragraph was boilerplate, or cleaned away).
     case emptyText
+    /// The payload is not text whatever its content type says (an image, an archive, bytes with NULs).
+    case binary
     /// The language stage routed the document to no kept bucket, or below its bucket's least score.
     case language, languageScore
     /// A stage rejected it: a filter's value out of bounds, or a check such as the Japanese prefilter.
@@ -74,6 +76,7 @@ public enum DropReason: Sendable, Equatable {
         case .badJSON: "bad-json"
         case .noText: "no-text"
         case .emptyText: "empty-text"
+        case .binary: "binary"
         case .language: "language"
         case .languageScore: "language-score"
         case .rejected(let stage): stage

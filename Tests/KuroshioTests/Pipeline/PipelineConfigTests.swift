@@ -19,7 +19,7 @@ import Testing
         let config = try recipe("ja-cc.yaml")
         #expect(config.stages.map(\.name) == ["japanese_prefilter", "extract", "normalize_punctuation", "footer_cut", "kana_ratio",
                                               "hiragana_ratio", "duplicate_lines", "duplicate_line_chars", "top_ngram_share",
-                                              "mean_sentence_length", "link_ratio", "language"])
+                                              "mean_sentence_length", "link_ratio", "replacement_share", "language"])
         #expect((config.stages.first as? JapanesePrefilterStage)?.prefilter.minimumKana == 3)
         #expect((config.stages.last as? LanguageStage)?.buckets == [.init(name: "ja", minimumScore: 0.5)])
         #expect(config.httpStatuses == [200])
@@ -31,7 +31,7 @@ import Testing
 
     @Test func routingRecipes() throws {
         let routed = try recipe("ja-en-code-cc.yaml")
-        #expect((routed.stages.last as? LanguageStage)?.buckets == [.init(name: "ja", minimumScore: 0.5),
+        #expect(routed.stages.lazy.compactMap { $0 as? LanguageStage }.first?.buckets == [.init(name: "ja", minimumScore: 0.5),
                                                                      .init(name: "en", minimumScore: 0.5),
                                                                      .init(name: "code", minimumScore: 0.5)])
         #expect(routed.contentTypes.contains("text/plain"))
