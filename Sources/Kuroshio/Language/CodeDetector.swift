@@ -3,7 +3,7 @@
 /// (`def`, `elif`, `typedef`, `null`, `self`), an identifier in snake_case, MACRO_CASE or camelCase, a call
 /// (`name(`), a dotted module path, an operator or brace token, a statement end (`;`, `{`, `}`), a comment or
 /// preprocessor marker, a hex number or a quoted literal in a list. Text is code when at least `minimumTokens` of its
-/// tokens, and at least `minimumShare` of them, look like code; a short snippet also when `shortShare` do.
+/// tokens, and at least `minimumShare` of them, look like code; a short snippet also when two and `shortShare` do.
 public struct CodeDetector: Sendable {
     public var minimumTokens = 4
     public var minimumShare = 0.04
@@ -28,7 +28,8 @@ public struct CodeDetector: Sendable {
             }
         }
         let share = tokens == 0 ? 0 : Double(codeLike) / Double(tokens)
-        let isCode = (codeLike >= minimumTokens && share >= minimumShare) || (tokens >= 3 && share >= shortShare)
+        // A short snippet needs two code-shaped tokens: one may be an English word that is also a keyword ("this").
+        let isCode = (codeLike >= minimumTokens && share >= minimumShare) || (tokens >= 3 && codeLike >= 2 && share >= shortShare)
         return (share, isCode)
     }
 

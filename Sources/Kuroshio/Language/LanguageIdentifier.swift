@@ -72,15 +72,17 @@ public final class LanguageIdentifier {
         return String(scalars)
     }
 
-    /// CLD2's top language for the text's letters outside CJK, as a label, with its percent. When CLD2 cannot tell
-    /// (too little text) and the letters are plain ASCII, English is the likely answer, at half confidence.
+    /// CLD2's top language for the text's letters outside CJK, as a label, with its percent. CLD2 is weak on a few
+    /// words: when it cannot tell and the letters are plain ASCII, or when a short ASCII text it calls another
+    /// language holds English function words ("She got angry."), English is the answer, at half confidence.
     private static func cld2(_ text: String, asciiOnly: Bool) -> (String, Int) {
         var result = kuroshio_cld2_result()
         var text = text
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { kuroshio_cld2_detect($0.baseAddress, Int32($0.count), &result) }
         }
-        let code = result.codes.0.map { String(cString: $0) } ?? "un"
+        var code = result.codes.0.map { String(cString: $0) } ?? "un"
+        if code != "en", asciiOnly, result.text_bytes < 40, Self.holdsEnglishFunctionWords(text) { code = "un" }
         switch code {
         case "en": return ("en", Int(result.percents.0))
         case "un": return asciiOnly ? ("en", 50) : ("other:un", 0)
@@ -90,25 +92,64 @@ public final class LanguageIdentifier {
 }
 
 extension LanguageIdentifier {
+    /// Words that English sentences can hardly do without and other Latin-script languages do not use.
+    static let englishFunctionWords: Set<String> = [
+        "the", "a", "an", "of", "and", "to", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that",
+        "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "with", "for", "at", "on",
+        "from", "by", "not", "have", "has", "had", "will", "would", "can", "could", "should", "did", "does", "got",
+    ]
+
+    /// Whether at least one word in three of a short text is an English function word.
+    static func holdsEnglishFunctionWords(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter && $0 != "'" }
+        guard !words.isEmpty else { return false }
+        return words.filter { englishFunctionWords.contains(String($0)) }.count * 3 >= words.count
+    }
+
     /// Identifies every paragraph, then the document: each language's share is the share of the document's
     /// characters in paragraphs of that language, and the label is the largest share. Its score is that share times
-    /// the mean score of those paragraphs.
+    /// the mean score of those paragraphs. Two rules of context come first:
+    /// - In a document whose kana-bearing paragraphs hold at least a quarter of its CJK text, short Han-only
+    ///   paragraphs (headlines, addresses, company tables, 令和五年度) are Japanese. Chinese has no kana, so it never
+    ///   turns Japanese this way.
+    /// - Code blocks do not outvote prose: when prose is at least 30% of the text (a CJK character counting as
+    ///   1 / `alphabeticWeight` letters), the label is the prose's, and a Japanese technical article keeps its code
+    ///   blocks inside it.
     public func identify(_ paragraphs: inout [Paragraph]) -> LanguageGuess {
         var weights: [String: Double] = [:]
-        var scores: [String: Double] = [:]
-        var total = 0.0
         for i in paragraphs.indices {
             let guess = identify(paragraphs[i].text)
             paragraphs[i].language = guess.label
             paragraphs[i].languageScore = guess.score
-            let weight = Double(paragraphs[i].characters)
-            weights[guess.label, default: 0] += weight
-            scores[guess.label, default: 0] += weight * guess.score
+            weights[guess.label, default: 0] += Double(paragraphs[i].characters)
+        }
+        let japanese = weights["ja", default: 0], chinese = weights["zh", default: 0]
+        if japanese > 0, chinese > 0, japanese >= 0.25 * (japanese + chinese) {
+            for i in paragraphs.indices where paragraphs[i].language == "zh" && paragraphs[i].characters <= Self.shortHanParagraph {
+                paragraphs[i].language = "ja"
+            }
+        }
+        var scores: [String: Double] = [:]
+        weights = [:]
+        var total = 0.0
+        for paragraph in paragraphs {
+            let weight = Double(paragraph.characters)
+            weights[paragraph.language, default: 0] += weight
+            scores[paragraph.language, default: 0] += weight * paragraph.languageScore
             total += weight
         }
-        guard total > 0, let (label, weight) = weights.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+        guard total > 0 else { return LanguageGuess(label: "other:un", score: 0, shares: [:]) }
+        // Prose against code by content: a CJK character says as much as 1 / alphabeticWeight letters.
+        let prose = weights.filter { $0.key != "code" }
+        let prosePart = prose.reduce(0) { $0 + $1.value / (["ja", "zh", "ko"].contains($1.key) ? alphabeticWeight : 1) }
+        let candidates = prosePart >= 0.3 * (prosePart + weights["code", default: 0]) ? prose : weights
+        let part = candidates.values.reduce(0, +)
+        guard let (label, weight) = candidates.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
         else { return LanguageGuess(label: "other:un", score: 0, shares: [:]) }
-        return LanguageGuess(label: label, score: weight / total * (scores[label]! / weight),
+        return LanguageGuess(label: label, score: weight / part * (scores[label]! / weight),
                              shares: weights.mapValues { $0 / total })
     }
+
+    /// The longest Han-only paragraph that context makes Japanese, in characters.
+    static let shortHanParagraph = 80
 }

@@ -103,3 +103,55 @@ struct LangidConformanceTests {
         #expect(Double(proseAsCode) / Double(prose) <= 0.01)
     }
 }
+
+/// Routing decided by the whole document: Han-only lines of Japanese pages, code blocks in articles, short English.
+@Suite struct DocumentRoutingTests {
+    let identifier = LanguageIdentifier()
+
+    func paragraphs(_ texts: [String]) -> [Paragraph] {
+        texts.map { Paragraph(text: $0, path: "p", kind: .text, level: 0, characters: $0.unicodeScalars.count, linkCharacters: 0,
+                              boilerplate: nil) }
+    }
+
+    @Test func hanOnlyLinesOfAJapaneseCompanyPageAreJapanese() {
+        var page = paragraphs(["会社概要", "株式会社黒潮商事", "所在地　東京都港区芝公園一丁目二番", "代表者　代表取締役社長　山田太郎",
+                               "令和五年度 事業報告", "私たちは海の恵みを食卓に届ける会社です。", "お問い合わせはこちらからどうぞ。"])
+        let guess = identifier.identify(&page)
+        #expect(guess.label == "ja")
+        #expect(guess.shares == ["ja": 1])
+        #expect(page.allSatisfy { $0.language == "ja" })
+    }
+
+    @Test func chinesePagesStayChinese() {
+        var page = paragraphs(["公司简介", "北京黑潮贸易有限公司", "地址：北京市朝阳区建国路八十八号",
+                               "我们是一家专注于海洋食品进出口的公司，成立于二零一零年，业务遍及亚洲各国。"])
+        #expect(identifier.identify(&page).label == "zh")
+        // A Japanese phrase quoted in a Chinese article does not make its headlines Japanese.
+        var quoted = paragraphs(["新闻", "东京消息", "日本歌手发布新歌《ありがとう》。",
+                                 "这首歌在发布后一周内登上了排行榜第一名，受到了广大歌迷的热烈欢迎，评论家也给予了很高的评价。"])
+        #expect(identifier.identify(&quoted).label == "zh")
+    }
+
+    @Test func aJapaneseArticleKeepsItsCodeBlocks() {
+        let code = """
+            def count_words(path):
+                counts = collections.Counter()
+                with open(path) as f:
+                    for line in f:
+                        counts.update(line.split())
+                return counts
+            """
+        var article = paragraphs(["Pythonで単語を数える方法を紹介します。", code, "このように、Counterを使うと簡単に集計できます。"])
+        let guess = identifier.identify(&article)
+        #expect(guess.label == "ja")
+        #expect(article[1].language == "code")
+        var file = paragraphs([code, "# 単語を数える"])
+        #expect(identifier.identify(&file).label == "code")
+    }
+
+    @Test func shortEnglishIsEnglish() {
+        #expect(identifier.identify("She got angry.").label == "en")
+        #expect(identifier.identify("Bookmark this site.").label == "en")
+        #expect(identifier.identify("x = foo(bar);").label == "code")
+    }
+}
