@@ -7,6 +7,7 @@ enum BoilerplateNames {
         "social", "related", "recommended", "recommendations", "comment", "comments", "cookie", "cookies", "newsletter",
         "subscribe", "subscription", "signup", "advert", "advertisement", "ad", "ads", "promo", "sponsor", "sponsored",
         "outbrain", "taboola", "popup", "modal", "trending", "popular", "widget", "pagination", "pager", "disqus",
+        "respond", "tagcloud",
     ]
     /// Words that mark an element as not content unless its names also say it is content.
     static let weak: Set<String> = [
@@ -15,16 +16,24 @@ enum BoilerplateNames {
         "timestamp", "headline", "title", "tools", "utility", "newsletter",
     ]
     static let content: Set<String> = ["article", "content", "post", "entry", "story", "body", "main", "text", "blog"]
+    /// Strong words whose parts never wrap a page's content, however much prose they hold (a long comment thread).
+    static let neverWrapping: Set<String> = [
+        "footer", "comment", "comments", "respond", "disqus", "related", "recommended",
+        "recommendations", "share", "sharing", "social", "cookie", "cookies", "breadcrumb", "breadcrumbs", "outbrain",
+        "taboola", "tagcloud",
+    ]
 
     private static let strongKeys = NameTable(strong.map { ($0, ()) })
     private static let weakKeys = NameTable(weak.map { ($0, ()) })
     private static let contentKeys = NameTable(content.map { ($0, ()) })
+    private static let neverWrappingKeys = NameTable(neverWrapping.map { ($0, ()) })
 
     /// What the words of class and id values (C strings from libxml2) say of an element: `article-body__text`
     /// gives article, body, text. Long compound names (`navigation-border-thin-decoration`) describe styling more
     /// than parts, and are left out.
-    static func judge(_ first: UnsafePointer<UInt8>?, _ second: UnsafePointer<UInt8>?) -> (boilerplate: Bool, content: Bool) {
-        var found = (strong: false, weak: false, content: false)
+    static func judge(_ first: UnsafePointer<UInt8>?, _ second: UnsafePointer<UInt8>?)
+        -> (boilerplate: Bool, content: Bool, neverWrapper: Bool) {
+        var found = (strong: false, weak: false, content: false, neverWrapper: false)
         for value in [first, second] {
             guard let value else { continue }
             var i = 0
@@ -52,10 +61,11 @@ enum BoilerplateNames {
                     if strongKeys.contains(word) { found.strong = true }
                     if weakKeys.contains(word) { found.weak = true }
                     if contentKeys.contains(word) { found.content = true }
+                    if neverWrappingKeys.contains(word) { found.neverWrapper = true }
                 }
             }
         }
-        return (found.strong || (found.weak && !found.content), found.content)
+        return (found.strong || (found.weak && !found.content), found.content, found.neverWrapper)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

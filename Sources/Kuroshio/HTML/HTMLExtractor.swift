@@ -29,10 +29,16 @@ public final class HTMLExtractor {
         let builder = ParagraphBuilder()
         parser.parse(InertContent.strip(utf8), into: builder)
         var paragraphs = builder.paragraphs
-        for i in paragraphs.indices where paragraphs[i].boilerplate == nil && paragraphs[i].linkRatio > maxLinkRatio {
+        for i in paragraphs.indices where paragraphs[i].linkRatio > maxLinkRatio && !Prose.isLinkedProse(paragraphs[i]) {
             paragraphs[i].boilerplate = .links
         }
-        if mainContentOnly { MainContent.mark(&paragraphs, owners: builder.owners, elements: builder.elements) }
+        if mainContentOnly {
+            MainContent.mark(&paragraphs, owners: builder.owners, elements: builder.elements)
+        } else {
+            for i in paragraphs.indices where builder.framed[i] && paragraphs[i].boilerplate == nil {
+                paragraphs[i].boilerplate = .navigation
+            }
+        }
         return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs)
     }
 

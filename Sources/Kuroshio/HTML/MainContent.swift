@@ -1,30 +1,31 @@
 /// Finds the block that holds a page's main text: the smallest element that still holds most of the page's prose.
 ///
-/// Every paragraph of real prose (long enough, few links, not in a frame) weighs its length. Weights add up the
-/// tree; an element whose class or id names boilerplate (comments, related links, share buttons) passes on only a
-/// fifth of its weight, unless it holds half of the page's prose or more: then it is a layout wrapper
-/// (`has-sidebar`, `header-style-2`) and its name says nothing. From the root, the walk goes down into the heaviest child as long as that child keeps
-/// `coverage` of the page's weight. Paragraphs outside the block found are marked `outsideMain`, and those inside
-/// it under a boilerplate-named element `navigation`.
+/// Every paragraph of real prose (`Prose`: heavy enough, few links or linked sentences) weighs its prose. Weights
+/// add up the tree; a frame (`nav`, `header`, `footer`, `aside`) or an element whose class or id names boilerplate
+/// (comments, related links, share buttons) passes on only a fifth of its weight, unless it holds half of the page's
+/// prose or more: then it is a layout wrapper (`has-sidebar`, `header-style-2`, an article in `<header>`, a page
+/// inside an unclosed `<nav>`) and says nothing, except footers, asides, comments and the like, which never wrap
+/// content. From the root, the walk goes down into the heaviest child as long as that child keeps `coverage` of the
+/// page's weight. Paragraphs outside the block found are marked `outsideMain`, and those inside it under a
+/// boilerplate element `navigation`.
 enum MainContent {
-    /// Paragraphs shorter than this (in characters, links left out) carry no weight.
-    static let minimumCharacters = 25
     /// The share of the page's prose the main block must keep.
     static let coverage = 0.75
 
     static func mark(_ paragraphs: inout [Paragraph], owners: [Int], elements: [ElementRecord]) {
         guard !elements.isEmpty else { return }
         var weight = [Double](repeating: 0, count: elements.count)
-        for (paragraph, owner) in zip(paragraphs, owners) where paragraph.boilerplate == nil {
-            let length = paragraph.characters - paragraph.linkCharacters
-            if length >= minimumCharacters && paragraph.linkRatio < 0.5 { weight[owner] += Double(length) }
+        for (paragraph, owner) in zip(paragraphs, owners) where paragraph.boilerplate == nil && Prose.isProse(paragraph) {
+            weight[owner] += Prose.weight(paragraph)
         }
         // Children come after their parents in document order, so a backward pass sums every subtree.
         var raw = weight
         for index in elements.indices.reversed() where elements[index].parent >= 0 {
             raw[elements[index].parent] += raw[index]
         }
-        let named = elements.indices.map { elements[$0].looksLikeBoilerplate && raw[$0] < raw[0] * 0.5 }
+        let named = elements.indices.map {
+            elements[$0].looksLikeBoilerplate && (elements[$0].neverWrapper || raw[$0] < raw[0] * 0.5)
+        }
         var heaviestChild = [Int](repeating: -1, count: elements.count)
         for index in elements.indices.reversed() {
             let parent = elements[index].parent

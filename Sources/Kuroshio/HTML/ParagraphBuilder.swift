@@ -8,11 +8,15 @@ struct ElementRecord {
     /// One past the last element index inside this one (elements are numbered in document order).
     var end: Int
     var kind: ElementKind
-    /// Whether the element's class or id names a page part that is not content (navigation, comments, ads, …).
+    /// Whether the element is a frame (`nav`, `header`, `footer`, `aside`) or its class or id names a page part that
+    /// is not content (navigation, comments, ads, …).
     var looksLikeBoilerplate: Bool
     var looksLikeContent: Bool
     /// Where the element's `tag.class#id` descriptor sits in the builder's descriptor bytes.
     var descriptor: Range<Int>
+    /// Whether the element is never a layout wrapper however much prose it holds: a footer, an aside, comments,
+    /// related links, sharing, cookie notices, breadcrumbs.
+    var neverWrapper = false
 }
 
 /// Builds paragraphs from the parser's element and text events: block elements split, `<br>` is a newline, inline
@@ -46,6 +50,8 @@ final class ParagraphBuilder {
     private var linkDepth = 0
     private var preformattedDepth = 0
     private var frameDepth = 0
+    /// For each paragraph, whether it lies inside a frame element.
+    private(set) var framed: [Bool] = []
     private var skipDepth = 0
     private var titleDepth = 0
     /// Whether the skipped element open now is the page's `head`.
@@ -89,14 +95,20 @@ final class ParagraphBuilder {
         if case .skeleton = kind, elements.isEmpty, let lang = attribute(attributes, "lang") {
             language = String(cString: lang)
         }
-        var judged = (boilerplate: false, content: false)
+        var judged = (boilerplate: false, content: false, neverWrapper: false)
         if case .skeleton = kind {} else if classes != nil || id != nil { judged = BoilerplateNames.judge(classes, id) }
+        if case .frame = kind {
+            // A frame is boilerplate by default; whether header and nav wrap the page (an article in <header>, a
+            // page swallowed by an unclosed <nav>) is told by the prose they hold. Footers and asides never wrap it.
+            judged.boilerplate = true
+            judged.neverWrapper = judged.neverWrapper || strcasecmp(name, "footer") == 0 || strcasecmp(name, "aside") == 0
+        }
         let index = elements.count
         let descriptorStart = descriptors.count
         appendDescriptor(name, classes, id)
         elements.append(ElementRecord(parent: open.last ?? -1, end: index + 1, kind: kind,
                                       looksLikeBoilerplate: judged.boilerplate, looksLikeContent: judged.content,
-                                      descriptor: descriptorStart..<descriptors.count))
+                                      descriptor: descriptorStart..<descriptors.count, neverWrapper: judged.neverWrapper))
         paths.append(nil)
         open.append(index)
         events.append(.element(index))
@@ -254,10 +266,10 @@ final class ParagraphBuilder {
         guard !text.isEmpty else { return }
         let ownerIndex = owner ?? open.last ?? 0
         let (kind, level) = kindStack.last ?? (.text, 0)
-        let boilerplate: Boilerplate? = frameDepth > 0 ? .navigation : nil
+        framed.append(frameDepth > 0)
         paragraphs.append(Paragraph(text: String(decoding: text, as: UTF8.self), path: path(ownerIndex), kind: kind,
                                     level: level, characters: characters,
-                                    linkCharacters: Swift.min(linkCharacters, characters), boilerplate: boilerplate))
+                                    linkCharacters: Swift.min(linkCharacters, characters), boilerplate: nil))
         owners.append(ownerIndex)
         text.removeAll(keepingCapacity: true)
         characters = 0

@@ -59,7 +59,7 @@ import Testing
             + "<aside><p>aside</p></aside><footer><p>(c) 2026</p></footer>"
         let extracted = page(html)
         #expect(extracted.paragraphs.map(\.text) == ["site", "home", "body text", "aside", "(c) 2026"])
-        #expect(extracted.paragraphs.map(\.boilerplate) == [.navigation, .navigation, nil, .navigation, .navigation])
+        #expect(extracted.paragraphs.map(\.boilerplate) == [.navigation, .links, nil, .navigation, .navigation])
         #expect(extracted.mainText == "body text")
     }
 
@@ -125,5 +125,56 @@ import Testing
         let page = HTMLExtractor().extract(Array(html.utf8))
         #expect(page.title == "本当の題名")
         #expect(page.paragraphs.map(\.text) == ["本文です。"])
+    }
+}
+
+/// Main text found by what paragraphs hold, not only where they sit.
+@Suite struct MainTextLayoutTests {
+    func mainText(_ html: String) -> String { HTMLExtractor().extract(Array(html.utf8)).mainText }
+
+    static let articleSentences = [
+        "The harbour reopened on Monday after three weeks of repairs to the breakwater damaged in the winter storms.",
+        "Fishing boats returned at dawn, and the morning market sold out of mackerel before eight o'clock.",
+        "Officials said the new concrete blocks should protect the quay from waves twice as high as last year's.",
+    ]
+
+    @Test func anArticleWrappedInAHeaderIsKept() {
+        let html = "<body><nav><a href=/>Home</a> <a href=/news>News</a></nav><header><h1>Harbour reopens</h1>"
+            + Self.articleSentences.map { "<p>\($0)</p>" }.joined() + "</header><footer><p>© 2026 Port News</p></footer></body>"
+        let text = mainText(html)
+        for sentence in Self.articleSentences { #expect(text.contains(sentence)) }
+        #expect(!text.contains("© 2026") && !text.contains("Home"))
+    }
+
+    @Test func aPageInsideAnUnclosedNavIsKept() {
+        let html = "<body><nav><ul><li><a href=/>Home</a></li><li><a href=/about>About</a></li></ul>"
+            + "<div class=post>" + Self.articleSentences.map { "<p>\($0)</p>" }.joined() + "</div></body>"
+        let text = mainText(html)
+        for sentence in Self.articleSentences { #expect(text.contains(sentence)) }
+    }
+
+    @Test func oneShortJapaneseSentenceADivIsProse() {
+        let lines = ["今日は朝から雨でした。", "傘を持って駅まで歩きました。", "電車はとても混んでいました。", "会社に着いたら靴が濡れていました。",
+                     "お昼は同僚とうどんを食べました。", "午後は会議が三つもありました。", "帰りには雨がやんでいました。", "夕焼けがきれいでした。"]
+        let html = "<body><div class=header><a href=/>ホーム</a> <a href=/profile>プロフィール</a></div><div class=skin-entryBody>"
+            + lines.map { "<div>\($0)</div>" }.joined() + "</div><div class=side><p>月別アーカイブ</p></div></body>"
+        let text = mainText(html)
+        #expect(text == lines.joined(separator: "\n\n"))
+    }
+
+    @Test func proseDenseWithLinksIsKeptButLinkListsAreNot() {
+        let lead = #"<p>The <a href="/k">Kuroshio</a> is a <a href="/w">warm</a> <a href="/c">ocean current</a> on the west side of the <a href="/n">North Pacific</a>. It begins off the east coast of <a href="/t">Taiwan</a> and flows north past <a href="/j">Japan</a>, where it merges with the easterly drift of the <a href="/np">North Pacific Current</a>.</p>"#
+        let list = #"<p><a href="/a">Ocean currents</a> <a href="/b">Pacific Ocean</a> <a href="/c">Climate of Japan</a> <a href="/d">Fisheries</a></p>"#
+        let page = HTMLExtractor(mainContentOnly: false).extract(Array(("<body>" + lead + list + "</body>").utf8))
+        #expect(page.paragraphs.map(\.boilerplate) == [nil, .links])
+    }
+
+    @Test func aLongCommentThreadIsNotTheMainText() {
+        let comments = (1...6).map { "<div class=comment><p>Reader \($0): I walked along that quay last summer and the view of the boats at sunrise was wonderful, thank you for this report.</p></div>" }
+        let html = "<body><article>" + Self.articleSentences.map { "<p>\($0)</p>" }.joined()
+            + "</article><div id=comments><h3>Comments</h3>" + comments.joined() + "</div></body>"
+        let text = mainText(html)
+        for sentence in Self.articleSentences { #expect(text.contains(sentence)) }
+        #expect(!text.contains("Reader 1"))
     }
 }
