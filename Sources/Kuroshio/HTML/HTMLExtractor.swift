@@ -28,7 +28,7 @@ public final class HTMLExtractor {
     public func extract(_ utf8: [UInt8]) -> ExtractedPage {
         let builder = ParagraphBuilder()
         parser.parse(InertContent.strip(utf8), into: builder)
-        var paragraphs = builder.paragraphs
+        var paragraphs = builder.paragraphs.map(Self.withoutEditLink)
         for i in paragraphs.indices where paragraphs[i].linkRatio > maxLinkRatio && !Prose.isLinkedProse(paragraphs[i]) {
             paragraphs[i].boilerplate = .links
         }
@@ -40,6 +40,19 @@ public final class HTMLExtractor {
             }
         }
         return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs)
+    }
+
+    /// A heading without the bracketed edit link that wikis put after it (`History[edit]`, `歴史[編集]`,
+    /// `Historia[editar | modificar o codigo]`), which would make it read as a link.
+    static func withoutEditLink(_ paragraph: Paragraph) -> Paragraph {
+        guard paragraph.kind == .heading, paragraph.text.hasSuffix("]"), paragraph.linkCharacters > 0,
+              let open = paragraph.text.lastIndex(of: "["), open > paragraph.text.startIndex else { return paragraph }
+        let bracket = paragraph.text[open...].unicodeScalars.count
+        guard bracket <= 40 else { return paragraph }
+        var heading = paragraph.with(text: String(paragraph.text[..<open]).trimmingCharacters(in: .whitespaces))
+        heading.linkCharacters = max(0, paragraph.linkCharacters - (bracket - 2))
+        heading.linkCharacters = min(heading.linkCharacters, heading.characters)
+        return heading
     }
 
     /// A plain-text payload (a source file, a text document) as paragraphs split at blank lines, whitespace kept;

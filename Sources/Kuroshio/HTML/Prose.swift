@@ -4,9 +4,9 @@
 enum Prose {
     /// Paragraphs weighing less than this are not prose: menu items, labels, bylines.
     static let minimumWeight = 25.0
-    /// A paragraph with at least this much prose and two sentence ends is prose even when dense with links (a
-    /// Wikipedia-style lead), up to `denseLinkRatio`.
-    static let linkedProseWeight = 150.0
+    /// A paragraph of at least this many letters (CJK counted 2.5) that ends a sentence is prose even when dense
+    /// with links (a Wikipedia-style lead), up to `denseLinkRatio`.
+    static let linkedProseWeight = 100.0
     static let denseLinkRatio = 0.8
 
     /// The prose weight of a paragraph: its characters with CJK ones counted 2.5 times, less its link share.
@@ -35,12 +35,13 @@ enum Prose {
         var sentenceEnds = 0
         var previous: Unicode.Scalar = " "
         for scalar in paragraph.text.unicodeScalars {
-            if scalar == "。" || scalar == "！" || scalar == "？" || ((previous == "." || previous == "!" || previous == "?") && scalar == " ") {
+            if scalar == "。" || scalar == "！" || scalar == "？"
+                || ((previous == "." || previous == "!" || previous == "?") && scalar == " ") {
                 sentenceEnds += 1
             }
             previous = scalar
         }
         if previous == "." || previous == "!" || previous == "?" { sentenceEnds += 1 }
-        return sentenceEnds >= 2
+        return sentenceEnds >= 1
     }
 }

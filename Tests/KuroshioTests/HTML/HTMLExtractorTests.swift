@@ -178,3 +178,12 @@ import Testing
         #expect(!text.contains("Reader 1"))
     }
 }
+
+extension MainTextLayoutTests {
+    @Test func wikiHeadingsLoseTheirEditLinks() {
+        let html = #"<h2><span class="mw-headline">History</span><span class="mw-editsection">[<a href="/e">edit</a> | <a href="/s">edit source</a>]</span></h2><h2>歴史<span>[<a href="/e">編集</a>]</span></h2>"#
+        let page = HTMLExtractor(mainContentOnly: false).extract(Array(html.utf8))
+        #expect(page.paragraphs.map(\.text) == ["History", "歴史"])
+        #expect(page.paragraphs.map(\.boilerplate) == [nil, nil])
+    }
+}
