@@ -39,6 +39,7 @@ public final class HTMLExtractor {
                 paragraphs[i].boilerplate = .navigation
             }
         }
+        BoilerplateText.mark(&paragraphs, title: builder.title)
         return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs)
     }
 

@@ -30,4 +30,8 @@ public enum Boilerplate: String, Sendable {
     case links
     /// Outside the page's main content block.
     case outsideMain = "outside-main"
+    /// The same text as an earlier paragraph of the page (a title line printed twice).
+    case repeated
+    /// Part of a site footer told by its text: copyright, address, phone.
+    case footer
 }

@@ -187,3 +187,32 @@ extension MainTextLayoutTests {
         #expect(page.paragraphs.map(\.boilerplate) == [nil, nil])
     }
 }
+
+/// Boilerplate told by its text.
+@Suite struct BoilerplateTextTests {
+    func kept(_ html: String) -> [String] {
+        HTMLExtractor(mainContentOnly: false).extract(Array(html.utf8)).paragraphs.filter { $0.boilerplate == nil }.map(\.text)
+    }
+
+    @Test func aTitleLinePrintedTwiceStaysOnce() {
+        let html = "<html><head><title>黒潮の旅 | 海のブログ</title></head><body><h1>黒潮の旅</h1><p>黒潮の旅</p>"
+            + "<p>今日は船で黒潮を見に行きました。</p><table><tr><td>朝</td></tr><tr><td>朝</td></tr></table></body></html>"
+        #expect(kept(html) == ["黒潮の旅", "今日は船で黒潮を見に行きました。", "朝\n朝"])
+    }
+
+    @Test func breadcrumbTrailsWrittenAsText() {
+        #expect(BoilerplateText.isBreadcrumb("ホーム > ニュース > 社会"))
+        #expect(BoilerplateText.isBreadcrumb("TOP ＞ 商品一覧 ＞ ブリーフケース"))
+        #expect(!BoilerplateText.isBreadcrumb("1/2 cup of sugar"))
+        #expect(!BoilerplateText.isBreadcrumb("価格は3,000円 > 2,800円に値下げしました。"))
+    }
+
+    @Test func aCompanyFooterBlockAtTheEndGoes() {
+        let html = "<body><div><p>当店では手作りの革製品を販売しております。一点一点、職人が丁寧に仕上げています。</p>"
+            + "<p>株式会社黒潮レザー</p><p>〒105-0011 東京都港区芝公園1-2-3</p><p>TEL 03-1234-5678 営業時間 10:00〜18:00</p>"
+            + "<p>Copyright © 2026 Kuroshio Leather. All Rights Reserved.</p></div></body>"
+        #expect(kept(html) == ["当店では手作りの革製品を販売しております。一点一点、職人が丁寧に仕上げています。"])
+        // A hotel is not a phone line.
+        #expect(!BoilerplateText.isFooterLine("We stayed at a small hotel by the sea."))
+    }
+}

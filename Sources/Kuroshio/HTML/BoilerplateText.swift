@@ -1,0 +1,86 @@
+/// Boilerplate told by what the text says, where markup gives no sign: the page's title line printed twice, a
+/// breadcrumb trail written as text (`ホーム > ニュース > 社会`), and a shop's or company's footer block of address,
+/// phone and copyright lines at the end of the page.
+enum BoilerplateText {
+    /// Marks such paragraphs among those still kept. A line repeating the page `title` (or the start of it, before a
+    /// ` | site name`), or a heading repeating an earlier one, stays only where it first appears; other repeated
+    /// lines, such as table cells, are content.
+    static func mark(_ paragraphs: inout [Paragraph], title: String) {
+        let titleLine = title.trimmingCharacters(in: .whitespaces)
+        let titles = [titleLine] + separators.compactMap { separator in
+            titleLine.split(separator: separator).first.map { $0.trimmingCharacters(in: .whitespaces) }
+        }.filter { $0.count >= 4 }
+        var seen = Set<String>()
+        for i in paragraphs.indices where paragraphs[i].boilerplate == nil {
+            let key = paragraphs[i].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let titleLike = paragraphs[i].kind == .heading || (!titleLine.isEmpty && titles.contains(key))
+            if titleLike && !seen.insert(key).inserted {
+                paragraphs[i].boilerplate = .repeated
+            } else if isBreadcrumb(key) {
+                paragraphs[i].boilerplate = .navigation
+            }
+        }
+        markFooterBlock(&paragraphs)
+    }
+
+    static let separators: [Character] = [">", "›", "»", "＞", "≫", "/", "|", "｜", "-", "–", "—", ":"]
+
+    /// A short line of short parts split by one separator used at least twice, with no sentence in it.
+    static func isBreadcrumb(_ text: String) -> Bool {
+        guard text.count <= 150, !text.contains("\n"), !text.contains("。") else { return false }
+        for separator in separators.prefix(8) {
+            let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count >= 3 else { continue }
+            if parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty && $0.count <= 40 }) { return true }
+        }
+        return false
+    }
+
+    static let footerMarks = ["©", "(c)", "copyright", "all rights reserved", "〒", "tel", "fax", "電話番号", "営業時間", "定休日",
+                              "特定商取引", "運営会社", "住所"]
+
+    /// Whether a short line reads as part of a site footer: copyright, postal address, phone or opening hours.
+    static func isFooterLine(_ text: String) -> Bool {
+        guard text.count <= 120 else { return false }
+        let lowered = text.lowercased()
+        return footerMarks.contains { mark in
+            guard let range = lowered.range(of: mark) else { return false }
+            // "tel" and "fax" as words, not inside "hotel" or "Telegram".
+            if mark == "tel" || mark == "fax" {
+                let before = range.lowerBound == lowered.startIndex ? " " : lowered[lowered.index(before: range.lowerBound)]
+                let after = range.upperBound == lowered.endIndex ? " " : lowered[range.upperBound]
+                return !before.isLetter && !after.isLetter
+            }
+            return true
+        }
+    }
+
+    /// The footer block: from the last kept paragraph up, footer lines, the short lines between them, and one name
+    /// line (a company's, under 30 characters and no sentence) just above them.
+    static func markFooterBlock(_ paragraphs: inout [Paragraph]) {
+        let kept = paragraphs.indices.filter { paragraphs[$0].boilerplate == nil }
+        guard kept.count >= 2 else { return }
+        var block: [Int] = []
+        var topFooterLine: Int?
+        var gap = 0
+        for index in kept.reversed() {
+            let text = paragraphs[index].text
+            if isFooterLine(text) {
+                block.append(index)
+                topFooterLine = block.count
+                gap = 0
+            } else if text.count <= 40 && gap < 2 && (topFooterLine != nil || block.isEmpty) {
+                block.append(index)
+                gap += 1
+            } else {
+                break
+            }
+        }
+        guard var top = topFooterLine, top < kept.count else { return }
+        if top < block.count {
+            let name = paragraphs[block[top]].text
+            if name.count <= 30, !name.contains("。"), !name.hasSuffix(".") { top += 1 }
+        }
+        for index in block.prefix(top) { paragraphs[index].boilerplate = .footer }
+    }
+}
