@@ -1,5 +1,6 @@
 /// 1 when a source file says it was generated or shows it was minified, else 0 (The Stack drops generated files):
-/// a generator's notice in its first five lines, or a source map reference or bundler runtime anywhere.
+/// a generator's notice in its first five lines, a minifier's `/*!` banner first, or a source map reference or bundler
+/// runtime anywhere.
 struct GeneratedCode: DocumentFilter {
     static let spec = FilterSpec("generated_code", "1 when the first lines say the code is generated, or it is a minified bundle.",
                                  max: 0) { _ in GeneratedCode() }
@@ -13,6 +14,8 @@ struct GeneratedCode: DocumentFilter {
             .joined(separator: "\n").lowercased()
         if Self.headNotices.contains(where: head.contains) { return 1 }
         let text = document.text.lowercased()
+        // A minifier keeps "/*!" license banners at the top of what it packs.
+        if text.hasPrefix("/*!") { return 1 }
         return Self.bundleMarks.contains(where: text.contains) ? 1 : 0
     }
 }

@@ -7,7 +7,7 @@ enum BoilerplateNames {
         "social", "related", "recommended", "recommendations", "comment", "comments", "cookie", "cookies", "newsletter",
         "subscribe", "subscription", "signup", "advert", "advertisement", "ad", "ads", "promo", "sponsor", "sponsored",
         "outbrain", "taboola", "popup", "modal", "trending", "popular", "widget", "pagination", "pager", "disqus",
-        "respond", "tagcloud",
+        "respond", "tagcloud", "toc", "navbox", "catlinks",
     ]
     /// Words that mark an element as not content unless its names also say it is content.
     static let weak: Set<String> = [

@@ -21,6 +21,28 @@ enum BoilerplateText {
             }
         }
         markFooterBlock(&paragraphs)
+        markOrphanHeadings(&paragraphs)
+    }
+
+    /// Headings left with nothing under them once their section's boilerplate is gone ("Related posts" over a
+    /// dropped link list, "References" at the end): no kept paragraph follows before the next heading of the same
+    /// or a higher level.
+    static func markOrphanHeadings(_ paragraphs: inout [Paragraph]) {
+        for i in paragraphs.indices.reversed() where paragraphs[i].kind == .heading && paragraphs[i].boilerplate == nil {
+            var hasContent = false
+            var j = i + 1
+            while j < paragraphs.count {
+                let next = paragraphs[j]
+                if next.kind == .heading && next.level <= paragraphs[i].level { break }
+                if next.boilerplate == nil && next.kind != .heading {
+                    hasContent = true
+                    break
+                }
+                if next.boilerplate == nil && next.kind == .heading { hasContent = true; break }
+                j += 1
+            }
+            if !hasContent { paragraphs[i].boilerplate = .navigation }
+        }
     }
 
     static let separators: [Character] = [">", "›", "»", "＞", "≫", "/", "|", "｜", "-", "–", "—", ":"]

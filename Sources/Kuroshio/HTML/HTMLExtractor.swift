@@ -39,6 +39,11 @@ public final class HTMLExtractor {
                 paragraphs[i].boilerplate = .navigation
             }
         }
+        // In an article's own header, the lead paragraph is content; its headline (the page title) and byline are not.
+        for i in paragraphs.indices where builder.inArticleHeader[i] && paragraphs[i].boilerplate == nil
+            && (paragraphs[i].kind == .heading || !Prose.isProse(paragraphs[i])) {
+            paragraphs[i].boilerplate = .navigation
+        }
         BoilerplateText.mark(&paragraphs, title: builder.title)
         return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs)
     }

@@ -6,7 +6,7 @@
 /// prose or more: then it is a layout wrapper (`has-sidebar`, `header-style-2`, an article in `<header>`, a page
 /// inside an unclosed `<nav>`) and says nothing, except footers, asides, comments and the like, which never wrap
 /// content. From the root, the walk goes down into the heaviest child as long as that child keeps `coverage` of the
-/// page's weight. Paragraphs outside the block found are marked `outsideMain`, and those inside it under a
+/// page's weight, and stops at an `<article>`, whose header and lead belong to it. Paragraphs outside the block found are marked `outsideMain`, and those inside it under a
 /// boilerplate element `navigation`.
 enum MainContent {
     /// The share of the page's prose the main block must keep.

@@ -17,6 +17,8 @@ struct ElementRecord {
     /// Whether the element is never a layout wrapper however much prose it holds: a footer, an aside, comments,
     /// related links, sharing, cookie notices, breadcrumbs.
     var neverWrapper = false
+    /// Whether the element is an `<article>`: a composition of its own, which the main block does not cut into.
+    var isArticle = false
 }
 
 /// Builds paragraphs from the parser's element and text events: block elements split, `<br>` is a newline, inline
@@ -50,6 +52,12 @@ final class ParagraphBuilder {
     private var linkDepth = 0
     private var preformattedDepth = 0
     private var frameDepth = 0
+    /// How many `<article>` elements are open, and how many of their own `<header>` elements.
+    private var articleDepth = 0
+    private var articleHeaderDepth = 0
+    private var articleHeaderElements = Set<Int>()
+    /// For each paragraph, whether it lies in an article's own header, where only its lead counts as content.
+    private(set) var inArticleHeader: [Bool] = []
     /// For each paragraph, whether it lies inside a frame element.
     private(set) var framed: [Bool] = []
     private var skipDepth = 0
@@ -97,18 +105,28 @@ final class ParagraphBuilder {
         }
         var judged = (boilerplate: false, content: false, neverWrapper: false)
         if case .skeleton = kind {} else if classes != nil || id != nil { judged = BoilerplateNames.judge(classes, id) }
+        let isArticle = strcasecmp(name, "article") == 0
         if case .frame = kind {
             // A frame is boilerplate by default; whether header and nav wrap the page (an article in <header>, a
             // page swallowed by an unclosed <nav>) is told by the prose they hold. Footers and asides never wrap it.
-            judged.boilerplate = true
+            // An article's own <header> (its headline and lead) is part of it.
+            let isHeader = strcasecmp(name, "header") == 0
+            judged.boilerplate = judged.boilerplate || !(isHeader && articleDepth > 0)
+            if isHeader && articleDepth > 0 { articleHeaderElements.insert(elements.count) }
             judged.neverWrapper = judged.neverWrapper || strcasecmp(name, "footer") == 0 || strcasecmp(name, "aside") == 0
+        } else if strcasecmp(name, "form") == 0 {
+            // Forms (search, reply, login) are not content, unless one wraps the whole page as ASP.NET pages do.
+            judged.boilerplate = true
         }
+        if isArticle { articleDepth += 1 }
+        if articleHeaderElements.contains(elements.count) { articleHeaderDepth += 1 }
         let index = elements.count
         let descriptorStart = descriptors.count
         appendDescriptor(name, classes, id)
         elements.append(ElementRecord(parent: open.last ?? -1, end: index + 1, kind: kind,
                                       looksLikeBoilerplate: judged.boilerplate, looksLikeContent: judged.content,
-                                      descriptor: descriptorStart..<descriptors.count, neverWrapper: judged.neverWrapper))
+                                      descriptor: descriptorStart..<descriptors.count, neverWrapper: judged.neverWrapper,
+                                      isArticle: isArticle))
         paths.append(nil)
         open.append(index)
         events.append(.element(index))
@@ -170,6 +188,8 @@ final class ParagraphBuilder {
 
     private func close(_ index: Int) {
         if open.last == index { open.removeLast() }
+        if elements[index].isArticle { articleDepth -= 1 }
+        if articleHeaderElements.contains(index) { articleHeaderDepth -= 1 }
         elements[index].end = elements.count
         switch elements[index].kind {
         case .block, .tableBlock, .skeleton:
@@ -267,6 +287,7 @@ final class ParagraphBuilder {
         let ownerIndex = owner ?? open.last ?? 0
         let (kind, level) = kindStack.last ?? (.text, 0)
         framed.append(frameDepth > 0)
+        inArticleHeader.append(articleHeaderDepth > 0)
         paragraphs.append(Paragraph(text: String(decoding: text, as: UTF8.self), path: path(ownerIndex), kind: kind,
                                     level: level, characters: characters,
                                     linkCharacters: Swift.min(linkCharacters, characters), boilerplate: nil))

@@ -109,8 +109,8 @@ extension LanguageIdentifier {
     /// Identifies every paragraph, then the document: each language's share is the share of the document's
     /// characters in paragraphs of that language, and the label is the largest share. Its score is that share times
     /// the mean score of those paragraphs. Two rules of context come first:
-    /// - In a document whose kana-bearing paragraphs hold at least a quarter of its CJK text, short Han-only
-    ///   paragraphs (headlines, addresses, company tables, 令和五年度) are Japanese. Chinese has no kana, so it never
+    /// - In a document whose kana-bearing paragraphs hold at least a quarter of its CJK text, Han-only paragraphs of
+    ///   short lines (headlines, addresses, company tables, 令和五年度) are Japanese. Chinese has no kana, so it never
     ///   turns Japanese this way.
     /// - Code blocks do not outvote prose: when prose is at least 30% of the text (a CJK character counting as
     ///   1 / `alphabeticWeight` letters), the label is the prose's, and a Japanese technical article keeps its code
@@ -125,7 +125,8 @@ extension LanguageIdentifier {
         }
         let japanese = weights["ja", default: 0], chinese = weights["zh", default: 0]
         if japanese > 0, chinese > 0, japanese >= 0.25 * (japanese + chinese) {
-            for i in paragraphs.indices where paragraphs[i].language == "zh" && paragraphs[i].characters <= Self.shortHanParagraph {
+            for i in paragraphs.indices where paragraphs[i].language == "zh"
+                && paragraphs[i].text.split(separator: "\n").allSatisfy({ $0.count <= Self.shortHanParagraph }) {
                 paragraphs[i].language = "ja"
             }
         }
@@ -150,6 +151,6 @@ extension LanguageIdentifier {
                              shares: weights.mapValues { $0 / total })
     }
 
-    /// The longest Han-only paragraph that context makes Japanese, in characters.
+    /// The longest line of a Han-only paragraph that context makes Japanese, in characters (a table's rows are lines).
     static let shortHanParagraph = 80
 }

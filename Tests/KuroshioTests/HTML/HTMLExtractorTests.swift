@@ -181,10 +181,17 @@ import Testing
 
 extension MainTextLayoutTests {
     @Test func wikiHeadingsLoseTheirEditLinks() {
-        let html = #"<h2><span class="mw-headline">History</span><span class="mw-editsection">[<a href="/e">edit</a> | <a href="/s">edit source</a>]</span></h2><h2>歴史<span>[<a href="/e">編集</a>]</span></h2>"#
+        let html = #"<h2><span class="mw-headline">History</span><span class="mw-editsection">[<a href="/e">edit</a> | <a href="/s">edit source</a>]</span></h2><p>Founded in 1901.</p><h2>歴史<span>[<a href="/e">編集</a>]</span></h2><p>一九〇一年に創立。</p>"#
         let page = HTMLExtractor(mainContentOnly: false).extract(Array(html.utf8))
-        #expect(page.paragraphs.map(\.text) == ["History", "歴史"])
-        #expect(page.paragraphs.map(\.boilerplate) == [nil, nil])
+        #expect(page.paragraphs.map(\.text) == ["History", "Founded in 1901.", "歴史", "一九〇一年に創立。"])
+        #expect(page.paragraphs.map(\.boilerplate) == [nil, nil, nil, nil])
+    }
+
+    @Test func aHeadingLeftWithNothingUnderItGoes() {
+        let html = "<h1>Harbour news</h1><p>The harbour reopened.</p><h2>Related posts</h2><p><a href=/a>Other news</a></p>"
+            + "<h2>References</h2>"
+        let page = HTMLExtractor(mainContentOnly: false).extract(Array(html.utf8))
+        #expect(page.paragraphs.filter { $0.boilerplate == nil }.map(\.text) == ["Harbour news", "The harbour reopened."])
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
 
     @Test func defaultRecipe() throws {
         let config = try recipe("ja-cc.yaml")
-        #expect(config.stages.map(\.name) == ["japanese_prefilter", "extract", "normalize_punctuation", "footer_cut", "kana_ratio",
+        #expect(config.stages.map(\.name) == ["japanese_prefilter", "extract", "normalize_punctuation", "footer_cut", "length", "kana_ratio",
                                               "hiragana_ratio", "duplicate_lines", "duplicate_line_chars", "top_ngram_share",
                                               "mean_sentence_length", "link_ratio", "replacement_share", "language"])
         #expect((config.stages.first as? JapanesePrefilterStage)?.prefilter.minimumKana == 3)
