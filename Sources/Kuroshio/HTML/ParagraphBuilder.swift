@@ -184,7 +184,63 @@ final class ParagraphBuilder {
     func finish() {
         while !events.isEmpty { end() }
         flush()
+        joinTableCells()
     }
+
+    /// Table cells that hold blocks (`<td><p>会社名</p></td>`) split their row into paragraphs; short ones of one
+    /// table are joined back as the table reads: cells of a row by spaces, rows by line breaks. Long cells (a page laid
+    /// out in a table) stay paragraphs of their own.
+    private func joinTableCells() {
+        func ancestor(_ index: Int, _ isWanted: (ElementKind) -> Bool) -> Int? {
+            var element = index
+            while element >= 0 {
+                if isWanted(elements[element].kind) { return element }
+                element = elements[element].parent
+            }
+            return nil
+        }
+        let rows = owners.map { ancestor($0) { if case .tableRow = $0 { true } else { false } } }
+        var joined: [Int] = []
+        var i = 0
+        var keep = [Bool](repeating: true, count: paragraphs.count)
+        while i < paragraphs.count {
+            guard let row = rows[i], paragraphs[i].characters <= Self.shortCell, paragraphs[i].kind != .heading,
+                  let table = ancestor(row, { if case .tableBlock = $0 { true } else { false } }) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var text = paragraphs[i].text, characters = paragraphs[i].characters, links = paragraphs[i].linkCharacters
+            var lastRow = row
+            while j < paragraphs.count, let next = rows[j], paragraphs[j].characters <= Self.shortCell,
+                  paragraphs[j].kind != .heading, framed[j] == framed[i],
+                  ancestor(next, { if case .tableBlock = $0 { true } else { false } }) == table {
+                text += next == lastRow ? " " : "\n"
+                text += paragraphs[j].text
+                characters += 1 + paragraphs[j].characters
+                links += paragraphs[j].linkCharacters
+                keep[j] = false
+                lastRow = next
+                j += 1
+            }
+            if j > i + 1 {
+                paragraphs[i].text = text
+                paragraphs[i].characters = characters
+                paragraphs[i].linkCharacters = links
+                paragraphs[i].kind = .table
+                joined.append(i)
+            }
+            i = j
+        }
+        guard !joined.isEmpty else { return }
+        paragraphs = paragraphs.indices.filter { keep[$0] }.map { paragraphs[$0] }
+        owners = owners.indices.filter { keep[$0] }.map { owners[$0] }
+        framed = framed.indices.filter { keep[$0] }.map { framed[$0] }
+        inArticleHeader = inArticleHeader.indices.filter { keep[$0] }.map { inArticleHeader[$0] }
+    }
+
+    /// The longest table cell paragraph that is joined with its row, in characters.
+    static let shortCell = 80
 
     private func close(_ index: Int) {
         if open.last == index { open.removeLast() }

@@ -223,3 +223,14 @@ extension MainTextLayoutTests {
         #expect(!BoilerplateText.isFooterLine("We stayed at a small hotel by the sea."))
     }
 }
+
+extension TextCleanupTests {
+    @Test func tableCellsHoldingParagraphsKeepTheirRowsAsLines() {
+        let html = "<table><tr><td><p>会社名</p></td><td><p>株式会社黒潮商事</p></td></tr>"
+            + "<tr><td><p>所在地</p></td><td><p>東京都港区芝公園一丁目</p></td></tr></table>"
+        #expect(text(html) == "会社名 株式会社黒潮商事\n所在地 東京都港区芝公園一丁目")
+        // A page laid out in a table keeps its long cells as paragraphs.
+        let long = String(repeating: "黒潮は日本列島の南岸に沿って北へ流れる暖流です。", count: 5)
+        #expect(text("<table><tr><td><p>\(long)</p><p>\(long)</p></td></tr></table>") == long + "|" + long)
+    }
+}
