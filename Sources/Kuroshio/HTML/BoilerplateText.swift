@@ -1,6 +1,6 @@
 /// Boilerplate told by what the text says, where markup gives no sign: the page's title line printed twice, a
-/// breadcrumb trail written as text (`ホーム > ニュース > 社会`), and a shop's or company's footer block of address,
-/// phone and copyright lines at the end of the page.
+/// breadcrumb trail written as text (`ホーム > ニュース > 社会`), a reader-comment section under its heading, and a
+/// shop's or company's footer block of address, phone and copyright lines at the end of the page.
 enum BoilerplateText {
     /// Marks such paragraphs among those still kept. A line repeating the page `title` (or the start of it, before a
     /// ` | site name`), or a heading repeating an earlier one, stays only where it first appears; other repeated
@@ -20,8 +20,40 @@ enum BoilerplateText {
                 paragraphs[i].boilerplate = .navigation
             }
         }
+        markCommentSections(&paragraphs)
         markFooterBlock(&paragraphs)
         markOrphanHeadings(&paragraphs)
+    }
+
+    /// Headings that open a reader-comment section, whatever the markup: コメント, コメント（3）, 3 Comments,
+    /// Leave a Reply, 回覆, 留言, 评论.
+    static func isCommentHeading(_ text: String) -> Bool {
+        let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+        guard lowered.count <= 30 else { return false }
+        let words = lowered.filter { !$0.isNumber && !"()（）[]【】:：-".contains($0) }.trimmingCharacters(in: .whitespaces)
+        return ["コメント", "コメント一覧", "コメントする", "コメントを書く", "コメントを残す", "comments", "comment", "leave a reply",
+                "leave a comment", "reader comments", "responses", "回覆", "回复", "留言", "评论", "評論", "댓글"].contains(words)
+    }
+
+    /// A comment section opened by such a heading after the content: the heading and all under it, up to the next
+    /// heading of the same or a higher level.
+    static func markCommentSections(_ paragraphs: inout [Paragraph]) {
+        var sawContent = false
+        var i = 0
+        while i < paragraphs.count {
+            defer { i += 1 }
+            guard paragraphs[i].boilerplate == nil else { continue }
+            guard paragraphs[i].kind == .heading, sawContent, isCommentHeading(paragraphs[i].text) else {
+                if paragraphs[i].kind != .heading { sawContent = true }
+                continue
+            }
+            let level = paragraphs[i].level
+            paragraphs[i].boilerplate = .navigation
+            while i + 1 < paragraphs.count, !(paragraphs[i + 1].kind == .heading && paragraphs[i + 1].level <= level) {
+                i += 1
+                if paragraphs[i].boilerplate == nil { paragraphs[i].boilerplate = .navigation }
+            }
+        }
     }
 
     /// Headings left with nothing under them once their section's boilerplate is gone ("Related posts" over a

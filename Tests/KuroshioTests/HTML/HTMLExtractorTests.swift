@@ -234,3 +234,14 @@ extension TextCleanupTests {
         #expect(text("<table><tr><td><p>\(long)</p><p>\(long)</p></td></tr></table>") == long + "|" + long)
     }
 }
+
+extension BoilerplateTextTests {
+    @Test func aCommentSectionUnderItsHeadingGoes() {
+        let html = "<body><h1>週末の釣り</h1><p>土曜日に港で釣りをしました。アジがたくさん釣れました。</p>"
+            + "<h3>コメント（2）</h3><p>たくさん釣れましたね！</p><p>次は私も行きたいです。</p><h2>プロフィール</h2><p>釣りが好きな会社員です。</p></body>"
+        #expect(kept(html) == ["週末の釣り", "土曜日に港で釣りをしました。アジがたくさん釣れました。", "プロフィール", "釣りが好きな会社員です。"])
+        #expect(BoilerplateText.isCommentHeading("3 Comments"))
+        #expect(BoilerplateText.isCommentHeading("Leave a Reply"))
+        #expect(!BoilerplateText.isCommentHeading("コメントの書き方について"))
+    }
+}
