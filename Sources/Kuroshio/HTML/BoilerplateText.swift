@@ -16,7 +16,7 @@ enum BoilerplateText {
             let titleLike = paragraphs[i].kind == .heading || (!titleLine.isEmpty && titles.contains(key))
             if titleLike && !seen.insert(key).inserted {
                 paragraphs[i].boilerplate = .repeated
-            } else if isBreadcrumb(key) {
+            } else if isBreadcrumb(key) || isCookieNotice(key) {
                 paragraphs[i].boilerplate = .navigation
             }
         }
@@ -75,6 +75,15 @@ enum BoilerplateText {
             }
             if !hasContent { paragraphs[i].boilerplate = .navigation }
         }
+    }
+
+    /// A short notice that the site uses cookies, asking to accept them.
+    static func isCookieNotice(_ text: String) -> Bool {
+        guard text.count <= 300 else { return false }
+        let lowered = text.lowercased()
+        let cookies = lowered.contains("cookie") || lowered.contains("クッキー")
+        let consent = ["accept", "consent", "agree", "同意", "許可", "受け入れ"].contains { lowered.contains($0) }
+        return cookies && consent
     }
 
     static let separators: [Character] = [">", "›", "»", "＞", "≫", "/", "|", "｜", "-", "–", "—", ":"]

@@ -245,3 +245,11 @@ extension BoilerplateTextTests {
         #expect(!BoilerplateText.isCommentHeading("コメントの書き方について"))
     }
 }
+
+extension BoilerplateTextTests {
+    @Test func cookieNoticesGo() {
+        #expect(BoilerplateText.isCookieNotice("We use cookies to improve your experience. By continuing you accept our use of cookies."))
+        #expect(BoilerplateText.isCookieNotice("当サイトではCookieを使用しています。同意の上ご利用ください。"))
+        #expect(!BoilerplateText.isCookieNotice("Bake the cookies for twelve minutes until golden."))
+    }
+}
