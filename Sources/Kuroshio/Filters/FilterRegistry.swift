@@ -9,8 +9,8 @@ public enum FilterRegistry {
         NgramShares.topSpec, NgramShares.duplicateSpec, CompressionRatio.spec,
         LinkRatio.spec, SymbolRatio.spec, BulletLineRatio.spec, StopWords.spec, MeanWordLength.spec,
         LineEndPunctuation.spec, NewlineRatio.spec, TextContains.loremIpsumSpec, TextContains.curlyBracesSpec, TextContains.javascriptSpec,
-        KeywordHits.spec, URLBlocklist.spec, ReplacementShare.spec,
-        LineLength.maxSpec, LineLength.meanSpec, AlphanumericShare.spec, GeneratedCode.spec,
+        KeywordHits.spec, URLBlocklist.spec, CharacterShare.replacementSpec,
+        LineLength.maxSpec, LineLength.meanSpec, CharacterShare.alphanumericSpec, GeneratedCode.spec,
     ]
 
     public static func spec(named name: String) -> FilterSpec? { all.first { $0.name == name } }
