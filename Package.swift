@@ -40,7 +40,9 @@ let package = Package(
         ),
         .testTarget(
             name: "KuroshioTests",
-            dependencies: ["Kuroshio", "CZstd"]
+            dependencies: ["Kuroshio", "CZstd"],
+            // Pages read by path in tests, not bundled.
+            exclude: ["Pages"]
         ),
     ],
     cxxLanguageStandard: .cxx17

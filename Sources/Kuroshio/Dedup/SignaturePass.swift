@@ -29,7 +29,7 @@ extension Deduplicator {
             if let minhash, let hasher {
                 minhash.shingles.shingles(normalized, into: &shingles)
                 keys.hasSignature = hasher.signature(of: shingles, into: &signature)
-                signatures += signature
+                signatures += keys.hasSignature ? signature : [UInt32](repeating: 0, count: minhash.hashes)
                 for band in bands.indices {
                     bands[band].append(keys.hasSignature ? MinHasher.bandHash(signature, band: band, rows: minhash.rows) : 0)
                 }

@@ -12,8 +12,9 @@ enum BoilerplateText {
         }.filter { $0.count >= 4 }
         var seen = Set<String>()
         for i in paragraphs.indices where paragraphs[i].boilerplate == nil {
-            let key = paragraphs[i].text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let titleLike = paragraphs[i].kind == .heading || (!titleLine.isEmpty && titles.contains(key))
+            let key = paragraphs[i].text
+            let titleLike = paragraphs[i].kind == .heading || (!titleLine.isEmpty && key.utf8.count <= titleLine.utf8.count
+                && titles.contains(key))
             if titleLike && !seen.insert(key).inserted {
                 paragraphs[i].boilerplate = .repeated
             } else if isBreadcrumb(key) || isCookieNotice(key) {
@@ -28,6 +29,7 @@ enum BoilerplateText {
     /// Headings that open a reader-comment section, whatever the markup: コメント, コメント（3）, 3 Comments,
     /// Leave a Reply, 回覆, 留言, 评论.
     static func isCommentHeading(_ text: String) -> Bool {
+        guard text.utf8.count <= 90 else { return false }
         let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
         guard lowered.count <= 30 else { return false }
         let words = lowered.filter { !$0.isNumber && !"()（）[]【】:：-".contains($0) }.trimmingCharacters(in: .whitespaces)
@@ -79,18 +81,28 @@ enum BoilerplateText {
 
     /// A short notice that the site uses cookies, asking to accept them.
     static func isCookieNotice(_ text: String) -> Bool {
-        guard text.count <= 300 else { return false }
-        let lowered = text.lowercased()
-        let cookies = lowered.contains("cookie") || lowered.contains("クッキー")
-        let consent = ["accept", "consent", "agree", "同意", "許可", "受け入れ"].contains { lowered.contains($0) }
-        return cookies && consent
+        guard text.utf8.count <= 900, TextSearch.contains(text, "ookie") || TextSearch.contains(text, "OOKIE")
+                || TextSearch.contains(text, "クッキー") else { return false }
+        let lowered = TextSearch.loweredBytes(text)
+        guard TextSearch.contains(lowered, "cookie") || TextSearch.contains(lowered, "クッキー") else { return false }
+        return ["accept", "consent", "agree", "同意", "許可", "受け入れ"].contains { TextSearch.contains(lowered, $0) }
     }
 
+    /// Separators of breadcrumbs (the first eight) and of site names in titles.
     static let separators: [Character] = [">", "›", "»", "＞", "≫", "/", "|", "｜", "-", "–", "—", ":"]
 
     /// A short line of short parts split by one separator used at least twice, with no sentence in it.
     static func isBreadcrumb(_ text: String) -> Bool {
-        guard text.count <= 150, !text.contains("\n"), !text.contains("。") else { return false }
+        guard text.utf8.count <= 450, !text.utf8.contains(0x0A) else { return false }
+        var hasSeparator = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x3002: return false
+            case 0x3E, 0x203A, 0xBB, 0xFF1E, 0x226B, 0x2F, 0x7C, 0xFF5C: hasSeparator = true
+            default: break
+            }
+        }
+        guard hasSeparator, text.count <= 150 else { return false }
         for separator in separators.prefix(8) {
             let parts = text.split(separator: separator, omittingEmptySubsequences: false)
             guard parts.count >= 3 else { continue }
@@ -104,17 +116,15 @@ enum BoilerplateText {
 
     /// Whether a short line reads as part of a site footer: copyright, postal address, phone or opening hours.
     static func isFooterLine(_ text: String) -> Bool {
-        guard text.count <= 120 else { return false }
-        let lowered = text.lowercased()
+        guard text.unicodeScalars.count <= 120 else { return false }
+        let lowered = TextSearch.loweredBytes(text)
         return footerMarks.contains { mark in
-            guard let range = lowered.range(of: mark) else { return false }
+            guard let start = TextSearch.firstIndex(lowered, mark) else { return false }
             // "tel" and "fax" as words, not inside "hotel" or "Telegram".
-            if mark == "tel" || mark == "fax" {
-                let before = range.lowerBound == lowered.startIndex ? " " : lowered[lowered.index(before: range.lowerBound)]
-                let after = range.upperBound == lowered.endIndex ? " " : lowered[range.upperBound]
-                return !before.isLetter && !after.isLetter
-            }
-            return true
+            guard mark == "tel" || mark == "fax" else { return true }
+            let isLetter = { (byte: UInt8) in byte &- 0x61 < 26 }
+            let end = start + mark.utf8.count
+            return (start == 0 || !isLetter(lowered[start - 1])) && (end == lowered.count || !isLetter(lowered[end]))
         }
     }
 
@@ -132,7 +142,7 @@ enum BoilerplateText {
                 block.append(index)
                 topFooterLine = block.count
                 gap = 0
-            } else if text.count <= 40 && gap < 2 && (topFooterLine != nil || block.isEmpty) {
+            } else if text.unicodeScalars.count <= 40 && gap < 2 && (topFooterLine != nil || block.isEmpty) {
                 block.append(index)
                 gap += 1
             } else {
@@ -142,7 +152,7 @@ enum BoilerplateText {
         guard var top = topFooterLine, top < kept.count else { return }
         if top < block.count {
             let name = paragraphs[block[top]].text
-            if name.count <= 30, !name.contains("。"), !name.hasSuffix(".") { top += 1 }
+            if name.unicodeScalars.count <= 30, !name.unicodeScalars.contains("。"), !name.hasSuffix(".") { top += 1 }
         }
         for index in block.prefix(top) { paragraphs[index].boilerplate = .footer }
     }

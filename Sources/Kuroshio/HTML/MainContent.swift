@@ -15,8 +15,8 @@ enum MainContent {
     static func mark(_ paragraphs: inout [Paragraph], owners: [Int], elements: [ElementRecord]) {
         guard !elements.isEmpty else { return }
         var weight = [Double](repeating: 0, count: elements.count)
-        for (paragraph, owner) in zip(paragraphs, owners) where paragraph.boilerplate == nil && Prose.isProse(paragraph) {
-            weight[owner] += Prose.weight(paragraph)
+        for (paragraph, owner) in zip(paragraphs, owners) where paragraph.boilerplate == nil {
+            if let prose = Prose.proseWeight(paragraph) { weight[owner] += prose }
         }
         // Children come after their parents in document order, so a backward pass sums every subtree.
         var raw = weight

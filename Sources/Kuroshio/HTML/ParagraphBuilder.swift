@@ -105,7 +105,8 @@ final class ParagraphBuilder {
         }
         var judged = (boilerplate: false, content: false, neverWrapper: false)
         if case .skeleton = kind {} else if classes != nil || id != nil { judged = BoilerplateNames.judge(classes, id) }
-        let isArticle = strcasecmp(name, "article") == 0
+        let isArticle: Bool
+        if case .skeleton = kind { isArticle = strcasecmp(name, "article") == 0 } else { isArticle = false }
         if case .frame = kind {
             // A frame is boilerplate by default; whether header and nav wrap the page (an article in <header>, a
             // page swallowed by an unclosed <nav>) is told by the prose they hold. Footers and asides never wrap it.
@@ -114,7 +115,7 @@ final class ParagraphBuilder {
             judged.boilerplate = judged.boilerplate || !(isHeader && articleDepth > 0)
             if isHeader && articleDepth > 0 { articleHeaderElements.insert(elements.count) }
             judged.neverWrapper = judged.neverWrapper || strcasecmp(name, "footer") == 0 || strcasecmp(name, "aside") == 0
-        } else if strcasecmp(name, "form") == 0 {
+        } else if case .block = kind, strcasecmp(name, "form") == 0 {
             // Forms (search, reply, login) are not content, unless one wraps the whole page as ASP.NET pages do.
             judged.boilerplate = true
         }
@@ -191,36 +192,39 @@ final class ParagraphBuilder {
     /// table are joined back as the table reads: cells of a row by spaces, rows by line breaks. Long cells (a page laid
     /// out in a table) stay paragraphs of their own.
     private func joinTableCells() {
-        func ancestor(_ index: Int, _ isWanted: (ElementKind) -> Bool) -> Int? {
-            var element = index
-            while element >= 0 {
-                if isWanted(elements[element].kind) { return element }
-                element = elements[element].parent
+        // The table row and the table around each element, worked out once in document order (parents come first).
+        var rowOf = [Int](repeating: -1, count: elements.count), tableOf = [Int](repeating: -1, count: elements.count)
+        var anyRow = false
+        for (index, element) in elements.enumerated() {
+            let parent = element.parent
+            switch element.kind {
+            case .tableRow:
+                rowOf[index] = index
+                anyRow = true
+            default: rowOf[index] = parent >= 0 ? rowOf[parent] : -1
             }
-            return nil
+            if case .tableBlock = element.kind { tableOf[index] = index } else { tableOf[index] = parent >= 0 ? tableOf[parent] : -1 }
         }
-        let rows = owners.map { ancestor($0) { if case .tableRow = $0 { true } else { false } } }
-        var joined: [Int] = []
-        var i = 0
+        guard anyRow else { return }
+        let rows = owners.map { $0 < elements.count ? rowOf[$0] : -1 }
+        let tables = owners.map { $0 < elements.count ? tableOf[$0] : -1 }
+        var joined = false
         var keep = [Bool](repeating: true, count: paragraphs.count)
+        var i = 0
         while i < paragraphs.count {
-            guard let row = rows[i], paragraphs[i].characters <= Self.shortCell, paragraphs[i].kind != .heading,
-                  let table = ancestor(row, { if case .tableBlock = $0 { true } else { false } }) else {
+            guard rows[i] >= 0, tables[i] >= 0, paragraphs[i].characters <= Self.shortCell, paragraphs[i].kind != .heading else {
                 i += 1
                 continue
             }
             var j = i + 1
             var text = paragraphs[i].text, characters = paragraphs[i].characters, links = paragraphs[i].linkCharacters
-            var lastRow = row
-            while j < paragraphs.count, let next = rows[j], paragraphs[j].characters <= Self.shortCell,
-                  paragraphs[j].kind != .heading, framed[j] == framed[i],
-                  ancestor(next, { if case .tableBlock = $0 { true } else { false } }) == table {
-                text += next == lastRow ? " " : "\n"
+            while j < paragraphs.count, rows[j] >= 0, tables[j] == tables[i], paragraphs[j].characters <= Self.shortCell,
+                  paragraphs[j].kind != .heading, framed[j] == framed[i] {
+                text += rows[j] == rows[j - 1] ? " " : "\n"
                 text += paragraphs[j].text
                 characters += 1 + paragraphs[j].characters
                 links += paragraphs[j].linkCharacters
                 keep[j] = false
-                lastRow = next
                 j += 1
             }
             if j > i + 1 {
@@ -228,11 +232,11 @@ final class ParagraphBuilder {
                 paragraphs[i].characters = characters
                 paragraphs[i].linkCharacters = links
                 paragraphs[i].kind = .table
-                joined.append(i)
+                joined = true
             }
             i = j
         }
-        guard !joined.isEmpty else { return }
+        guard joined else { return }
         paragraphs = paragraphs.indices.filter { keep[$0] }.map { paragraphs[$0] }
         owners = owners.indices.filter { keep[$0] }.map { owners[$0] }
         framed = framed.indices.filter { keep[$0] }.map { framed[$0] }

@@ -22,10 +22,13 @@ enum Prose {
     }
 
     /// Whether the paragraph is prose: heavy enough, and either few links or a long run of linked sentences.
-    static func isProse(_ paragraph: Paragraph) -> Bool {
+    static func isProse(_ paragraph: Paragraph) -> Bool { proseWeight(paragraph) != nil }
+
+    /// The paragraph's weight when it is prose, else nil.
+    static func proseWeight(_ paragraph: Paragraph) -> Double? {
         let weight = weight(paragraph)
-        guard weight >= minimumWeight else { return false }
-        return paragraph.linkRatio < 0.5 || isLinkedProse(paragraph, weight: weight)
+        guard weight >= minimumWeight else { return nil }
+        return paragraph.linkRatio < 0.5 || isLinkedProse(paragraph, weight: weight) ? weight : nil
     }
 
     /// Long text of several sentences whose links do not make it a link list.
