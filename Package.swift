@@ -30,8 +30,14 @@ let package = Package(
             linkerSettings: [.linkedLibrary("cld2_full"), .linkedLibrary("cld2")]
         ),
         .target(
+            name: "CSentencePiece",
+            path: "Sources/CSentencePiece",
+            linkerSettings: [.linkedLibrary("sentencepiece")]
+        ),
+        .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CCLD2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CZlib", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CCLD2", "CSentencePiece",
+                           .product(name: "Yams", package: "Yams")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .executableTarget(

@@ -47,8 +47,11 @@ struct DedupOptions: ParsableArguments {
         guard !units.units.contains(where: { $0.path.hasPrefix(output + "/") && !$0.path.hasPrefix(output + "/.stage/") }) else {
             throw Failure("--output \(output) holds some of the inputs: write to a new directory")
         }
-        return Deduplicator(config: dedup, units: units, output: output, format: pipeline.format, shardBytes: pipeline.shardBytes,
-                            jobs: jobs, rank: rank, worldSize: worldSize, memoryBytes: work.memoryMb << 20)
+        var deduplicator = Deduplicator(config: dedup, units: units, output: output, format: pipeline.format,
+                                        shardBytes: pipeline.shardBytes, jobs: jobs, rank: rank, worldSize: worldSize,
+                                        memoryBytes: work.memoryMb << 20)
+        deduplicator.tokenizer = pipeline.tokenizer
+        return deduplicator
     }
 }
 

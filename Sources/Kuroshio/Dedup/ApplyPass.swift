@@ -58,6 +58,11 @@ extension Deduplicator {
                         }
                     }
                 }
+                if let tokenizer {
+                    let tokens = tokenizer.count(document.text)
+                    document.setMeta("n_tokens", .int(tokens))
+                    stats.add("\(bucket).tokens", tokens)
+                }
                 document.setMeta("dedup_cluster", .string(verdict?.keeper ?? id))
                 document.setMeta("dedup_cluster_size", .int(verdict?.size ?? 1))
                 let line = document.jsonLine

@@ -30,6 +30,8 @@ public struct Deduplicator: Sendable {
     public var worldSize: Int
     /// The memory the key sorts of all workers may use together; past it they spill to disk.
     public var memoryBytes: Int
+    /// Counts the tokens of every kept document into `meta.n_tokens`, when the recipe names one.
+    public var tokenizer: (any Tokenizer)?
 
     public init(config: DedupConfig, units: DedupUnits, output: String, format: PipelineConfig.Format = .jsonl,
                 shardBytes: Int = 128 << 20, jobs: Int = 1, rank: Int = 0, worldSize: Int = 1, memoryBytes: Int = 1 << 30) {
@@ -130,7 +132,7 @@ public struct Deduplicator: Sendable {
         let total = completedStats()
         do {
             try total.writeJSON(to: "\(output)/stats.json")
-            try DatasetCard.write(output: output, format: format, deduplicated: true)
+            try DatasetCard.write(output: output, format: format, deduplicated: true, tokens: tokenizer != nil)
         } catch {
             throw .output(error)
         }

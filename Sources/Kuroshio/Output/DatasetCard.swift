@@ -18,16 +18,17 @@ enum DatasetCard {
         ("n_chars", .int64), ("n_paragraphs", .int64),
     ]
     static let dedupFields: [(String, FieldType)] = [("dedup_cluster", .string), ("dedup_cluster_size", .int64)]
+    static let tokenField: [(String, FieldType)] = [("n_tokens", .int64)]
 
     /// The card for `buckets` (those with shards in `output`).
-    static func text(buckets: [String], deduplicated: Bool) -> String {
+    static func text(buckets: [String], deduplicated: Bool, tokens: Bool = false) -> String {
         var lines = ["---", "configs:"]
         for bucket in buckets { lines += ["- config_name: \(bucket)", "  data_files: \"\(bucket)/*.jsonl.gz\""] }
         lines.append("dataset_info:")
         for bucket in buckets {
             lines += ["- config_name: \(bucket)", "  features:", "  - name: text", "    dtype: string", "  - name: id",
                       "    dtype: string", "  - name: meta", "    struct:"]
-            for (name, type) in metaFields + (deduplicated ? dedupFields : []) {
+            for (name, type) in fields(deduplicated: deduplicated, tokens: tokens) {
                 lines.append("    - name: \(name)")
                 if type == .shares {
                     lines += ["      list:", "      - name: lang", "        dtype: string", "      - name: share", "        dtype: float64"]
@@ -42,15 +43,21 @@ enum DatasetCard {
         return lines.joined(separator: "\n")
     }
 
+    /// The meta fields in the order records write them.
+    static func fields(deduplicated: Bool, tokens: Bool) -> [(String, FieldType)] {
+        metaFields + (tokens ? tokenField : []) + (deduplicated ? dedupFields : [])
+    }
+
     /// Writes the card for the buckets that have shards; none for outputs of JSONL sources, whose meta carries fields
     /// of their own that the card cannot know.
-    static func write(output: String, format: PipelineConfig.Format, deduplicated: Bool) throws(OutputError) {
+    static func write(output: String, format: PipelineConfig.Format, deduplicated: Bool, tokens: Bool) throws(OutputError) {
         guard format == .warc else { return }
         let buckets = FileSystem.list(output).sorted().filter { name in
             !name.hasPrefix(".") && name != "rejected" && name != "dedup"
                 && !FileSystem.files(under: "\(output)/\(name)", suffixes: [".jsonl.gz"]).isEmpty
         }
         guard !buckets.isEmpty else { return }
-        try FileSystem.writeAtomically(Array(text(buckets: buckets, deduplicated: deduplicated).utf8), to: "\(output)/README.md")
+        try FileSystem.writeAtomically(Array(text(buckets: buckets, deduplicated: deduplicated, tokens: tokens).utf8),
+                                       to: "\(output)/README.md")
     }
 }

@@ -133,12 +133,16 @@ public struct Document: Sendable {
         paragraphs.isEmpty ? text.unicodeScalars.count : paragraphs.reduce(2 * (paragraphs.count - 1)) { $0 + $1.characters }
     }
 
-    /// The JSONL line: `{"text", "id", "meta": {...}}`, with the character and paragraph counts at the end of `meta`,
+    /// The JSONL line: `{"text", "id", "meta": {...}}`, with the character, paragraph and token counts at the end of
+    /// `meta`,
     /// and for a rejected document kept for inspection every decision taken.
     public var jsonLine: [UInt8] {
         var meta = self.meta
+        let tokens = meta["n_tokens"]
+        meta["n_tokens"] = nil
         meta["n_chars"] = .int(characterCount)
         meta["n_paragraphs"] = .int(paragraphs.count)
+        meta["n_tokens"] = tokens
         if !meta.rejectedBy.isEmpty {
             meta["decisions"] = .object(decisions.map { ($0.stage, .object([("value", .double($0.value)), ("passed", .bool($0.passed))])) })
         }

@@ -16,6 +16,7 @@ import Yams
 /// output:
 ///   bucket: ja
 ///   shard_bytes: 134217728
+///   tokenizer: llm-jp.model     # optional: meta.n_tokens in every record
 /// ```
 /// Stages are looked up by name in `StageRegistry`, `FilterRegistry` and `CleanerRegistry`. Unknown keys and values
 /// of the wrong type are errors that name the file, line and key.
@@ -57,6 +58,9 @@ public struct PipelineConfig: Sendable {
     public var shardBytes = 128 << 20
     /// The recipe text's fingerprint (comments aside), recorded with the markers of what it makes.
     public var fingerprint = ""
+    /// The model tokenizer (`output.tokenizer`) that counts every document's tokens into `meta.n_tokens`; with none,
+    /// no count is written.
+    public var tokenizer: (any Tokenizer)?
 
     public init() {}
 
@@ -213,8 +217,16 @@ private struct ConfigReader {
             config.stages = Self.distinctNames(config.stages)
         }
         if let node = top["output"] {
-            let output = try mapping(node, at: "output", allowed: ["bucket", "shard_bytes"])
+            let output = try mapping(node, at: "output", allowed: ["bucket", "shard_bytes", "tokenizer"])
             config.bucket = try string(output["bucket"], "output.bucket", default: config.bucket)
+            if let path = output["tokenizer"] {
+                let file = try string(path, "output.tokenizer", default: "")
+                do {
+                    config.tokenizer = try TokenizerLoader.load(path: file)
+                } catch {
+                    throw fail(path, "output.tokenizer: \(error)")
+                }
+            }
             config.shardBytes = try int(output["shard_bytes"], "output.shard_bytes", default: config.shardBytes)
             guard !config.bucket.isEmpty, !config.bucket.contains("/"), !config.bucket.hasPrefix(".") else {
                 throw fail(output["bucket"], "output.bucket must be a plain directory name")

@@ -54,9 +54,11 @@ public struct Runner: Sendable {
     /// The dedup passes that follow the stages when the recipe lists dedup stages; they read `OUT/.stage`.
     public var deduplicator: Deduplicator? {
         config.dedup.map {
-            Deduplicator(config: $0, units: DedupUnits(inputs: [shards], output: output, defaultBucket: config.bucket),
-                         output: output, format: config.format, shardBytes: config.shardBytes, jobs: jobs,
-                         memoryBytes: dedupMemoryBytes)
+            var deduplicator = Deduplicator(config: $0, units: DedupUnits(inputs: [shards], output: output, defaultBucket: config.bucket),
+                                            output: output, format: config.format, shardBytes: config.shardBytes, jobs: jobs,
+                                            memoryBytes: dedupMemoryBytes)
+            deduplicator.tokenizer = config.tokenizer
+            return deduplicator
         }
     }
 
@@ -133,7 +135,9 @@ public struct Runner: Sendable {
         let total = completedStats()
         do {
             try total.writeJSON(to: "\(output)/stats.json")
-            if config.dedup == nil { try DatasetCard.write(output: output, format: config.format, deduplicated: false) }
+            if config.dedup == nil {
+                try DatasetCard.write(output: output, format: config.format, deduplicated: false, tokens: config.tokenizer != nil)
+            }
         } catch {
             throw .output(error)
         }

@@ -35,7 +35,12 @@ public final class UnitProcessor {
         }
         defer { onRejected = nil }
         func emit(_ result: (Document, String)?) throws(OutputError) {
-            guard let (document, bucket) = result else { return }
+            guard var (document, bucket) = result else { return }
+            if let tokenizer = config.tokenizer, config.dedup == nil {
+                let tokens = tokenizer.count(document.text)
+                document.meta["n_tokens"] = .int(tokens)
+                stats.add("buckets.\(bucket).tokens", tokens)
+            }
             let line = document.jsonLine
             try writers.writer(for: bucket).write(line)
             stats.add("buckets.\(bucket).docs")

@@ -1,0 +1,25 @@
+/// A tokenizer of a model's own, giving the ids its reference implementation gives. Loaded once and shared by every
+/// worker thread.
+public protocol Tokenizer: Sendable {
+    func encode(_ text: String) -> [Int32]
+}
+
+extension Tokenizer {
+    /// The number of tokens of `text`.
+    public func count(_ text: String) -> Int { encode(text).count }
+}
+
+/// Why a tokenizer file cannot be used.
+public struct TokenizerError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Opens tokenizer files by their kind, told by the name: SentencePiece `.model`.
+public enum TokenizerLoader {
+    public static func load(path: String) throws(TokenizerError) -> any Tokenizer {
+        if path.hasSuffix(".model") { return try SentencePieceTokenizer(path: path) }
+        throw TokenizerError(path: path, reason: "unknown tokenizer kind (expected a SentencePiece .model file)")
+    }
+}

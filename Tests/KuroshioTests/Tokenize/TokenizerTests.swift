@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import Kuroshio
+
+/// Token ids against the reference implementations, on the tokenizer files in `../shared/data/tokenizers`.
+@Suite struct TokenizerTests {
+    static let mistral = Fixtures.sharedData.appendingPathComponent("tokenizers/mistral-v1.spm.model").path
+    static var hasMistral: Bool { FileManager.default.fileExists(atPath: mistral) }
+
+    /// Ids from the `sentencepiece` Python package (0.2) with the same model: byte fallback for kanji and half-width
+    /// kana outside the vocabulary, the dummy prefix, NFKC-style folding of the model's own normaliser.
+    @Test(.enabled(if: hasMistral)) func sentencePieceIdsAreTheLibrarys() throws {
+        let tokenizer = try SentencePieceTokenizer(path: Self.mistral)
+        #expect(tokenizer.vocabularySize == 32000)
+        #expect(tokenizer.encode("The Kuroshio is a warm current.") == [415, 524, 2138, 811, 691, 349, 264, 6100, 1868, 28723])
+        #expect(tokenizer.encode("黒潮は日本列島の南岸に沿って北へ流れる暖流です。") == [
+            28705, 31911, 233, 192, 177, 29277, 29142, 29119, 29150, 30418, 28993, 29680, 232, 181, 187, 29174, 233, 181,
+            194, 29699, 29257, 29799, 30667, 29642, 29387, 29116, 233, 157, 153, 29642, 29230, 29126, 28944,
+        ])
+        #expect(tokenizer.encode("ﾊﾝｶｸ　ＡＢＣ  x") == [
+            28705, 242, 193, 141, 242, 193, 160, 242, 192, 185, 242, 192, 187, 29351, 242, 191, 164, 242, 191, 165, 242,
+            191, 166, 28705, 1318,
+        ])
+        #expect(tokenizer.encode("") == [])
+    }
+
+    @Test func aTokenizerThatCannotBeReadIsANamedError() {
+        #expect(throws: TokenizerError.self) { try SentencePieceTokenizer(path: "/nonexistent.model") }
+        #expect(throws: TokenizerError.self) { try TokenizerLoader.load(path: "vocab.unknown") }
+        #expect(throws: ConfigError.self) {
+            try PipelineConfig.parse("stages:\n  - extract:\noutput:\n  tokenizer: /nonexistent.model\n", file: "t.yaml")
+        }
+    }
+
+    @Test(.enabled(if: hasMistral)) func everyRecordCountsItsTokens() throws {
+        let yaml = String(decoding: try #require(FileSystem.read(Fixtures.root.appendingPathComponent("Pipelines/ja-en-code-cc.yaml").path)),
+                          as: UTF8.self) + "  tokenizer: \(Self.mistral)\n"
+        let config = try PipelineConfig.parse(yaml, file: "ja-en-code-cc.yaml")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-tokens-\(UUID().uuidString)").path
+        let stats = try Runner(config: config, inputs: [Fixtures.sample], output: output).run()
+        let tokenizer = try SentencePieceTokenizer(path: Self.mistral)
+        for bucket in ["ja", "en", "code"] {
+            var total = 0
+            for shard in FileSystem.files(under: "\(output)/\(bucket)", suffixes: [".jsonl.gz"]) {
+                for object in try Fixtures.shardObjects(shard) {
+                    let meta = try #require(object["meta"] as? [String: Any])
+                    let tokens = try #require(meta["n_tokens"] as? Int)
+                    #expect(tokens == tokenizer.encode(object["text"] as! String).count)
+                    total += tokens
+                }
+            }
+            #expect(total > 0 && stats["buckets.\(bucket).tokens"] == total, "\(bucket)")
+        }
+    }
+}
