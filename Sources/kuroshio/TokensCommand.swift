@@ -8,8 +8,11 @@ struct TokensCommand: ParsableCommand {
         discussion: "Prints one line per input line: the number of tokens, or with --ids the ids separated by spaces."
     )
 
-    @Option(help: "The tokenizer file: a SentencePiece .model.")
+    @Option(help: "The tokenizer file: a SentencePiece .model or a tiktoken .tiktoken rank file.")
     var tokenizer: String
+
+    @Option(help: "For .tiktoken: the pre-tokenisation regex, or a preset: cl100k (default), o200k, qwen2, llama3.")
+    var pattern: String?
 
     @Flag(help: "Print the token ids instead of their count.")
     var ids = false
@@ -17,7 +20,7 @@ struct TokensCommand: ParsableCommand {
     func run() throws {
         let model: any Tokenizer
         do {
-            model = try TokenizerLoader.load(path: tokenizer)
+            model = try TokenizerLoader.load(path: tokenizer, pattern: pattern)
         } catch {
             throw Failure("\(error)")
         }

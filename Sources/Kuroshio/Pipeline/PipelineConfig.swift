@@ -16,7 +16,8 @@ import Yams
 /// output:
 ///   bucket: ja
 ///   shard_bytes: 134217728
-///   tokenizer: llm-jp.model     # optional: meta.n_tokens in every record
+///   tokenizer: llm-jp.model     # optional: meta.n_tokens in every record (a .tiktoken file takes a
+///                               # tokenizer_pattern: cl100k, o200k, qwen2, llama3 or a regex)
 /// ```
 /// Stages are looked up by name in `StageRegistry`, `FilterRegistry` and `CleanerRegistry`. Unknown keys and values
 /// of the wrong type are errors that name the file, line and key.
@@ -217,12 +218,15 @@ private struct ConfigReader {
             config.stages = Self.distinctNames(config.stages)
         }
         if let node = top["output"] {
-            let output = try mapping(node, at: "output", allowed: ["bucket", "shard_bytes", "tokenizer"])
+            let output = try mapping(node, at: "output", allowed: ["bucket", "shard_bytes", "tokenizer", "tokenizer_pattern"])
             config.bucket = try string(output["bucket"], "output.bucket", default: config.bucket)
             if let path = output["tokenizer"] {
                 let file = try string(path, "output.tokenizer", default: "")
+                let pattern = try output["tokenizer_pattern"].map { (node) throws(ConfigError) in
+                    try string(node, "output.tokenizer_pattern", default: "")
+                }
                 do {
-                    config.tokenizer = try TokenizerLoader.load(path: file)
+                    config.tokenizer = try TokenizerLoader.load(path: file, pattern: pattern)
                 } catch {
                     throw fail(path, "output.tokenizer: \(error)")
                 }

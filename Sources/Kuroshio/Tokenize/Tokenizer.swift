@@ -16,10 +16,12 @@ public struct TokenizerError: Error, CustomStringConvertible {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// Opens tokenizer files by their kind, told by the name: SentencePiece `.model`.
+/// Opens tokenizer files by their kind, told by the name: SentencePiece `.model`, tiktoken rank files `.tiktoken`
+/// (with a pre-tokenisation `pattern`: a preset name, `cl100k` by default, or a regex).
 public enum TokenizerLoader {
-    public static func load(path: String) throws(TokenizerError) -> any Tokenizer {
+    public static func load(path: String, pattern: String? = nil) throws(TokenizerError) -> any Tokenizer {
         if path.hasSuffix(".model") { return try SentencePieceTokenizer(path: path) }
-        throw TokenizerError(path: path, reason: "unknown tokenizer kind (expected a SentencePiece .model file)")
+        if path.hasSuffix(".tiktoken") { return try BytePairTokenizer(path: path, pattern: pattern ?? "cl100k") }
+        throw TokenizerError(path: path, reason: "unknown tokenizer kind (expected a SentencePiece .model or a .tiktoken file)")
     }
 }

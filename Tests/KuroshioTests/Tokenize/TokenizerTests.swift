@@ -24,6 +24,19 @@ import Testing
         #expect(tokenizer.encode("") == [])
     }
 
+    static let cl100k = Fixtures.sharedData.appendingPathComponent("tokenizers/cl100k_base.tiktoken").path
+    static var hasCl100k: Bool { FileManager.default.fileExists(atPath: cl100k) }
+
+    /// Ids from the `tiktoken` Python package (0.12) with the same rank file and pre-tokenisation pattern.
+    @Test(.enabled(if: hasCl100k), arguments: ["cl100k", "o200k"])
+    func tiktokenIdsAreTheLibrarys(preset: String) throws {
+        let tokenizer = try BytePairTokenizer(path: Self.cl100k, pattern: preset)
+        #expect(tokenizer.encode("Hello, world! It's 2026.") == [9906, 11, 1917, 0, 1102, 596, 220, 2366, 21, 13])
+        #expect(tokenizer.encode("黒潮は暖流です。") == [30868, 240, 162, 121, 106, 15682, 88399, 244, 89753, 38641, 1811])
+        #expect(tokenizer.encode("  spaces  and\ttabs   ") == [220, 12908, 220, 323, 3324, 3518, 262])
+        #expect(throws: TokenizerError.self) { try BytePairTokenizer(path: Self.cl100k, pattern: "(unclosed") }
+    }
+
     @Test func aTokenizerThatCannotBeReadIsANamedError() {
         #expect(throws: TokenizerError.self) { try SentencePieceTokenizer(path: "/nonexistent.model") }
         #expect(throws: TokenizerError.self) { try TokenizerLoader.load(path: "vocab.unknown") }
