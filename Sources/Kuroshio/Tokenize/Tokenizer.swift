@@ -17,11 +17,13 @@ public struct TokenizerError: Error, CustomStringConvertible {
 }
 
 /// Opens tokenizer files by their kind, told by the name: SentencePiece `.model`, tiktoken rank files `.tiktoken`
-/// (with a pre-tokenisation `pattern`: a preset name, `cl100k` by default, or a regex).
+/// (with a pre-tokenisation `pattern`: a preset name, `cl100k` by default, or a regex), Hugging Face `.json`.
 public enum TokenizerLoader {
     public static func load(path: String, pattern: String? = nil) throws(TokenizerError) -> any Tokenizer {
         if path.hasSuffix(".model") { return try SentencePieceTokenizer(path: path) }
         if path.hasSuffix(".tiktoken") { return try BytePairTokenizer(path: path, pattern: pattern ?? "cl100k") }
-        throw TokenizerError(path: path, reason: "unknown tokenizer kind (expected a SentencePiece .model or a .tiktoken file)")
+        if path.hasSuffix(".json") { return try HuggingFaceTokenizer(path: path) }
+        throw TokenizerError(path: path, reason: "unknown tokenizer kind (expected a SentencePiece .model, a .tiktoken or a "
+            + "tokenizer.json file)")
     }
 }

@@ -37,6 +37,22 @@ import Testing
         #expect(throws: TokenizerError.self) { try BytePairTokenizer(path: Self.cl100k, pattern: "(unclosed") }
     }
 
+    static let llama = Fixtures.sharedData.appendingPathComponent("tokenizers/llama.tokenizer.json").path
+    static var hasLlama: Bool { FileManager.default.fileExists(atPath: llama) }
+
+    /// Ids from the `tokenizers` Python package (0.23), `encode(text, add_special_tokens=False)`: Prepend and Replace
+    /// normalisers, BPE with byte fallback, an added token matched after normalisation, and a CJK compatibility
+    /// ideograph (U+F900) kept apart from its canonical twin.
+    @Test(.enabled(if: hasLlama)) func huggingFaceIdsAreTheLibrarys() throws {
+        let tokenizer = try HuggingFaceTokenizer(path: Self.llama)
+        #expect(tokenizer.encode("Hello world") == [15043, 3186])
+        #expect(tokenizer.encode("黒潮は暖流です。") == [29871, 31553, 233, 192, 177, 30449, 233, 157, 153, 31151, 30499, 30427, 30267])
+        #expect(tokenizer.encode("  two  spaces") == [259, 1023, 29871, 8162])
+        #expect(tokenizer.encode("a |||PHONE_NUMBER||| b") == [263, 32001, 289])
+        #expect(tokenizer.encode("\u{F900}") == [29871, 242, 167, 131])
+        #expect(tokenizer.encode("\u{8C48}") == [29871, 235, 180, 139])
+    }
+
     @Test func aTokenizerThatCannotBeReadIsANamedError() {
         #expect(throws: TokenizerError.self) { try SentencePieceTokenizer(path: "/nonexistent.model") }
         #expect(throws: TokenizerError.self) { try TokenizerLoader.load(path: "vocab.unknown") }
