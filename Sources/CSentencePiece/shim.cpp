@@ -33,3 +33,5 @@ extern "C" long kuroshio_spm_encode(const kuroshio_spm *model, const char *utf8,
 }
 
 extern "C" int kuroshio_spm_size(const kuroshio_spm *model) { return model->processor.GetPieceSize(); }
+
+extern "C" int kuroshio_spm_eos(const kuroshio_spm *model) { return model->processor.eos_id(); }

@@ -5,7 +5,7 @@ struct KuroshioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kuroshio",
         abstract: "Build clean Japanese, English and code corpora from Common Crawl WARC files.",
-        subcommands: [RunCommand.self, DedupCommand.self, TokensCommand.self, WARCCommand.self, ExtractCommand.self, LangidCommand.self, FiltersCommand.self, ExplainCommand.self]
+        subcommands: [RunCommand.self, DedupCommand.self, TokensCommand.self, MixCommand.self, WARCCommand.self, ExtractCommand.self, LangidCommand.self, FiltersCommand.self, ExplainCommand.self]
     )
 }
 

@@ -19,6 +19,9 @@ long kuroshio_spm_encode(const kuroshio_spm *model, const char *utf8, long lengt
 /// The vocabulary size.
 int kuroshio_spm_size(const kuroshio_spm *model);
 
+/// The end-of-sentence id, or -1 when the model has none.
+int kuroshio_spm_eos(const kuroshio_spm *model);
+
 #ifdef __cplusplus
 }
 #endif

@@ -41,6 +41,10 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
         }
     }
 
+    /// A rank file names no special tokens.
+    public var endOfDocument: Int32? { nil }
+    public var vocabularySize: Int { Int(ranks.values.max() ?? 0) + 1 }
+
     public func encode(_ text: String) -> [Int32] {
         var ids: [Int32] = []
         for match in text.matches(of: pattern) {

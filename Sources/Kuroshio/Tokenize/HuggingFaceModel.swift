@@ -21,6 +21,13 @@ enum Model {
         }
     }
 
+    var largestID: Int {
+        switch self {
+        case .bpe(let model): Int(model.vocabulary.values.max() ?? 0)
+        case .unigram(let model): Int(model.pieces.values.map(\.id).max() ?? 0)
+        }
+    }
+
     /// The ids of `<0xXX>` byte tokens, when the vocabulary has all 256.
     static func byteTokens(_ vocabulary: [[UInt8]: Int32]) -> [Int32]? {
         let ids = (0..<256).map { vocabulary[Array(String(format: "<0x%02X>", $0).utf8)] }

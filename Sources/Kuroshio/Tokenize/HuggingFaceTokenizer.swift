@@ -12,6 +12,9 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
     private let model: Model
     /// Added tokens matched in the raw text, and those matched after normalisation (their content normalised too).
     private let rawAdded: [(String, Int32)], normalizedAdded: [(String, Int32)]
+    /// The added token that ends documents, by the names models give it.
+    public let endOfDocument: Int32?
+    public let vocabularySize: Int
 
     public init(path: String) throws(TokenizerError) {
         func fail(_ reason: String) -> TokenizerError { TokenizerError(path: path, reason: reason) }
@@ -31,14 +34,18 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
             throw fail("\(error)")
         }
         var raw: [(String, Int32)] = [], normalized: [(String, Int32)] = []
+        var end: Int32?
         for token in json["added_tokens"]?.array ?? [] {
             guard let content = token["content"]?.string, let id = token["id"]?.int else { continue }
+            if ["</s>", "<|endoftext|>", "<|end_of_text|>", "<eos>", "<|eot_id|>"].contains(content), end == nil { end = Int32(id) }
             if token["normalized"]?.bool == true, let normalizer {
                 normalized.append((normalizer.apply(content), Int32(id)))
             } else {
                 raw.append((content, Int32(id)))
             }
         }
+        endOfDocument = end
+        vocabularySize = max(model.largestID, (raw + normalized).map { Int($0.1) }.max() ?? 0) + 1
         // Longest first, so that the longest token at a place wins.
         rawAdded = raw.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
         normalizedAdded = normalized.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }

@@ -18,6 +18,11 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
 
     deinit { kuroshio_spm_free(model) }
 
+    public var endOfDocument: Int32? {
+        let id = kuroshio_spm_eos(model)
+        return id >= 0 ? id : nil
+    }
+
     public func encode(_ text: String) -> [Int32] {
         var text = text
         return text.withUTF8 { bytes -> [Int32] in

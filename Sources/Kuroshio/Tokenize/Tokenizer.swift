@@ -2,6 +2,10 @@
 /// worker thread.
 public protocol Tokenizer: Sendable {
     func encode(_ text: String) -> [Int32]
+    /// The id that ends a document (`</s>`, `<|endoftext|>`), when the tokenizer names one.
+    var endOfDocument: Int32? { get }
+    /// One more than the largest id: Megatron stores ids as uint16 below 65,500, else int32.
+    var vocabularySize: Int { get }
 }
 
 extension Tokenizer {

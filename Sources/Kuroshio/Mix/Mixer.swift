@@ -1,0 +1,193 @@
+/// Builds a training mix: each source sampled to its target in tokens, deterministically, and the sources interleaved
+/// in a seeded order, to sharded JSONL or Megatron-LM's indexed dataset.
+///
+/// A document's share of copies is `rate × weight`, where the weight is 1 or its `dedup_cluster_size` and the rate
+/// makes the source's tokens its target: below 1 that down-samples, above 1 it repeats documents. Every document gets
+/// the whole part of its share; the fractions go to documents in the order of a hash of the seed, the source and the
+/// document id, each taken while it does not overshoot the target, so a rerun picks the same documents and the
+/// target is met as closely as the documents' sizes allow. Copy k of a document is emitted in the source's k-th
+/// sweep, so repeats lie far apart. Each next document is drawn from a source picked at random (seeded) in proportion
+/// to the tokens it has still to give.
+public struct Mixer {
+    public enum Format: String, Sendable { case jsonl, megatron }
+
+    public var config: MixConfig
+    /// Counts tokens where a document has no `meta.n_tokens`, and gives the ids for Megatron output.
+    public var tokenizer: (any Tokenizer)?
+    /// The id appended to each document in Megatron output (as `preprocess_data.py --append-eod` does): the
+    /// tokenizer's own end of document unless given.
+    public var endOfDocument: Int32?
+
+    public init(config: MixConfig, tokenizer: (any Tokenizer)?, endOfDocument: Int32? = nil) {
+        self.config = config
+        self.tokenizer = tokenizer
+        self.endOfDocument = endOfDocument ?? tokenizer?.endOfDocument
+    }
+
+    /// One source's documents as the mix reads them.
+    struct SourceState {
+        var source: MixConfig.Source
+        var files: [String]
+        var available = 0, weighted = 0.0, documents = 0
+        var rate = 0.0
+        var sweeps = 1
+        /// Each readable document's copies, in reading order.
+        var copies: [UInt16] = []
+        // The stream: sweep, file, reader and document.
+        var sweep = 0, file = 0, document = 0
+        var reader: JSONLReader?
+        var written = 0, writtenDocuments = 0
+        var remaining: Double { Double(source.target - written) }
+    }
+
+    /// Writes the mix to `output` and returns its manifest (also written as `OUT/manifest.json`).
+    public func run(output: String, format: Format) throws(RunError) -> JSON {
+        guard format == .jsonl || tokenizer != nil else { throw .conflict("Megatron output needs a tokenizer for the ids") }
+        guard format == .jsonl || endOfDocument != nil else {
+            throw .conflict("the tokenizer names no end-of-document token: give its id (--eod-id)")
+        }
+        var states: [SourceState] = []
+        for source in config.sources {
+            var files: [String] = []
+            for path in source.paths {
+                files += FileSystem.isDirectory(path) ? FileSystem.files(under: path, suffixes: DedupUnits.suffixes) : [path]
+            }
+            guard !files.isEmpty else { throw .conflict("\(source.name): no JSONL shards in \(source.paths.joined(separator: " "))") }
+            var state = SourceState(source: source, files: files.sorted())
+            var documents: [(hash: UInt64, tokens: Int, weight: Double)] = []
+            let salt = config.seed ^ Hash64.string(source.name)
+            for file in state.files {
+                guard let reader = try? JSONLReader(path: file) else { throw .conflict("\(file): cannot be read") }
+                for line in reader {
+                    guard let document = line.bytes.flatMap(ShardDocument.init) else { continue }
+                    documents.append((Hash64.string(document.id, seed: salt), try count(document, file: file), weight(document)))
+                }
+            }
+            state.available = documents.reduce(0) { $0 + $1.tokens }
+            state.weighted = documents.reduce(0) { $0 + Double($1.tokens) * $1.weight }
+            state.documents = documents.count
+            state.rate = state.weighted > 0 ? Double(source.target) / state.weighted : 0
+            state.copies = Self.copies(documents, rate: state.rate, target: source.target)
+            state.sweeps = max(1, Int(state.copies.max() ?? 1))
+            states.append(state)
+        }
+        do { try FileSystem.makeDirectories(output) } catch { throw .output(error) }
+        let shards = ShardWriter(directory: output, stem: "part", maxBytes: config.shardBytes)
+        let megatron: MegatronWriter?
+        do {
+            megatron = format == .megatron ? try MegatronWriter(prefix: "\(output)/mix", vocabularySize: vocabularySize) : nil
+        } catch {
+            throw .output(error)
+        }
+        var random = SplitMix(seed: config.seed)
+        while true {
+            let open = states.indices.filter { states[$0].remaining > 0 && states[$0].sweep < states[$0].sweeps }
+            guard !open.isEmpty else { break }
+            var pick = Double(random.next() >> 11) / Double(1 << 53) * open.reduce(0) { $0 + states[$1].remaining }
+            var s = open.last!
+            for index in open {
+                pick -= states[index].remaining
+                if pick < 0 {
+                    s = index
+                    break
+                }
+            }
+            guard var document = try next(&states[s]) else { continue }
+            let tokens = try count(document, file: states[s].source.name)
+            document.setMeta("mix_source", .string(states[s].source.name))
+            states[s].written += tokens
+            states[s].writtenDocuments += 1
+            do {
+                if let megatron, let tokenizer, let endOfDocument {
+                    megatron.append(tokenizer.encode(document.text) + [endOfDocument])
+                } else {
+                    try shards.write(document.jsonLine)
+                }
+            } catch {
+                throw .output(error)
+            }
+        }
+        do {
+            try shards.commit()
+            try megatron?.commit()
+        } catch {
+            throw .output(error)
+        }
+        let manifest = JSON.object([
+            ("seed", .int(Int(config.seed))), ("weight", .string(config.weight.rawValue)), ("format", .string(format.rawValue)),
+            ("sources", .array(states.map { state in
+                .object([("name", .string(state.source.name)), ("target_tokens", .int(state.source.target)),
+                         ("achieved_tokens", .int(state.written)), ("available_tokens", .int(state.available)),
+                         ("available_documents", .int(state.documents)), ("written_documents", .int(state.writtenDocuments)),
+                         ("rate", .double(state.rate))])
+            })),
+        ])
+        do { try FileSystem.writeAtomically(Array((manifest.serialized + "\n").utf8), to: "\(output)/manifest.json") } catch {
+            throw .output(error)
+        }
+        return manifest
+    }
+
+    private var vocabularySize: Int { tokenizer?.vocabularySize ?? 1 << 20 }
+
+    /// Each document's copies: the whole part of `rate × weight`, then one more for documents in hash order while
+    /// the total stays within the target.
+    static func copies(_ documents: [(hash: UInt64, tokens: Int, weight: Double)], rate: Double, target: Int) -> [UInt16] {
+        var copies = documents.map { UInt16(min(Double(UInt16.max - 1), ($0.weight * rate).rounded(.down))) }
+        var total = zip(documents, copies).reduce(0) { $0 + $1.0.tokens * Int($1.1) }
+        for index in documents.indices.sorted(by: { documents[$0].hash < documents[$1].hash }) {
+            guard total < target else { break }
+            let fraction = documents[index].weight * rate - Double(copies[index])
+            guard fraction > 0, total + documents[index].tokens <= target else { continue }
+            copies[index] += 1
+            total += documents[index].tokens
+        }
+        return copies
+    }
+
+    /// The next document copy of a source, or nil when its sweeps are done: copy k of a document goes in sweep k.
+    private func next(_ state: inout SourceState) throws(RunError) -> ShardDocument? {
+        while state.sweep < state.sweeps {
+            if state.reader == nil {
+                guard state.file < state.files.count else {
+                    state.sweep += 1
+                    (state.file, state.document) = (0, 0)
+                    continue
+                }
+                state.reader = try? JSONLReader(path: state.files[state.file])
+            }
+            guard let line = state.reader?.next() else {
+                state.reader = nil
+                state.file += 1
+                continue
+            }
+            guard let document = line.bytes.flatMap(ShardDocument.init) else { continue }
+            defer { state.document += 1 }
+            if state.document < state.copies.count, Int(state.copies[state.document]) > state.sweep { return document }
+        }
+        return nil
+    }
+
+    private func weight(_ document: ShardDocument) -> Double {
+        guard config.weight == .clusterSize, case .int(let size)? = document.meta.first(where: { $0.0 == "dedup_cluster_size" })?.1
+        else { return 1 }
+        return Double(max(1, size))
+    }
+
+    private func count(_ document: ShardDocument, file: String) throws(RunError) -> Int {
+        if case .int(let tokens)? = document.meta.first(where: { $0.0 == "n_tokens" })?.1 { return tokens }
+        guard let tokenizer else { throw .conflict("\(file): documents without meta.n_tokens, and no --tokenizer to count them") }
+        return tokenizer.count(document.text)
+    }
+}
+
+/// A seeded pseudo-random sequence: the mix of a counter.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 1
+        return Hash64.mix(state)
+    }
+}
