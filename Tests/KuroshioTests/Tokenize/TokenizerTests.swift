@@ -53,6 +53,32 @@ import Testing
         #expect(tokenizer.encode("\u{8C48}") == [29871, 235, 180, 139])
     }
 
+    struct References: Decodable {
+        struct Setting: Decodable {
+            var file: String
+            var pattern: String?
+            var ids: [[Int32]]
+        }
+        var texts: [String]
+        var tokenizers: [Setting]
+    }
+
+    /// Every tokenizer file of `../shared/data/tokenizers` on a mixed text set (half-width kana, full-width Latin, ①,
+    /// emoji sequences, rare kanji, combining marks, English, code with tabs, runs of spaces, empty text), against the
+    /// reference ids that `scripts/make-token-fixtures` wrote with the Python packages.
+    @Test(.enabled(if: hasMistral)) func everyTokenizerFileGivesTheReferenceIds() throws {
+        let url = Fixtures.root.appendingPathComponent("Tests/KuroshioTests/Tokenize/reference-ids.json")
+        let references = try JSONDecoder().decode(References.self, from: Data(contentsOf: url))
+        #expect(references.tokenizers.count == 6)
+        for setting in references.tokenizers {
+            let path = Fixtures.sharedData.appendingPathComponent("tokenizers/\(setting.file)").path
+            let tokenizer = try TokenizerLoader.load(path: path, pattern: setting.pattern)
+            for (text, ids) in zip(references.texts, setting.ids) {
+                #expect(tokenizer.encode(text) == ids, "\(setting.file) \(setting.pattern ?? ""): \(text)")
+            }
+        }
+    }
+
     @Test func aTokenizerThatCannotBeReadIsANamedError() {
         #expect(throws: TokenizerError.self) { try SentencePieceTokenizer(path: "/nonexistent.model") }
         #expect(throws: TokenizerError.self) { try TokenizerLoader.load(path: "vocab.unknown") }
