@@ -5,7 +5,12 @@ import Foundation
 /// are merged pair by pair, lowest rank first.
 public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
     // Immutable after init: the ranks and a compiled regex, read concurrently.
-    private let ranks: [[UInt8]: Int32]
+    /// Each rank's bytes, and ranks by a hash of their bytes (checked against the bytes, so a collision cannot
+    /// mislead): lookups of byte ranges without building arrays.
+    private let tokens: [[UInt8]]
+    private let ranksByHash: [UInt64: Int32]
+    /// The preset's splitter written as code when there is one, else the compiled regex.
+    private let splitter: WordSplitter?
     private let pattern: Regex<AnyRegexOutput>
 
     /// Pre-tokenisation patterns of common models, by name.
@@ -33,7 +38,17 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
             ranks[Array(token)] = rank
         }
         guard !ranks.isEmpty else { throw TokenizerError(path: path, reason: "no ranks in the file") }
-        self.ranks = ranks
+        guard let largest = ranks.values.max(), largest < 1 << 24, ranks.values.allSatisfy({ $0 >= 0 }) else {
+            throw TokenizerError(path: path, reason: "ranks must lie in 0..<16777216")
+        }
+        var tokens = [[UInt8]](repeating: [], count: Int(largest) + 1), ranksByHash: [UInt64: Int32] = [:]
+        for (bytes, rank) in ranks {
+            tokens[Int(rank)] = bytes
+            ranksByHash[bytes.withUnsafeBytes { Hash64.bytes($0) }] = rank
+        }
+        self.tokens = tokens
+        self.ranksByHash = ranksByHash
+        splitter = WordSplitter.presets[pattern]
         do {
             self.pattern = try Regex(Self.presets[pattern] ?? pattern).matchingSemantics(.unicodeScalar)
         } catch {
@@ -43,37 +58,40 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
 
     /// A rank file names no special tokens.
     public var endOfDocument: Int32? { nil }
-    public var vocabularySize: Int { Int(ranks.values.max() ?? 0) + 1 }
+    public var vocabularySize: Int { tokens.count }
 
     public func encode(_ text: String) -> [Int32] {
         var ids: [Int32] = []
-        for match in text.matches(of: pattern) {
-            let piece = Array(text[match.range].utf8)
-            if let rank = ranks[piece] {
-                ids.append(rank)
-            } else {
-                ids += merge(piece)
+        let pieces = splitter?.split(text) ?? text.matches(of: pattern).map { Array(text[$0.range].utf8)[...] }
+        for slice in pieces {
+            slice.withUnsafeBufferPointer { piece in
+                if let rank = rank(piece, 0, piece.count) { ids.append(rank) } else { merge(piece, into: &ids) }
             }
         }
         return ids
     }
 
+    /// The rank of `piece[from..<to]`, if it is a token.
+    @inline(__always)
+    private func rank(_ piece: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int32? {
+        let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(piece)[from..<to])
+        guard let rank = ranksByHash[Hash64.bytes(bytes)] else { return nil }
+        let token = tokens[Int(rank)]
+        guard token.count == to - from, token.withUnsafeBytes({ $0.elementsEqual(bytes) }) else { return nil }
+        return rank
+    }
+
     /// The ranks of a piece's bytes merged pair by pair, the lowest-ranked pair first (leftmost on ties).
-    private func merge(_ piece: [UInt8]) -> [Int32] {
-        var parts = piece.map { [$0] }
-        while parts.count > 1 {
-            var best = -1
-            var bestRank = Int32.max
-            for i in 0..<(parts.count - 1) {
-                if let rank = ranks[parts[i] + parts[i + 1]], rank < bestRank {
-                    best = i
-                    bestRank = rank
-                }
-            }
-            guard best >= 0 else { break }
-            parts[best] += parts[best + 1]
-            parts.remove(at: best + 1)
+    private func merge(_ piece: UnsafeBufferPointer<UInt8>, into ids: inout [Int32]) {
+        // Parts are byte ranges piece[starts[k]..<starts[k + 1]]; pairRanks[k] is the rank of parts k and k + 1 joined.
+        var starts = Array(0...piece.count)
+        var pairRanks = (0..<(piece.count - 1)).map { rank(piece, $0, $0 + 2) ?? .max }
+        while let best = pairRanks.indices.min(by: { pairRanks[$0] < pairRanks[$1] }), pairRanks[best] != .max {
+            starts.remove(at: best + 1)
+            pairRanks.remove(at: best)
+            if best < pairRanks.count { pairRanks[best] = rank(piece, starts[best], starts[best + 2]) ?? .max }
+            if best > 0 { pairRanks[best - 1] = rank(piece, starts[best - 1], starts[best + 1]) ?? .max }
         }
-        return parts.map { ranks[$0] ?? -1 }
+        for k in 0..<(starts.count - 1) { ids.append(rank(piece, starts[k], starts[k + 1]) ?? -1) }
     }
 }
