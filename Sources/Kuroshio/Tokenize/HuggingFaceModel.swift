@@ -58,8 +58,7 @@ enum Model {
                 }
                 guard pair.count == 2, let a = vocabulary[Array(pair[0].utf8)], let b = vocabulary[Array(pair[1].utf8)],
                       let merged = vocabulary[Array(pair[0].utf8) + Array(pair[1].utf8)] else { continue }
-                let key = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
-                if merges[key] == nil { merges[key] = (Int32(rank), merged) }
+                if merges[BPE.key(a, b)] == nil { merges[BPE.key(a, b)] = (Int32(rank), merged) }
             }
             guard json["continuing_subword_prefix"]?.string == nil, json["end_of_word_suffix"]?.string == nil else {
                 throw Unsupported("BPE with continuing_subword_prefix or end_of_word_suffix")
@@ -85,22 +84,83 @@ enum Model {
                     symbols.append(unknown)
                 }
             }
-            while symbols.count > 1 {
-                var best = -1
-                var bestRank = Int32.max, bestID: Int32 = 0
-                for i in 0..<(symbols.count - 1) {
-                    let key = UInt64(UInt32(bitPattern: symbols[i])) << 32 | UInt64(UInt32(bitPattern: symbols[i + 1]))
-                    if let merge = merges[key], merge.rank < bestRank {
-                        best = i
-                        bestRank = merge.rank
-                        bestID = merge.id
-                    }
-                }
-                guard best >= 0 else { break }
-                symbols[best] = bestID
-                symbols.remove(at: best + 1)
+            return merged(symbols)
+        }
+
+        /// `symbols` merged pair by pair, the lowest merge rank first and the leftmost on ties, with a heap over a
+        /// linked list: n log n for a long word (a whole text, for tokenizers with no pre-tokeniser).
+        private func merged(_ symbols: [Int32]) -> [Int32] {
+            guard symbols.count > 1 else { return symbols }
+            var ids = symbols
+            var next = Array(1...symbols.count), previous = Array(-1..<(symbols.count - 1))
+            var alive = [Bool](repeating: true, count: symbols.count)
+            var heap = MergeHeap()
+            func push(_ left: Int) {
+                let right = next[left]
+                guard right < ids.count, let merge = merges[Self.key(ids[left], ids[right])] else { return }
+                heap.push(.init(rank: merge.rank, position: left, left: ids[left], right: ids[right]))
             }
-            return symbols
+            for position in 0..<(ids.count - 1) { push(position) }
+            while let candidate = heap.pop() {
+                let left = candidate.position, right = next[left]
+                // Skip merges made stale by earlier ones.
+                guard alive[left], right < ids.count, ids[left] == candidate.left, ids[right] == candidate.right,
+                      let merge = merges[Self.key(ids[left], ids[right])] else { continue }
+                ids[left] = merge.id
+                alive[right] = false
+                next[left] = next[right]
+                if next[right] < ids.count { previous[next[right]] = left }
+                if previous[left] >= 0 { push(previous[left]) }
+                push(left)
+            }
+            return ids.indices.filter { alive[$0] }.map { ids[$0] }
+        }
+
+        @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64 {
+            UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+        }
+    }
+
+    /// A min-heap of candidate merges, by rank and then position.
+    struct MergeHeap {
+        struct Entry {
+            var rank: Int32
+            var position: Int
+            var left: Int32
+            var right: Int32
+            func before(_ other: Entry) -> Bool { rank != other.rank ? rank < other.rank : position < other.position }
+        }
+
+        private var entries: [Entry] = []
+
+        mutating func push(_ entry: Entry) {
+            entries.append(entry)
+            var child = entries.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard entries[child].before(entries[parent]) else { break }
+                entries.swapAt(child, parent)
+                child = parent
+            }
+        }
+
+        mutating func pop() -> Entry? {
+            guard let top = entries.first else { return nil }
+            let last = entries.removeLast()
+            if !entries.isEmpty {
+                entries[0] = last
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1, right = left + 1
+                    var smallest = parent
+                    if left < entries.count && entries[left].before(entries[smallest]) { smallest = left }
+                    if right < entries.count && entries[right].before(entries[smallest]) { smallest = right }
+                    guard smallest != parent else { break }
+                    entries.swapAt(parent, smallest)
+                    parent = smallest
+                }
+            }
+            return top
         }
     }
 

@@ -74,11 +74,14 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
     static func split(_ text: String, on tokens: [(String, Int32)]) -> [(String, Int32?)] {
         guard !tokens.isEmpty else { return [(text, nil)] }
         let scalars = Array(text.unicodeScalars)
-        let patterns = tokens.map { (Array($0.0.unicodeScalars), $0.1) }
+        let patterns = tokens.map { (Array($0.0.unicodeScalars), $0.1) }.filter { !$0.0.isEmpty }
+        let firsts = Set(patterns.map { $0.0[0] })
         var pieces: [(String, Int32?)] = []
         var start = 0, i = 0
         while i < scalars.count {
-            if let (pattern, id) = patterns.first(where: { !$0.0.isEmpty && i + $0.0.count <= scalars.count && Array(scalars[i..<i + $0.0.count]) == $0.0 }) {
+            if firsts.contains(scalars[i]), let (pattern, id) = patterns.first(where: {
+                i + $0.0.count <= scalars.count && scalars[i..<i + $0.0.count].elementsEqual($0.0)
+            }) {
                 if i > start { pieces.append((String(String.UnicodeScalarView(scalars[start..<i])), nil)) }
                 pieces.append((String(String.UnicodeScalarView(pattern)), id))
                 i += pattern.count
