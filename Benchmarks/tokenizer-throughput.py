@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Single-thread tokenising throughput, kuroshio against each reference implementation, in one run.
+
+For each tokenizer file in ../shared/data/tokenizers and each of a Japanese and an English text (the langid-dev
+sentences of that language, repeated to about --mb MB, one sentence a line), it times:
+- kuroshio: `kuroshio tokens --tokenizer FILE` over the text on stdin (a child process; its user + system time,
+  loading the tokenizer included);
+- the reference, in this process over the same lines: `sentencepiece` for .model, `tiktoken` (cl100k preset, ordinary
+  encoding) for .tiktoken, `tokenizers` (`encode_batch` is not used: one `encode` per line, without special tokens)
+  for tokenizer.json.
+It prints MB per CPU-second for both and their ratio, best of --repeat runs.
+
+usage: Benchmarks/tokenizer-throughput.py [--mb 4] [--repeat 3] [--json FILE]
+"""
+import argparse, json, os, resource, subprocess, time
+
+from benchlib import ROOT, build_release
+
+TOKENIZERS = os.path.join(ROOT, "..", "shared", "data", "tokenizers")
+SENTENCES = os.path.join(ROOT, "..", "shared", "data", "langid-dev", "sentences.tsv")
+CL100K = r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
+
+
+def reference(path):
+    if path.endswith(".model"):
+        import sentencepiece
+        return sentencepiece.SentencePieceProcessor(model_file=path).encode
+    if path.endswith(".tiktoken"):
+        import tiktoken
+        from tiktoken.load import load_tiktoken_bpe
+        return tiktoken.Encoding("cl100k", pat_str=CL100K, mergeable_ranks=load_tiktoken_bpe(path), special_tokens={}).encode_ordinary
+    import tokenizers
+    tokenizer = tokenizers.Tokenizer.from_file(path)
+    return lambda text: tokenizer.encode(text, add_special_tokens=False).ids
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=4)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    kuroshio = build_release()
+    rows = [line.rstrip("\n").split("\t", 2) for line in open(SENTENCES, encoding="utf-8")][1:]
+    results = []
+    print(f"{'tokenizer':<28} {'text':<4} {'kuroshio MB/s':>14} {'reference MB/s':>15} {'ratio':>6}")
+    for language in ["ja", "en"]:
+        sentences = [row[2] for row in rows if len(row) == 3 and row[0] == language]
+        text = "\n".join(sentences) + "\n"
+        text = text * max(1, int(args.mb * 1e6 / len(text.encode())))
+        data = text.encode()
+        lines = text.split("\n")
+        for name in sorted(os.listdir(TOKENIZERS)):
+            path = os.path.join(TOKENIZERS, name)
+            encode = reference(path)
+            ours, theirs = float("inf"), float("inf")
+            for _ in range(args.repeat):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                subprocess.run([kuroshio, "tokens", "--tokenizer", path], input=data, stdout=subprocess.DEVNULL, check=True)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                ours = min(ours, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+                start = time.process_time()
+                for line in lines:
+                    encode(line)
+                theirs = min(theirs, time.process_time() - start)
+            mb = len(data) / 1e6
+            results.append({"tokenizer": name, "text": language, "kuroshio_mb_per_s": mb / ours, "reference_mb_per_s": mb / theirs})
+            print(f"{name:<28} {language:<4} {mb / ours:>14.1f} {mb / theirs:>15.1f} {theirs / ours:>6.2f}")
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(results, out, indent=1)
+
+
+if __name__ == "__main__":
+    main()
