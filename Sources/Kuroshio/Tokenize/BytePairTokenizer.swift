@@ -81,17 +81,33 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
         return rank
     }
 
-    /// The ranks of a piece's bytes merged pair by pair, the lowest-ranked pair first (leftmost on ties).
+    /// The ranks of a piece's bytes merged pair by pair, the lowest-ranked pair first (leftmost on ties): a heap of
+    /// candidate pairs over a linked list of parts, each part a byte range of the piece.
     private func merge(_ piece: UnsafeBufferPointer<UInt8>, into ids: inout [Int32]) {
-        // Parts are byte ranges piece[starts[k]..<starts[k + 1]]; pairRanks[k] is the rank of parts k and k + 1 joined.
-        var starts = Array(0...piece.count)
-        var pairRanks = (0..<(piece.count - 1)).map { rank(piece, $0, $0 + 2) ?? .max }
-        while let best = pairRanks.indices.min(by: { pairRanks[$0] < pairRanks[$1] }), pairRanks[best] != .max {
-            starts.remove(at: best + 1)
-            pairRanks.remove(at: best)
-            if best < pairRanks.count { pairRanks[best] = rank(piece, starts[best], starts[best + 2]) ?? .max }
-            if best > 0 { pairRanks[best - 1] = rank(piece, starts[best - 1], starts[best + 1]) ?? .max }
+        let n = piece.count
+        var next = Array(1...n), previous = Array(-1..<(n - 1))
+        var alive = [Bool](repeating: true, count: n)
+        var heap = Model.MergeHeap()
+        // A candidate records its pair by where the left part starts and where the right part ends.
+        func push(_ left: Int) {
+            let right = next[left]
+            guard right < n, let rank = rank(piece, left, next[right]) else { return }
+            heap.push(.init(rank: rank, position: left, left: Int32(right), right: Int32(next[right])))
         }
-        for k in 0..<(starts.count - 1) { ids.append(rank(piece, starts[k], starts[k + 1]) ?? -1) }
+        for start in 0..<(n - 1) { push(start) }
+        while let candidate = heap.pop() {
+            let left = candidate.position, right = Int(candidate.left)
+            guard alive[left], alive[right], next[left] == right, next[right] == Int(candidate.right) else { continue }
+            alive[right] = false
+            next[left] = next[right]
+            if next[right] < n { previous[next[right]] = left }
+            if previous[left] >= 0 { push(previous[left]) }
+            push(left)
+        }
+        var start = 0
+        while start < n {
+            ids.append(rank(piece, start, next[start]) ?? -1)
+            start = next[start]
+        }
     }
 }
