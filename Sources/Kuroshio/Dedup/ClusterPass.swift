@@ -147,9 +147,9 @@ extension Deduplicator {
             var frequent: [UInt64] = []
             var key: UInt64 = 0, count = 0
             var firstKept: UInt64?
-            func finish() {
+            func finish() throws(OutputError) {
                 guard count > 0 else { return }
-                table.add(key, count)
+                try table.add(key, count)
                 let external = others.indices.reduce(0) { $0 + others[$1].count(of: key) }
                 if count + external > options.maxCount {
                     // Seen in the corpora before this one: its first occurrence is there, and none stays here.
@@ -158,15 +158,15 @@ extension Deduplicator {
                 }
                 stats.add("dedup.paragraphs.distinct")
             }
-            try sorter.forEachSorted { pair in
+            try sorter.forEachSorted { (pair) throws(OutputError) in
                 if pair.key != key || count == 0 {
-                    finish()
+                    try finish()
                     (key, count, firstKept) = (pair.key, 0, nil)
                 }
                 count += 1
                 if firstKept == nil, !removed[Int(ParagraphPosition(packed: pair.value).ordinal)] { firstKept = pair.value }
             }
-            finish()
+            try finish()
             try table.commit()
             try BinaryFile.write(frequent, to: units.frequentParagraphs(bucket))
         } catch {

@@ -42,16 +42,7 @@ final class ExternalSorter {
         guard fd >= 0 else { throw OutputError(path: path) }
         defer { close(fd) }
         runs.append(path)
-        let written = buffer.withUnsafeBytes { raw -> Bool in
-            var done = 0
-            while done < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        guard written else { throw OutputError(path: path) }
+        guard buffer.withUnsafeBytes({ FileSystem.writeAll(fd, $0) }) else { throw OutputError(path: path) }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -9,48 +9,27 @@ public enum ParagraphTable {
 
     /// Writes a table in key order, under a temporary name until `commit`.
     final class Writer {
-        let path: String
-        private let fd: Int32
+        private let file: AtomicFile
         private var buffer: [UInt64] = []
-        private var failed = false
 
         init(path: String) throws(OutputError) {
-            self.path = path
-            fd = open(GzipFileWriter.temporaryName(for: path), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { throw OutputError(path: GzipFileWriter.temporaryName(for: path)) }
-            append(ParagraphTable.magic)
+            file = try AtomicFile(path: path)
+            try file.write(ParagraphTable.magic)
         }
 
-        deinit { close(fd) }
-
-        func add(_ key: UInt64, _ count: Int) {
+        func add(_ key: UInt64, _ count: Int) throws(OutputError) {
             buffer += [key, UInt64(count)]
-            if buffer.count >= 1 << 16 { flush() }
+            if buffer.count >= 1 << 16 { try flush() }
         }
 
-        private func append(_ bytes: [UInt8]) {
-            bytes.withUnsafeBytes { raw in
-                var done = 0
-                while done < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                    if n <= 0 {
-                        failed = true
-                        return
-                    }
-                    done += n
-                }
-            }
-        }
-
-        private func flush() {
-            append(BinaryFile.bytes(buffer))
+        private func flush() throws(OutputError) {
+            try file.write(BinaryFile.bytes(buffer))
             buffer.removeAll(keepingCapacity: true)
         }
 
         func commit() throws(OutputError) {
-            flush()
-            fsync(fd)
-            guard !failed, rename(GzipFileWriter.temporaryName(for: path), path) == 0 else { throw OutputError(path: path) }
+            try flush()
+            try file.commit()
         }
     }
 
@@ -113,7 +92,7 @@ public enum ParagraphTable {
                 count += reader.current!.count
                 reader.advance()
             }
-            writer.add(key, count)
+            try writer.add(key, count)
         }
         try writer.commit()
         return nil

@@ -99,7 +99,7 @@ public struct Mixer {
             states[s].writtenDocuments += 1
             do {
                 if let megatron, let tokenizer, let endOfDocument {
-                    megatron.append(tokenizer.encode(document.text) + [endOfDocument])
+                    try megatron.append(tokenizer.encode(document.text) + [endOfDocument])
                 } else {
                     try shards.write(document.jsonLine)
                 }

@@ -6,9 +6,7 @@ import Glibc
 /// Writes a gzip file incrementally, under a temporary name until `commit` renames it into place, so a killed run
 /// never leaves a half-written file under its final name.
 final class GzipFileWriter {
-    let path: String
-    let temporaryPath: String
-    private let fd: Int32
+    private let file: AtomicFile
     private var stream = z_stream()
     private var output = [UInt8](repeating: 0, count: 1 << 17)
     /// Uncompressed bytes written so far.
@@ -16,27 +14,12 @@ final class GzipFileWriter {
     private var finished = false
 
     init(path: String) throws(OutputError) {
-        self.path = path
-        temporaryPath = GzipFileWriter.temporaryName(for: path)
-        fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            throw OutputError(path: temporaryPath)
-        }
+        file = try AtomicFile(path: path)
         _ = kuroshio_deflateInit2(&stream, 3, 15 + 16)
     }
 
     deinit {
-        if !finished {
-            deflateEnd(&stream)
-            close(fd)
-            unlink(temporaryPath)
-        }
-    }
-
-    /// `.name.tmp` beside `path`: hidden, and not matched by `*.jsonl.gz`.
-    static func temporaryName(for path: String) -> String {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        return String(path[..<slash]) + "." + String(path[slash...]) + ".tmp"
+        if !finished { deflateEnd(&stream) }
     }
 
     func write(_ bytes: [UInt8]) throws(OutputError) {
@@ -55,11 +38,7 @@ final class GzipFileWriter {
         try pump(Z_FINISH)
         deflateEnd(&stream)
         finished = true
-        fsync(fd)
-        close(fd)
-        guard rename(temporaryPath, path) == 0 else {
-            throw OutputError(path: path)
-        }
+        try file.commit()
     }
 
     private func pump(_ flush: Int32) throws(OutputError) {
@@ -70,14 +49,7 @@ final class GzipFileWriter {
                 _ = deflate(&stream, flush)
                 return out.count - Int(stream.avail_out)
             }
-            var written = 0
-            while written < produced {
-                let n = output.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, produced - written) }
-                guard n > 0 else {
-                    throw OutputError(path: temporaryPath)
-                }
-                written += n
-            }
+            try file.write(output, count: produced)
         } while stream.avail_out == 0
     }
 }

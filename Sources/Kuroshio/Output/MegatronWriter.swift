@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Megatron-LM's indexed dataset: `PREFIX.bin` holds every document's token ids one after another (uint16 for a
 /// vocabulary under 65,500, else int32), and `PREFIX.idx` the index: `MMIDIDX\0\0`, version 1, the dtype code, the
 /// numbers of sequences and of document indices, then each sequence's length (int32) and byte offset (int64), and the
@@ -9,45 +5,27 @@ import Glibc
 final class MegatronWriter {
     let prefix: String
     let wide: Bool
-    private let bin: Int32
+    private let bin: AtomicFile
     private var lengths: [Int32] = []
     private var pointers: [Int64] = []
     private var offset: Int64 = 0
-    private var failed = false
 
     init(prefix: String, vocabularySize: Int) throws(OutputError) {
         self.prefix = prefix
         wide = vocabularySize >= 65_500
-        let temporary = GzipFileWriter.temporaryName(for: "\(prefix).bin")
-        bin = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard bin >= 0 else { throw OutputError(path: temporary) }
+        bin = try AtomicFile(path: "\(prefix).bin")
     }
 
-    deinit { close(bin) }
-
-    func append(_ ids: [Int32]) {
+    func append(_ ids: [Int32]) throws(OutputError) {
         let bytes = wide ? BinaryFile.bytes(ids) : BinaryFile.bytes(ids.map { UInt16(truncatingIfNeeded: $0) })
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = write(bin, raw.baseAddress! + done, raw.count - done)
-                if n <= 0 {
-                    failed = true
-                    return
-                }
-                done += n
-            }
-        }
+        try bin.write(bytes)
         lengths.append(Int32(ids.count))
         pointers.append(offset)
         offset += Int64(bytes.count)
     }
 
     func commit() throws(OutputError) {
-        fsync(bin)
-        guard !failed, rename(GzipFileWriter.temporaryName(for: "\(prefix).bin"), "\(prefix).bin") == 0 else {
-            throw OutputError(path: "\(prefix).bin")
-        }
+        try bin.commit()
         var index = Array("MMIDIDX\0\0".utf8)
         index += BinaryFile.bytes([UInt64(1)])
         index.append(wide ? 4 : 8)

@@ -65,16 +65,20 @@ public enum FileSystem {
 
     /// Writes `bytes` to `path` through a temporary file and a rename.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(OutputError) {
-        let temporary = GzipFileWriter.temporaryName(for: path)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw OutputError(path: temporary) }
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        fsync(fd)
-        close(fd)
-        guard written == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw OutputError(path: path)
+        let file = try AtomicFile(path: path)
+        try file.write(bytes)
+        try file.commit()
+    }
+
+    /// Writes all of `bytes` to `fd`, however many calls it takes; false when a write fails.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n <= 0 { return false }
+            done += n
         }
+        return true
     }
 }
 
