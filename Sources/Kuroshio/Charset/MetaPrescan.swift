@@ -6,18 +6,18 @@ enum MetaPrescan {
 
     static func declaredLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let b = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, limit)])
-        if b.starts(with: "<?xml".utf8), let end = find(b, from: 5, ">".utf8) {
+        if b.starts(with: "<?xml".utf8), let end = TextSearch.firstIndex(b, ">", from: 5) {
             let attributes = parseAttributes(b, from: 5, to: end)
             if let encoding = attributes["encoding"] { return encoding }
         }
         var i = 0
-        while let open = find(b, from: i, "<".utf8) {
+        while let open = TextSearch.firstIndex(b, "<", from: i) {
             i = open + 1
             if matches(b, at: open, "<!--") {
-                guard let close = find(b, from: open + 4, "-->".utf8) else { return nil }
+                guard let close = TextSearch.firstIndex(b, "-->", from: open + 4) else { return nil }
                 i = close + 3
             } else if matches(b, at: open, "<meta"), open + 5 < b.count, b[open + 5].isASCIIWhitespace || b[open + 5] == 0x2f {
-                guard let close = find(b, from: open + 5, ">".utf8) else { return nil }
+                guard let close = TextSearch.firstIndex(b, ">", from: open + 5) else { return nil }
                 let attributes = parseAttributes(b, from: open + 5, to: close)
                 if let charset = attributes["charset"], !charset.isEmpty { return charset }
                 if attributes["http-equiv"]?.lowercased() == "content-type", let content = attributes["content"],
@@ -88,15 +88,5 @@ enum MetaPrescan {
         let pattern = text.utf8Start
         for k in 0..<count where b[i + k] | 0x20 != pattern[k] | 0x20 { return false }
         return true
-    }
-
-    private static func find(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ needle: String.UTF8View) -> Int? {
-        let first = needle.first!
-        var i = from
-        while i < b.count {
-            if b[i] == first && b.count - i >= needle.count && zip(b[i...], needle).allSatisfy({ $0 == $1 }) { return i }
-            i += 1
-        }
-        return nil
     }
 }

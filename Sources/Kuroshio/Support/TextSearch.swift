@@ -19,19 +19,22 @@ enum TextSearch {
         haystack.withUnsafeBufferPointer { firstIndex($0, needle) }
     }
 
-    static func firstIndex(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String) -> Int? {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
+    /// Where `needle` first starts in `haystack` at or after `from`, or nil.
+    static func firstIndex(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String, from: Int = 0) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { needle -> Int? in
+            guard let first = needle.first, haystack.count - from >= needle.count else { return nil }
+            var i = max(0, from)
+            let last = haystack.count - needle.count
+            while i <= last {
+                if haystack[i] == first {
+                    var j = 1
+                    while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return i }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 }
