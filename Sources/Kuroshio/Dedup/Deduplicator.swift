@@ -82,10 +82,11 @@ public struct Deduplicator: Sendable {
         try RecipeMarker.claim(output, fingerprint: config.fingerprint)
         if let index = Pass.allCases.firstIndex(of: pass), index > 0 {
             let previous = Pass.allCases[index - 1]
-            let missing = tasks(previous).filter { !FileSystem.exists("\(output)/.done/\(previous.rawValue)/\($0.name).tsv") }
+            let needed = tasks(previous)
+            let missing = needed.filter { !FileSystem.exists("\(output)/.done/\(previous.rawValue)/\($0.name).tsv") }
             guard missing.isEmpty else {
                 throw .conflict("dedup \(pass.rawValue) needs every \(previous.rawValue) task done first; "
-                    + "\(missing.count) of \(tasks(previous).count) are not (the first: \(missing[0].name))")
+                    + "\(missing.count) of \(needed.count) are not (the first: \(missing[0].name))")
             }
         }
         do { try FileSystem.makeDirectories(markers) } catch { throw .output(error) }

@@ -59,6 +59,8 @@ final class ExternalSorter {
             return
         }
         var sources = runs.map { RunReader(path: $0) }
+        // Readers left open when `body` throws.
+        defer { for source in sources where source.fd >= 0 { close(source.fd) } }
         var heads: [Pair?] = sources.indices.map { sources[$0].next() }
         var inMemory = 0
         while true {
