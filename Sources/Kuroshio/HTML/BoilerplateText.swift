@@ -91,7 +91,8 @@ enum BoilerplateText {
     /// Separators of breadcrumbs (the first eight) and of site names in titles.
     static let separators: [Character] = [">", "›", "»", "＞", "≫", "/", "|", "｜", "-", "–", "—", ":"]
 
-    /// A short line of short parts split by one separator used at least twice, with no sentence in it.
+    /// A short line of short parts split by one separator used at least twice, with no sentence in it; the last part,
+    /// the page's own title, may be longer.
     static func isBreadcrumb(_ text: String) -> Bool {
         guard text.utf8.count <= 450, !text.utf8.contains(0x0A) else { return false }
         var hasSeparator = false
@@ -106,7 +107,8 @@ enum BoilerplateText {
         for separator in separators.prefix(8) {
             let parts = text.split(separator: separator, omittingEmptySubsequences: false)
             guard parts.count >= 3 else { continue }
-            if parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty && $0.count <= 40 }) { return true }
+            let short = parts.dropLast().allSatisfy { $0.count <= 40 } && parts.last!.count <= 100
+            if short && parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { return true }
         }
         return false
     }
@@ -129,10 +131,11 @@ enum BoilerplateText {
     }
 
     /// The footer block: from the last kept paragraph up, footer lines, the short lines between them, and one name
-    /// line (a company's, under 30 characters and no sentence) just above them.
+    /// line (a company's, under 30 characters and no sentence) just above them. It is all a page holds when every
+    /// line of it is a footer line.
     static func markFooterBlock(_ paragraphs: inout [Paragraph]) {
         let kept = paragraphs.indices.filter { paragraphs[$0].boilerplate == nil }
-        guard kept.count >= 2 else { return }
+        guard !kept.isEmpty else { return }
         var block: [Int] = []
         var topFooterLine: Int?
         var gap = 0
@@ -149,7 +152,8 @@ enum BoilerplateText {
                 break
             }
         }
-        guard var top = topFooterLine, top < kept.count else { return }
+        // A page that is nothing but footer lines (a copyright line) has no content left.
+        guard var top = topFooterLine, top < kept.count || top == block.count else { return }
         if top < block.count {
             let name = paragraphs[block[top]].text
             if name.unicodeScalars.count <= 30, !name.unicodeScalars.contains("。"), !name.hasSuffix(".") { top += 1 }

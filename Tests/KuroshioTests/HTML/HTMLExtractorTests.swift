@@ -253,3 +253,15 @@ extension BoilerplateTextTests {
         #expect(!BoilerplateText.isCookieNotice("Bake the cookies for twelve minutes until golden."))
     }
 }
+
+extension BoilerplateTextTests {
+    @Test func aBreadcrumbMayEndInALongPageTitle() {
+        #expect(BoilerplateText.isBreadcrumb("TOP > 値段別カテゴリ > ￥30,000〜￥34,999 > X-PAC ジム ボストンバッグ【ヘッドポーター HEADPORTER 吉田カバン】"))
+        #expect(!BoilerplateText.isBreadcrumb("TOP > 値段別カテゴリ > " + String(repeating: "長い", count: 60)))
+    }
+
+    @Test func aPageOfNothingButACopyrightLineIsEmpty() {
+        #expect(kept("<body><p>Copyright 2017-2025 http://www.example.test All Rights Reserved.</p></body>").isEmpty)
+        #expect(kept("<body><p>猫の写真を撮りに公園へ行きました。</p><p>© 2026 猫ブログ</p></body>") == ["猫の写真を撮りに公園へ行きました。"])
+    }
+}
