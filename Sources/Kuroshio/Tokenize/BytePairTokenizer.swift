@@ -5,14 +5,17 @@ import Foundation
 /// are merged pair by pair, lowest rank first.
 public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
     // Immutable after init: the ranks and a compiled regex, read concurrently.
-    /// Each rank's bytes, and ranks by a hash of their bytes (checked against the bytes, so a collision cannot
-    /// mislead): lookups of byte ranges without building arrays.
-    private let tokens: [[UInt8]]
-    private let ranksByHash: [UInt64: Int32]
+    private let ranks: TokenTable
+    public let vocabularySize: Int
     /// The preset's splitter written as code when there is one, else the compiled regex.
     private let splitter: WordSplitter?
     private let pattern: Regex<AnyRegexOutput>
+    private let scratch = ScratchPool { Scratch() }
 
+    private struct Scratch: Sendable {
+        var merger = PairMerger()
+        var memo = TokenTable.Memo()
+    }
     /// Pre-tokenisation patterns of common models, by name.
     public static let presets: [String: String] = [
         "cl100k": #"'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s"#,
@@ -28,26 +31,19 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
     /// Loads a rank file; `pattern` is a preset name or a regex.
     public init(path: String, pattern: String) throws(TokenizerError) {
         guard let bytes = FileSystem.read(path) else { throw TokenizerError(path: path, reason: "cannot read the file") }
-        var ranks: [[UInt8]: Int32] = [:]
+        var keys: [UInt8] = [], starts: [Int32] = [0], ids: [Int32] = []
         for (number, line) in bytes.split(separator: 0x0A).enumerated() {
-            let fields = line.split(separator: 0x20)
-            guard fields.count == 2, let token = Data(base64Encoded: Data(fields[0])),
-                  let rank = Int32(String(decoding: fields[1], as: UTF8.self)) else {
-                throw TokenizerError(path: path, reason: "line \(number + 1) is not `base64-token rank`")
+            guard let space = line.firstIndex(of: 0x20), Self.appendBase64(line[..<space], to: &keys),
+                  Int32(keys.count) > starts.last!,
+                  let rank = Int32(String(decoding: line[(space + 1)...], as: UTF8.self)), (0..<1 << 24).contains(rank) else {
+                throw TokenizerError(path: path, reason: "line \(number + 1) is not `base64-token rank` with a rank below 2^24")
             }
-            ranks[Array(token)] = rank
+            starts.append(Int32(keys.count))
+            ids.append(rank)
         }
-        guard !ranks.isEmpty else { throw TokenizerError(path: path, reason: "no ranks in the file") }
-        guard let largest = ranks.values.max(), largest < 1 << 24, ranks.values.allSatisfy({ $0 >= 0 }) else {
-            throw TokenizerError(path: path, reason: "ranks must lie in 0..<16777216")
-        }
-        var tokens = [[UInt8]](repeating: [], count: Int(largest) + 1), ranksByHash: [UInt64: Int32] = [:]
-        for (bytes, rank) in ranks {
-            tokens[Int(rank)] = bytes
-            ranksByHash[bytes.withUnsafeBytes { Hash64.bytes($0) }] = rank
-        }
-        self.tokens = tokens
-        self.ranksByHash = ranksByHash
+        guard !ids.isEmpty else { throw TokenizerError(path: path, reason: "no ranks in the file") }
+        ranks = TokenTable(keys: keys, starts: starts, ids: ids)
+        vocabularySize = Int(ranks.largestID) + 1
         splitter = WordSplitter.presets[pattern]
         do {
             self.pattern = try Regex(Self.presets[pattern] ?? pattern).matchingSemantics(.unicodeScalar)
@@ -56,58 +52,72 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
         }
     }
 
+    /// Appends the bytes that standard base64 `text` (padded, no line breaks) encodes; false when it is not base64.
+    static func appendBase64(_ text: ArraySlice<UInt8>, to output: inout [UInt8]) -> Bool {
+        guard text.count % 4 == 0 else { return false }
+        var bits: UInt32 = 0, count = 0, padding = 0
+        for char in text {
+            let value: UInt32
+            switch char {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = UInt32(char - UInt8(ascii: "A"))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = UInt32(char - UInt8(ascii: "a")) + 26
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(char - UInt8(ascii: "0")) + 52
+            case UInt8(ascii: "+"): value = 62
+            case UInt8(ascii: "/"): value = 63
+            case UInt8(ascii: "="): value = 0; padding += 1
+            default: return false
+            }
+            guard padding == 0 || char == UInt8(ascii: "=") else { return false }
+            bits = bits << 6 | value
+            count += 1
+            if count == 4 {
+                output.append(UInt8(truncatingIfNeeded: bits >> 16))
+                if padding < 2 { output.append(UInt8(truncatingIfNeeded: bits >> 8)) }
+                if padding < 1 { output.append(UInt8(truncatingIfNeeded: bits)) }
+                bits = 0
+                count = 0
+            }
+        }
+        return padding <= 2
+    }
+
     /// A rank file names no special tokens.
     public var endOfDocument: Int32? { nil }
-    public var vocabularySize: Int { tokens.count }
 
     public func encode(_ text: String) -> [Int32] {
+        // Without a coded splitter, the regex's matches as byte ranges.
+        let matches = splitter != nil ? [] : text.matches(of: pattern).map {
+            text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.range.upperBound)
+        }
+        var text = text
         var ids: [Int32] = []
-        let pieces = splitter?.split(text) ?? text.matches(of: pattern).map { Array(text[$0.range].utf8)[...] }
-        for slice in pieces {
-            slice.withUnsafeBufferPointer { piece in
-                if let rank = rank(piece, 0, piece.count) { ids.append(rank) } else { merge(piece, into: &ids) }
+        scratch.with { scratch in
+            text.withUTF8 { bytes in
+                if let splitter {
+                    splitter.split(bytes) { start, end in
+                        encode(piece: UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &ids, scratch: &scratch)
+                    }
+                } else {
+                    for range in matches { encode(piece: UnsafeBufferPointer(rebasing: bytes[range]), into: &ids, scratch: &scratch) }
+                }
             }
         }
         return ids
     }
 
-    /// The rank of `piece[from..<to]`, if it is a token.
+    /// A piece in the vocabulary is one token; any other piece's bytes merge pair by pair, the lowest rank first.
     @inline(__always)
-    private func rank(_ piece: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int32? {
-        let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(piece)[from..<to])
-        guard let rank = ranksByHash[Hash64.bytes(bytes)] else { return nil }
-        let token = tokens[Int(rank)]
-        guard token.count == to - from, token.withUnsafeBytes({ $0.elementsEqual(bytes) }) else { return nil }
-        return rank
-    }
-
-    /// The ranks of a piece's bytes merged pair by pair, the lowest-ranked pair first (leftmost on ties): a heap of
-    /// candidate pairs over a linked list of parts, each part a byte range of the piece.
-    private func merge(_ piece: UnsafeBufferPointer<UInt8>, into ids: inout [Int32]) {
-        let n = piece.count
-        var next = Array(1...n), previous = Array(-1..<(n - 1))
-        var alive = [Bool](repeating: true, count: n)
-        var heap = Model.MergeHeap()
-        // A candidate records its pair by where the left part starts and where the right part ends.
-        func push(_ left: Int) {
-            let right = next[left]
-            guard right < n, let rank = rank(piece, left, next[right]) else { return }
-            heap.push(.init(rank: rank, position: left, left: Int32(right), right: Int32(next[right])))
+    private func encode(piece: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
+        let raw = UnsafeRawBufferPointer(piece)
+        if let rank = scratch.memo.lookup(raw, in: ranks) {
+            ids.append(rank)
+            return
         }
-        for start in 0..<(n - 1) { push(start) }
-        while let candidate = heap.pop() {
-            let left = candidate.position, right = Int(candidate.left)
-            guard alive[left], alive[right], next[left] == right, next[right] == Int(candidate.right) else { continue }
-            alive[right] = false
-            next[left] = next[right]
-            if next[right] < n { previous[next[right]] = left }
-            if previous[left] >= 0 { push(previous[left]) }
-            push(left)
+        scratch.merger.merge(count: piece.count) { left, _, end in
+            scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[left..<end]), in: ranks).map { (Float($0), 0) }
         }
-        var start = 0
-        while start < n {
-            ids.append(rank(piece, start, next[start]) ?? -1)
-            start = next[start]
+        scratch.merger.forEachPart(count: piece.count) { start, end in
+            ids.append(scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[start..<end]), in: ranks) ?? -1)
         }
     }
 }

@@ -1,5 +1,5 @@
-/// The pre-tokenisation regexes of the cl100k family (cl100k, llama3, qwen2), written out as code: the same pieces as
-/// the regex, without a regex engine. The alternatives, tried in order at each position:
+/// The pre-tokenisation regexes of the cl100k family (cl100k, llama3, qwen2), written out as code over UTF-8 bytes:
+/// the same pieces as the regex, without a regex engine. The alternatives, tried in order at each position:
 ///
 /// 1. an apostrophe and s, t, m, d, re, ve or ll, in any case;
 /// 2. one optional character that is not a letter, a number or a line break, then letters;
@@ -21,95 +21,137 @@ struct WordSplitter: Sendable {
         "qwen2": WordSplitter(maxDigits: 1, trailingWhitespace: false),
     ]
 
-    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return (s.value | 0x20) &- 0x61 < 26 }
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
-    }
-
-    @inline(__always) static func isNumber(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return s.value &- 0x30 < 10 }
-        switch s.properties.generalCategory {
-        case .decimalNumber, .letterNumber, .otherNumber: return true
-        default: return false
-        }
-    }
-
-    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? (s.value == 0x20 || s.value &- 0x09 < 5) : s.properties.isWhitespace
-    }
-
-    @inline(__always) static func isLineBreak(_ s: Unicode.Scalar) -> Bool { s == "\r" || s == "\n" }
-
-    /// The pieces of `text`, as UTF-8.
-    func split(_ text: String) -> [ArraySlice<UInt8>] {
-        let scalars = Array(text.unicodeScalars)
-        var offsets = [Int](repeating: 0, count: scalars.count + 1)
-        for (i, scalar) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(scalar) }
-        let bytes = Array(text.utf8)
-        var pieces: [ArraySlice<UInt8>] = []
+    /// Calls `piece(start, end)` with the byte range of each piece of `text` (valid UTF-8), in order.
+    @inline(__always)
+    func split(_ text: UnsafeBufferPointer<UInt8>, _ piece: (_ start: Int, _ end: Int) -> Void) {
         var i = 0
-        let n = scalars.count
-        while i < n {
-            let end = pieceEnd(scalars, i)
-            pieces.append(bytes[offsets[i]..<offsets[end]])
+        while i < text.count {
+            let end = pieceEnd(Scalars(text), i)
+            piece(i, end)
             i = end
         }
-        return pieces
     }
 
-    /// Where the piece starting at `i` ends.
-    private func pieceEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+    /// Where the piece starting at byte `i` ends.
+    private func pieceEnd(_ s: Scalars, _ i: Int) -> Int {
         let n = s.count
-        let c = s[i]
+        let (c, afterC) = s[i]
+        let kind = ScalarClass.of(c)
         // 1. Contractions.
-        if c == "'" && i + 1 < n {
-            let a = Self.lower(s[i + 1])
-            if a == "s" || a == "t" || a == "m" || a == "d" { return i + 2 }
-            if i + 2 < n {
-                let b = Self.lower(s[i + 2])
-                if (a == "r" && b == "e") || (a == "v" && b == "e") || (a == "l" && b == "l") { return i + 3 }
+        if c == 0x27 && afterC < n {
+            let (a, afterA) = s[afterC]
+            switch Self.lower(a) {
+            case 0x73, 0x74, 0x6D, 0x64: return afterA  // s t m d
+            case 0x72, 0x76, 0x6C:  // r(e) v(e) l(l)
+                if afterA < n {
+                    let (b, afterB) = s[afterA]
+                    let lowerA = Self.lower(a), lowerB = Self.lower(b)
+                    if (lowerA == 0x6C && lowerB == 0x6C) || (lowerA != 0x6C && lowerB == 0x65) { return afterB }
+                }
+            default: break
             }
         }
         // 2. An optional non-letter, non-number, non-line-break, then letters.
         var j = i
-        if !Self.isLetter(c) && !Self.isNumber(c) && !Self.isLineBreak(c) { j += 1 }
-        if j < n && Self.isLetter(s[j]) {
-            j += 1
-            while j < n && Self.isLetter(s[j]) { j += 1 }
+        if !kind.contains(.letter) && !kind.contains(.number) && !Self.isLineBreak(c) { j = afterC }
+        if j < n, ScalarClass.of(s[j].scalar).contains(.letter) {
+            j = s[j].next
+            while j < n {
+                let (scalar, next) = s[j]
+                guard ScalarClass.of(scalar).contains(.letter) else { break }
+                j = next
+            }
             return j
         }
         // 3. Numbers.
-        if Self.isNumber(c) {
-            j = i + 1
-            while j < n && j - i < maxDigits && Self.isNumber(s[j]) { j += 1 }
+        if kind.contains(.number) {
+            j = afterC
+            var digits = 1
+            while j < n && digits < maxDigits {
+                let (scalar, next) = s[j]
+                guard ScalarClass.of(scalar).contains(.number) else { break }
+                j = next
+                digits += 1
+            }
             return j
         }
         // 4. An optional space, punctuation and symbols, then line breaks.
-        j = c == " " ? i + 1 : i
-        if j < n && !Self.isSpace(s[j]) && !Self.isLetter(s[j]) && !Self.isNumber(s[j]) {
-            j += 1
-            while j < n && !Self.isSpace(s[j]) && !Self.isLetter(s[j]) && !Self.isNumber(s[j]) { j += 1 }
-            while j < n && Self.isLineBreak(s[j]) { j += 1 }
+        j = c == 0x20 ? afterC : i
+        if j < n, ScalarClass.of(s[j].scalar).isEmpty {
+            j = s[j].next
+            while j < n {
+                let (scalar, next) = s[j]
+                guard ScalarClass.of(scalar).isEmpty else { break }
+                j = next
+            }
+            while j < n && Self.isLineBreak(s[j].scalar) { j += 1 }
             return j
         }
         // 5–8. Whitespace.
-        var run = i
-        var lastBreak = -1
-        while run < n && Self.isSpace(s[run]) {
-            if Self.isLineBreak(s[run]) { lastBreak = run }
-            run += 1
+        var run = i, last = i
+        var afterLastBreak = -1
+        while run < n {
+            let (scalar, next) = s[run]
+            guard ScalarClass.of(scalar).contains(.space) else { break }
+            if Self.isLineBreak(scalar) { afterLastBreak = next }
+            last = run
+            run = next
         }
         if trailingWhitespace && run == n { return n }
-        if lastBreak >= 0 { return lastBreak + 1 }
-        if run == n || run - i == 1 { return run }
-        return run - 1
+        if afterLastBreak >= 0 { return afterLastBreak }
+        if run == n || s[i].next == run { return run }
+        return last
     }
 
-    @inline(__always) static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        if s.value &- 0x41 < 26 { return Unicode.Scalar(s.value | 0x20)! }
-        return s == "\u{17F}" ? "s" : s
+    @inline(__always) static func isLineBreak(_ s: UInt32) -> Bool { s == 0x0D || s == 0x0A }
+
+    /// ASCII letters and U+017F (long s, which folds to s) in lower case; other scalars unchanged.
+    @inline(__always) static func lower(_ s: UInt32) -> UInt32 {
+        if s &- 0x41 < 26 { return s | 0x20 }
+        return s == 0x17F ? 0x73 : s
+    }
+}
+
+/// The scalars of valid UTF-8, decoded where they are read: `s[i]` is the scalar at byte `i` and the byte after it.
+struct Scalars {
+    let bytes: UnsafeBufferPointer<UInt8>
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    var count: Int { bytes.count }
+
+    @inline(__always)
+    subscript(i: Int) -> (scalar: UInt32, next: Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0x80 { return (lead, i + 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), i + 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), i + 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F), i + 4)
+    }
+}
+
+/// The classes the pre-tokenisation regexes ask about (`\p{L}`, `\p{N}`, `\s`), from a table for the Basic
+/// Multilingual Plane and Unicode properties above it.
+struct ScalarClass: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let letter = ScalarClass(rawValue: 1)
+    static let number = ScalarClass(rawValue: 2)
+    static let space = ScalarClass(rawValue: 4)
+
+    private static let basicPlane: [ScalarClass] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map(compute) ?? []
+    }
+
+    @inline(__always) static func of(_ scalar: UInt32) -> ScalarClass {
+        scalar < 0x10000 ? basicPlane[Int(scalar)] : Unicode.Scalar(scalar).map(compute) ?? []
+    }
+
+    private static func compute(_ scalar: Unicode.Scalar) -> ScalarClass {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return .letter
+        case .decimalNumber, .letterNumber, .otherNumber: return .number
+        default: return scalar.properties.isWhitespace ? .space : []
+        }
     }
 }
