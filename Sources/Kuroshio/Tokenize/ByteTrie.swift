@@ -28,14 +28,19 @@ struct ByteTrie: Sendable {
     /// The value of the key ending at `node`, or -1.
     @inline(__always) func value(_ node: Int32) -> Int32 { values[Int(node)] }
 
-    /// The length of the longest key that starts `text`, and its value; nil when none does.
-    func longestPrefix(of text: UnsafeBufferPointer<UInt8>) -> (length: Int, value: Int32)? {
+    /// The longest of the first `maxMatches` keys that start `text` (shorter keys are met first), with its value; nil
+    /// when none does.
+    func longestPrefix(of text: UnsafeBufferPointer<UInt8>, maxMatches: Int = .max) -> (length: Int, value: Int32)? {
         var node: Int32 = 0
         var found: (Int, Int32)?
+        var matches = 0
         for (i, byte) in text.enumerated() {
             guard let next = child(node, byte) else { break }
             node = next
-            if values[Int(node)] >= 0 { found = (i + 1, values[Int(node)]) }
+            if values[Int(node)] >= 0 {
+                if matches < maxMatches { found = (i + 1, values[Int(node)]) }
+                matches += 1
+            }
         }
         return found
     }

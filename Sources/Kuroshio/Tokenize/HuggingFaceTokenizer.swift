@@ -95,7 +95,7 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
     }
 }
 
-/// A part of a tokenizer.json that this reader does not know.
+/// A part of a tokenizer file that this reader does not know or cannot read.
 struct Unsupported: Error {
     let reason: String
     init(_ reason: String) { self.reason = reason }

@@ -3,14 +3,23 @@
 /// candidate pairs wait in a heap, so a long text costs n log n. A merger keeps its buffers between calls.
 struct PairMerger {
     private struct Candidate {
-        var cost: Float
+        /// The cost's bits made to sort as unsigned integers (high half; -0 before +0, as SentencePiece orders
+        /// scores), then where the left part starts: the heap's order in one comparison.
+        var order: UInt64
         var payload: Int32
-        /// Where the left part, the right part and the part after them start.
-        var left: Int32, right: Int32, end: Int32
+        /// Where the right part and the part after it start.
+        var right: Int32, end: Int32
 
-        @inline(__always) func before(_ other: Candidate) -> Bool {
-            cost != other.cost ? cost < other.cost : left < other.left
+        init(cost: Float, payload: Int32, left: Int, right: Int, end: Int) {
+            let bits = cost.bitPattern
+            let sortable = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+            order = UInt64(sortable) << 32 | UInt64(UInt32(left))
+            self.payload = payload
+            self.right = Int32(right)
+            self.end = Int32(end)
         }
+
+        var left: Int { Int(UInt32(truncatingIfNeeded: order)) }
     }
 
     /// The start of the part after each part's start; -1 once the part has merged into the one before it.
@@ -37,11 +46,11 @@ struct PairMerger {
             guard right < count else { return }
             let end = Int(next[right])
             guard let (price, payload) = cost(left, right, end) else { return }
-            push(Candidate(cost: price, payload: payload, left: Int32(left), right: Int32(right), end: Int32(end)))
+            push(Candidate(cost: price, payload: payload, left: left, right: right, end: end))
         }
         for unit in 0..<max(0, count - 1) { consider(unit) }
         while let candidate = pop() {
-            let left = Int(candidate.left), right = Int(candidate.right), end = Int(candidate.end)
+            let left = candidate.left, right = Int(candidate.right), end = Int(candidate.end)
             // A pair is stale once either part has merged with another.
             guard next[left] == candidate.right, next[right] == candidate.end else { continue }
             merged(left, candidate.payload)
@@ -69,28 +78,29 @@ struct PairMerger {
         var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard heap[child].before(heap[parent]) else { break }
-            heap.swapAt(child, parent)
+            guard candidate.order < heap[parent].order else { break }
+            heap[child] = heap[parent]
             child = parent
         }
+        heap[child] = candidate
     }
 
     private mutating func pop() -> Candidate? {
         guard let top = heap.first else { return nil }
         let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < heap.count && heap[left].before(heap[smallest]) { smallest = left }
-                if right < heap.count && heap[right].before(heap[smallest]) { smallest = right }
-                guard smallest != parent else { break }
-                heap.swapAt(parent, smallest)
-                parent = smallest
-            }
+        let count = heap.count
+        guard count > 0 else { return top }
+        // Sift the last candidate down from the root, moving smaller children up into the hole.
+        var hole = 0
+        while true {
+            var child = 2 * hole + 1
+            guard child < count else { break }
+            if child + 1 < count && heap[child + 1].order < heap[child].order { child += 1 }
+            guard heap[child].order < last.order else { break }
+            heap[hole] = heap[child]
+            hole = child
         }
+        heap[hole] = last
         return top
     }
 }

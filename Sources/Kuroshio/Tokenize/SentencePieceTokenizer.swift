@@ -1,39 +1,271 @@
 import CSentencePiece
 
-/// A SentencePiece model (Unigram or BPE, with byte fallback and the model's own normaliser spec), through
-/// libsentencepiece: the ids are the library's own.
+/// A SentencePiece model with its own normaliser spec, encoded as SentencePiece 0.2.3 encodes it: Unigram by Viterbi
+/// over piece scores, BPE by merging the highest-scoring pair first, byte fallback for unknown characters, runs of
+/// unknowns fused. Unigram and BPE models are encoded here; word and character models go through libsentencepiece.
 public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
-    // The model is immutable once loaded, and SentencePieceProcessor::Encode is const and thread-safe.
-    private let model: OpaquePointer
+    // Immutable after init and read concurrently; the library model (word and character models only) is const and
+    // thread-safe.
+    private let model: SentencePieceModel
+    /// Each piece's score and type, by id.
+    private let scores: [Float]
+    private let types: [SentencePieceModel.PieceType]
+    private let normalizer: SentencePieceNormalizer
+    /// Normal, user-defined and unused pieces: walked by the Unigram Viterbi, looked up by BPE merges.
+    private let trie: ByteTrie
+    private let pieces: TokenTable
+    /// The unknown piece, or -1 when a model with byte fallback has none.
+    private let unknown: Int32
+    private let bytes: [Int32]?
+    /// The lowest score of a normal piece, from which an unknown character's score is made.
+    private let minScore: Float
+    /// True when no piece has U+2581 after a character other than U+2581: then no BPE merge crosses the start of a
+    /// word, and words are merged (and cached) one at a time.
+    private let mergesStayInWords: Bool
+    private let library: OpaquePointer?
+    private let scratch = ScratchPool { Scratch() }
     public let vocabularySize: Int
+    public let endOfDocument: Int32?
+
+    private struct Scratch: Sendable {
+        var normalized: [UInt8] = []
+        var best: [Float] = [], starts: [Int32] = [], ids: [Int32] = []
+        var frozen: [Bool] = []
+        var merger = PairMerger()
+        var memo = TokenTable.Memo()
+        var words = WordCache()
+        var parts: [Int32] = []
+    }
 
     public init(path: String) throws(TokenizerError) {
-        var error = [CChar](repeating: 0, count: 512)
-        guard let model = kuroshio_spm_load(path, &error, Int32(error.count)) else {
-            throw TokenizerError(path: path, reason: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        guard let bytes = FileSystem.read(path) else { throw TokenizerError(path: path, reason: "cannot read the file") }
+        do throws(Unsupported) {
+            model = try SentencePieceModel(bytes)
+            scores = model.pieces.map(\.score)
+            types = model.pieces.map(\.type)
+            let numbered = model.pieces.enumerated().map { ($0.element, Int32($0.offset)) }
+            func table(_ types: Set<SentencePieceModel.PieceType>) -> [([UInt8], Int32)] {
+                numbered.filter { types.contains($0.0.type) }.map { ($0.0.text, $0.1) }
+            }
+            // An unused piece of one NUL byte is a placeholder the library skips.
+            let ordinary = table([.normal, .userDefined, .unused]).filter { $0.0 != [0] }
+            trie = ByteTrie(ordinary)
+            pieces = TokenTable(ordinary)
+            let reserved = TokenTable(table([.unknown, .control, .byte]))
+            unknown = numbered.first(where: { $0.0.type == .unknown })?.1 ?? -1
+            guard unknown >= 0 || model.byteFallback else { throw Unsupported("the model has no unknown piece") }
+            guard model.pieces.allSatisfy({ $0.score.isFinite }) else { throw Unsupported("a piece score is not finite") }
+            if model.byteFallback {
+                let ids = (0..<256).map { reserved[Array(String(format: "<0x%02X>", $0).utf8)] }
+                guard !ids.contains(nil) else { throw Unsupported("byte fallback without all 256 byte pieces") }
+                self.bytes = ids.map { $0! }
+            } else {
+                self.bytes = nil
+            }
+            normalizer = try SentencePieceNormalizer(model, userDefined: ByteTrie(table([.userDefined])))
+            mergesStayInWords = model.escapeWhitespaces && !model.treatWhitespaceAsSuffix && ordinary.allSatisfy { piece, _ in
+                piece.withUnsafeBufferPointer { !SentencePieceNormalizer.hasInnerWordStart($0) }
+            }
+            minScore = model.pieces.filter { $0.type == .normal }.map(\.score).min() ?? .greatestFiniteMagnitude
+            let eos = reserved[model.endOfSentence]
+            endOfDocument = eos.flatMap { [types] in types[Int($0)] == .control ? $0 : nil }
+        } catch {
+            throw TokenizerError(path: path, reason: error.reason)
         }
-        self.model = model
-        vocabularySize = Int(kuroshio_spm_size(model))
+        vocabularySize = model.pieces.count
+        if model.kind == .word || model.kind == .character {
+            var error = [CChar](repeating: 0, count: 512)
+            guard let library = kuroshio_spm_load(path, &error, Int32(error.count)) else {
+                throw TokenizerError(path: path, reason: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            }
+            self.library = library
+        } else {
+            library = nil
+        }
     }
 
-    deinit { kuroshio_spm_free(model) }
-
-    public var endOfDocument: Int32? {
-        let id = kuroshio_spm_eos(model)
-        return id >= 0 ? id : nil
-    }
+    deinit { library.map(kuroshio_spm_free) }
 
     public func encode(_ text: String) -> [Int32] {
         var text = text
-        return text.withUTF8 { bytes -> [Int32] in
-            var ids = [Int32](repeating: 0, count: max(16, bytes.count / 2))
-            let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            var count = ids.withUnsafeMutableBufferPointer { kuroshio_spm_encode(model, base, bytes.count, $0.baseAddress, $0.count) }
-            if count > ids.count {
-                ids = [Int32](repeating: 0, count: count)
-                count = ids.withUnsafeMutableBufferPointer { kuroshio_spm_encode(model, base, bytes.count, $0.baseAddress, $0.count) }
+        if let library { return text.withUTF8 { Self.libraryEncode(library, $0) } }
+        return scratch.with { scratch in
+            text.withUTF8 { normalizer.normalize($0, into: &scratch.normalized) }
+            var ids: [Int32] = []
+            scratch.normalized.withUnsafeBufferPointer { normalized in
+                if model.kind == .bpe {
+                    mergePairs(normalized, &scratch, into: &ids)
+                } else {
+                    viterbi(normalized, &scratch, into: &ids)
+                }
             }
-            return count < 0 ? [] : Array(ids.prefix(count))
+            return ids
         }
+    }
+
+    /// Appends a piece's id as the library reports it: an unknown piece in bytes with byte fallback, else fused with
+    /// an unknown before it.
+    @inline(__always)
+    private func emit(_ id: Int32, _ text: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], previousUnknown: inout Bool) {
+        let isUnknown = id == unknown || (id >= 0 && types[Int(id)] == .unknown)
+        if isUnknown, let bytes {
+            for byte in text { ids.append(bytes[Int(byte)]) }
+        } else if !(isUnknown && previousUnknown) {
+            ids.append(id)
+        }
+        previousUnknown = isUnknown
+    }
+
+    /// Unigram: the best-scoring cut, ending at each character boundary in turn, with the library's arithmetic
+    /// (single precision; a user-defined symbol scores 0.1 per byte after its first; sums far from zero are moved
+    /// back to zero, which changes how ties round).
+    private func viterbi(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) {
+        let size = text.count
+        guard size > 0 else { return }
+        scratch.best = [Float](repeating: 0, count: size + 1)
+        scratch.starts = [Int32](repeating: -1, count: size + 1)
+        scratch.ids = [Int32](repeating: -1, count: size + 1)
+        let unknownScore = minScore - 10
+        scratch.best.withUnsafeMutableBufferPointer { best in
+            scratch.starts.withUnsafeMutableBufferPointer { starts in
+                scratch.ids.withUnsafeMutableBufferPointer { pathIDs in
+                    @inline(__always) func offer(_ end: Int, _ score: Float, _ start: Int, _ id: Int32) {
+                        if starts[end] == -1 || score > best[end] {
+                            best[end] = score
+                            starts[end] = Int32(start)
+                            pathIDs[end] = id
+                        }
+                    }
+                    var start = 0, frontier = 0
+                    while start < size {
+                        var here = best[start]
+                        if here < -100_000 || here > 100_000 {
+                            for i in start...frontier where i == start || starts[i] != -1 { best[i] -= here }
+                            here = 0
+                        }
+                        let length = Swift.min(SentencePieceNormalizer.characterLength(text[start]), size - start)
+                        var coversCharacter = false
+                        var node: Int32 = 0
+                        var end = start
+                        while end < size, let next = trie.child(node, text[end]) {
+                            node = next
+                            end += 1
+                            let id = trie.value(node)
+                            guard id >= 0 else { continue }
+                            let type = types[Int(id)]
+                            if type == .unused { continue }
+                            frontier = Swift.max(frontier, end)
+                            let score = type == .userDefined ? Float(0.1 * Double(end - start - 1)) : scores[Int(id)]
+                            offer(end, score + here, start, id)
+                            if end - start == length { coversCharacter = true }
+                        }
+                        if !coversCharacter {
+                            frontier = Swift.max(frontier, start + length)
+                            offer(start + length, unknownScore + here, start, unknown)
+                        }
+                        start += length
+                    }
+                }
+            }
+        }
+        // Back from the end, then emitted in order.
+        var path: [Int32] = []
+        var end = size
+        while end > 0 {
+            path.append(Int32(end))
+            end = Int(scratch.starts[end])
+        }
+        var previousUnknown = false
+        for end in path.reversed() {
+            let start = Int(scratch.starts[Int(end)])
+            emit(scratch.ids[Int(end)], UnsafeBufferPointer(rebasing: text[start..<Int(end)]), into: &ids, previousUnknown: &previousUnknown)
+        }
+    }
+
+    /// BPE, word by word when merges stay in words (each word's pieces cached), else over the whole text.
+    private func mergePairs(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) {
+        var previousUnknown = false
+        func encode(_ from: Int, _ to: Int) {
+            let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[from..<to])
+            scratch.parts.removeAll(keepingCapacity: true)
+            if !mergesStayInWords || !scratch.words.lookup(word, into: &scratch.parts) {
+                mergePairs(UnsafeBufferPointer(rebasing: text[from..<to]), &scratch)
+                if mergesStayInWords { scratch.words.store(word, scratch.parts[...]) }
+            }
+            var offset = from
+            for k in stride(from: 0, to: scratch.parts.count, by: 2) {
+                let length = Int(scratch.parts[k + 1])
+                emit(scratch.parts[k], UnsafeBufferPointer(rebasing: text[offset..<offset + length]), into: &ids,
+                     previousUnknown: &previousUnknown)
+                offset += length
+            }
+        }
+        var start = 0
+        if mergesStayInWords {
+            SentencePieceNormalizer.forEachWordStart(text) { position in
+                guard position > start else { return }
+                encode(start, position)
+                start = position
+            }
+        }
+        encode(start, text.count)
+    }
+
+    /// BPE over `text`: characters (a user-defined symbol is one, never merged) merge pair by pair, the highest
+    /// piece score first and the leftmost on ties. Leaves each resulting piece's id and byte length in
+    /// `scratch.parts`.
+    private func mergePairs(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch) {
+        // Units are symbols; `symbolStarts` has where each starts, then the end.
+        var symbolStarts: [Int32] = []
+        scratch.frozen.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < text.count {
+            let symbol = normalizer.symbol(UnsafeBufferPointer(rebasing: text[i...]))
+            symbolStarts.append(Int32(i))
+            scratch.frozen.append(symbol.frozen)
+            i += symbol.length
+        }
+        symbolStarts.append(Int32(text.count))
+        let count = symbolStarts.count - 1
+        let raw = UnsafeRawBufferPointer(text)
+        // Pieces made of an unused pair: how the library splits them again, from the latest pair that formed them.
+        var unusedSplits: [[UInt8]: ([UInt8], [UInt8])] = [:]
+        let frozen = scratch.frozen
+        scratch.merger.merge(count: count) { left, right, end in
+            guard !frozen[left], !frozen[right] else { return nil }
+            let from = Int(symbolStarts[left]), middle = Int(symbolStarts[right]), to = Int(symbolStarts[end])
+            guard let id = scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[from..<to]), in: pieces) else { return nil }
+            if types[Int(id)] == .unused { unusedSplits[Array(text[from..<to])] = (Array(text[from..<middle]), Array(text[middle..<to])) }
+            return (-scores[Int(id)], id)
+        }
+        // A piece that is not in the vocabulary, or is unused with no pair on record, is unknown; unused pieces
+        // split again, at most 100 levels deep.
+        func resegment(_ piece: UnsafeBufferPointer<UInt8>, depth: Int) {
+            let id = pieces[UnsafeRawBufferPointer(piece)]
+            if let id, types[Int(id)] == .unused, depth <= 100 {
+                if let (left, right) = unusedSplits[Array(piece)] {
+                    left.withUnsafeBufferPointer { resegment($0, depth: depth + 1) }
+                    right.withUnsafeBufferPointer { resegment($0, depth: depth + 1) }
+                } else {
+                    scratch.parts += [unknown, Int32(piece.count)]
+                }
+            } else {
+                scratch.parts += [id ?? unknown, Int32(piece.count)]
+            }
+        }
+        scratch.merger.forEachPart(count: count) { start, end in
+            resegment(UnsafeBufferPointer(rebasing: text[Int(symbolStarts[start])..<Int(symbolStarts[end])]), depth: 0)
+        }
+    }
+
+    private static func libraryEncode(_ library: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var ids = [Int32](repeating: 0, count: max(16, bytes.count / 2))
+        let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+        var count = ids.withUnsafeMutableBufferPointer { kuroshio_spm_encode(library, base, bytes.count, $0.baseAddress, $0.count) }
+        if count > ids.count {
+            ids = [Int32](repeating: 0, count: count)
+            count = ids.withUnsafeMutableBufferPointer { kuroshio_spm_encode(library, base, bytes.count, $0.baseAddress, $0.count) }
+        }
+        return count < 0 ? [] : Array(ids.prefix(count))
     }
 }

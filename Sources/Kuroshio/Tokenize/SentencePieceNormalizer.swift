@@ -1,0 +1,165 @@
+/// SentencePiece's normaliser, as the model spec says: user-defined symbols kept as they are, the longest rule of the
+/// precompiled character map (a Darts double-array trie) applied at each place, whitespace trimmed and collapsed, a
+/// dummy prefix added and spaces escaped as U+2581.
+struct SentencePieceNormalizer: Sendable {
+    /// Double-array units, and the NUL-terminated strings that rule values point into.
+    private let units: [UInt32]
+    private let strings: [UInt8]
+    private let userDefined: ByteTrie
+    private let addDummyPrefix, removeExtraWhitespaces, escapeWhitespaces, treatWhitespaceAsSuffix: Bool
+
+    /// The library records at most this many matches of a prefix, and picks the longest of those.
+    private static let maxRuleMatches = 32, maxSymbolMatches = 64
+    static let spaceSymbol: [UInt8] = [0xE2, 0x96, 0x81]
+
+    init(_ model: SentencePieceModel, userDefined: ByteTrie) throws(Unsupported) {
+        var units: [UInt32] = [], strings: [UInt8] = []
+        if !model.charsmap.isEmpty {
+            let blob = model.charsmap
+            guard blob.count > 4 else { throw Unsupported("the precompiled character map is broken") }
+            let trieSize = Int(blob[0]) | Int(blob[1]) << 8 | Int(blob[2]) << 16 | Int(blob[3]) << 24
+            guard trieSize % 4 == 0, trieSize <= blob.count - 4 else { throw Unsupported("the precompiled character map is broken") }
+            units = stride(from: 4, to: 4 + trieSize, by: 4).map {
+                UInt32(blob[$0]) | UInt32(blob[$0 + 1]) << 8 | UInt32(blob[$0 + 2]) << 16 | UInt32(blob[$0 + 3]) << 24
+            }
+            strings = Array(blob[(4 + trieSize)...]) + [0]
+        }
+        self.units = units
+        self.strings = strings
+        self.userDefined = userDefined
+        addDummyPrefix = model.addDummyPrefix
+        removeExtraWhitespaces = model.removeExtraWhitespaces
+        escapeWhitespaces = model.escapeWhitespaces
+        treatWhitespaceAsSuffix = model.treatWhitespaceAsSuffix
+    }
+
+    /// Writes the normalised form of `input` (valid UTF-8) to `output`.
+    func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.removeAll(keepingCapacity: true)
+        strings.withUnsafeBufferPointer { strings in
+            units.withUnsafeBufferPointer { units in
+                normalize(input, into: &output, units: units, strings: strings)
+            }
+        }
+    }
+
+    private func normalize(
+        _ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], units: UnsafeBufferPointer<UInt32>,
+        strings: UnsafeBufferPointer<UInt8>
+    ) {
+        var i = 0
+        if removeExtraWhitespaces {
+            while i < input.count {
+                let (replacement, consumed) = prefix(input, i, units, strings)
+                guard replacement.count == 1 && replacement[0] == 0x20 else { break }
+                i += consumed
+            }
+        }
+        guard i < input.count else { return }
+        let space: [UInt8] = escapeWhitespaces ? Self.spaceSymbol : [0x20]
+        if !treatWhitespaceAsSuffix && addDummyPrefix { output += space }
+        var previousIsSpace = removeExtraWhitespaces
+        while i < input.count {
+            let (replacement, consumed) = prefix(input, i, units, strings)
+            var k = 0
+            if previousIsSpace { while k < replacement.count && replacement[k] == 0x20 { k += 1 } }
+            if k < replacement.count {
+                for byte in replacement[k...] {
+                    if byte == 0x20 && escapeWhitespaces { output += Self.spaceSymbol } else { output.append(byte) }
+                }
+                previousIsSpace = replacement[replacement.count - 1] == 0x20
+            }
+            i += consumed
+            if !removeExtraWhitespaces { previousIsSpace = false }
+        }
+        if removeExtraWhitespaces {
+            while output.count >= space.count && output[(output.count - space.count)...].elementsEqual(space) {
+                output.removeLast(space.count)
+            }
+        }
+        if treatWhitespaceAsSuffix && addDummyPrefix { output += space }
+    }
+
+    /// What the text at `i` normalises to, and how many bytes that consumes: a user-defined symbol as it is, else the
+    /// longest rule of the character map, else one character unchanged.
+    @inline(__always)
+    private func prefix(
+        _ input: UnsafeBufferPointer<UInt8>, _ i: Int, _ units: UnsafeBufferPointer<UInt32>, _ strings: UnsafeBufferPointer<UInt8>
+    ) -> (UnsafeBufferPointer<UInt8>, Int) {
+        let rest = UnsafeBufferPointer(rebasing: input[i...])
+        if !userDefined.isEmpty, let length = userDefined.longestPrefix(of: rest, maxMatches: Self.maxSymbolMatches)?.length {
+            return (UnsafeBufferPointer(rebasing: rest[..<length]), length)
+        }
+        if let (length, value) = longestRule(rest, units), value < strings.count - 1 {
+            var end = value
+            while strings[end] != 0 { end += 1 }
+            return (UnsafeBufferPointer(rebasing: strings[value..<end]), length)
+        }
+        let length = min(rest.count, Self.characterLength(rest[0]))
+        return (UnsafeBufferPointer(rebasing: rest[..<length]), length)
+    }
+
+    /// Calls `body` with where each word starts in normalised text: each U+2581 that does not follow another.
+    @inline(__always)
+    static func forEachWordStart(_ text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var i = 0
+        while i + 2 < text.count {
+            if text[i] == 0xE2 && text[i + 1] == 0x96 && text[i + 2] == 0x81 {
+                if i < 3 || !(text[i - 3] == 0xE2 && text[i - 2] == 0x96 && text[i - 1] == 0x81) { body(i) }
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// Whether a word starts inside `text`, not at its beginning.
+    static func hasInnerWordStart(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found = false
+        forEachWordStart(text) { if $0 > 0 { found = true } }
+        return found
+    }
+
+    /// The symbol that starts `text`, as BPE cuts it: a user-defined symbol (frozen: it never merges), else one
+    /// character.
+    func symbol(_ text: UnsafeBufferPointer<UInt8>) -> (length: Int, frozen: Bool) {
+        if !userDefined.isEmpty, let length = userDefined.longestPrefix(of: text, maxMatches: Self.maxSymbolMatches)?.length {
+            return (length, true)
+        }
+        return (min(text.count, Self.characterLength(text[0])), false)
+    }
+
+    /// The longest of the first `maxRuleMatches` rules that start `text`: Darts' common-prefix search.
+    @inline(__always)
+    private func longestRule(_ text: UnsafeBufferPointer<UInt8>, _ units: UnsafeBufferPointer<UInt32>) -> (Int, Int)? {
+        guard !units.isEmpty else { return nil }
+        var found: (Int, Int)?
+        var matches = 0
+        var node = Int(Self.offset(units[0]))
+        for (i, byte) in text.enumerated() {
+            node ^= Int(byte)
+            guard node < units.count else { break }
+            let unit = units[node]
+            guard unit & (1 << 31 | 0xFF) == UInt32(byte) else { break }
+            node ^= Int(Self.offset(unit))
+            if (unit >> 8) & 1 == 1 {
+                guard node < units.count else { break }
+                if matches < Self.maxRuleMatches { found = (i + 1, Int(units[node] & 0x7FFF_FFFF)) }
+                matches += 1
+            }
+        }
+        return found
+    }
+
+    @inline(__always) private static func offset(_ unit: UInt32) -> UInt32 { (unit >> 10) << ((unit & (1 << 9)) >> 6) }
+
+    /// The byte length of the UTF-8 character a byte leads, as SentencePiece counts it (a stray continuation byte is 1).
+    @inline(__always) static func characterLength(_ lead: UInt8) -> Int {
+        switch lead >> 4 {
+        case 0xC, 0xD: 2
+        case 0xE: 3
+        case 0xF: 4
+        default: 1
+        }
+    }
+}
