@@ -14,153 +14,133 @@ enum Model {
         }
     }
 
-    func encode(_ word: String) -> [Int32] {
+    /// Working memory of one encode call.
+    struct Scratch: Sendable {
+        var merger = PairMerger()
+        var symbols: [Int32] = []
+        var words = WordCache()
+    }
+
+    func encode(_ word: String, into ids: inout [Int32], scratch: inout Scratch) {
         switch self {
-        case .bpe(let model): model.encode(word)
-        case .unigram(let model): model.encode(word)
+        case .bpe(let model):
+            var word = word
+            word.withUTF8 { model.encode($0, into: &ids, scratch: &scratch) }
+        case .unigram(let model): ids += model.encode(word)
         }
     }
 
     var largestID: Int {
         switch self {
-        case .bpe(let model): Int(model.vocabulary.values.max() ?? 0)
+        case .bpe(let model): Int(model.vocabulary.largestID)
         case .unigram(let model): Int(model.pieces.values.map(\.id).max() ?? 0)
         }
     }
 
     /// The ids of `<0xXX>` byte tokens, when the vocabulary has all 256.
-    static func byteTokens(_ vocabulary: [[UInt8]: Int32]) -> [Int32]? {
-        let ids = (0..<256).map { vocabulary[Array(String(format: "<0x%02X>", $0).utf8)] }
+    static func byteTokens(_ id: ([UInt8]) -> Int32?) -> [Int32]? {
+        let ids = (0..<256).map { id(Array(String(format: "<0x%02X>", $0).utf8)) }
         return ids.contains(nil) ? nil : ids.map { $0! }
     }
 
     // Vocabularies are keyed by UTF-8 bytes: Swift's String equality is canonical equivalence, under which a CJK
     // compatibility ideograph would find its unified twin's entry.
     struct BPE {
-        let vocabulary: [[UInt8]: Int32]
-        /// Merge rank and result of each adjacent pair of ids.
-        let merges: [UInt64: (rank: Int32, id: Int32)]
+        let vocabulary: TokenTable
+        /// The rank of the merge of each adjacent pair of ids (keyed by `key`), and each rank's resulting id.
+        let ranks: IntegerMap
+        let results: [Int32]
         let unknown: Int32?
         let fuseUnknown: Bool
         let bytes: [Int32]?
         let ignoreMerges: Bool
+        /// True when U+2581 is a token and no token has it after another character but U+2581: then no merge
+        /// crosses the start of a word, and words are merged (and cached) one at a time.
+        let mergesStayInWords: Bool
 
         init(_ json: JSONValue) throws {
-            var vocabulary: [[UInt8]: Int32] = [:]
-            for (token, id) in json["vocab"]?.members ?? [] { vocabulary[Array(token.utf8)] = Int32(id.int ?? -1) }
-            var merges: [UInt64: (rank: Int32, id: Int32)] = [:]
-            for (rank, merge) in (json["merges"]?.array ?? []).enumerated() {
+            let entries = (json["vocab"]?.members ?? []).map { (Array($0.0.utf8), Int32($0.1.int ?? -1)) }
+            let vocabulary = TokenTable(entries)
+            var ranks = IntegerMap(), results: [Int32] = []
+            for merge in json["merges"]?.array ?? [] {
                 let pair: [String]
                 if let text = merge.string {
                     pair = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 } else {
                     pair = (merge.array ?? []).compactMap(\.string)
                 }
-                guard pair.count == 2, let a = vocabulary[Array(pair[0].utf8)], let b = vocabulary[Array(pair[1].utf8)],
-                      let merged = vocabulary[Array(pair[0].utf8) + Array(pair[1].utf8)] else { continue }
-                if merges[BPE.key(a, b)] == nil { merges[BPE.key(a, b)] = (Int32(rank), merged) }
+                // Ranks are places in the list; a merge whose parts or result are not tokens never applies.
+                let rank = Int32(results.count)
+                results.append(-1)
+                guard pair.count == 2, let a = vocabulary[pair[0]], let b = vocabulary[pair[1]],
+                      let merged = vocabulary[pair[0] + pair[1]] else { continue }
+                if ranks.insertIfAbsent(BPE.key(a, b), rank) == rank { results[Int(rank)] = merged }
             }
             guard json["continuing_subword_prefix"]?.string == nil, json["end_of_word_suffix"]?.string == nil else {
                 throw Unsupported("BPE with continuing_subword_prefix or end_of_word_suffix")
             }
             self.vocabulary = vocabulary
-            self.merges = merges
-            unknown = json["unk_token"]?.string.flatMap { vocabulary[Array($0.utf8)] }
+            self.ranks = ranks
+            self.results = results
+            unknown = json["unk_token"]?.string.flatMap { vocabulary[$0] }
             fuseUnknown = json["fuse_unk"]?.bool ?? false
-            bytes = json["byte_fallback"]?.bool == true ? Model.byteTokens(vocabulary) : nil
+            bytes = json["byte_fallback"]?.bool == true ? Model.byteTokens { vocabulary[$0] } : nil
             ignoreMerges = json["ignore_merges"]?.bool ?? false
+            mergesStayInWords = vocabulary["\u{2581}"] != nil && entries.allSatisfy { token, _ in
+                token.withUnsafeBufferPointer { !SentencePieceNormalizer.hasInnerWordStart($0) }
+            }
         }
 
-        func encode(_ word: String) -> [Int32] {
-            if ignoreMerges, let id = vocabulary[Array(word.utf8)] { return [id] }
-            var symbols: [Int32] = []
-            for scalar in word.unicodeScalars {
-                if let id = vocabulary[Array(String(scalar).utf8)] {
-                    symbols.append(id)
+        /// Appends the ids of `word` (UTF-8): the whole word when merges are ignored and it is a token, else its
+        /// characters merged, word by word where merges stay in words.
+        func encode(_ word: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
+            if ignoreMerges, let id = vocabulary[UnsafeRawBufferPointer(word)] {
+                ids.append(id)
+                return
+            }
+            guard mergesStayInWords else { return merge(word, into: &ids, scratch: &scratch) }
+            var start = 0
+            SentencePieceNormalizer.forEachWordStart(word) { position in
+                guard position > start else { return }
+                merge(UnsafeBufferPointer(rebasing: word[start..<position]), into: &ids, scratch: &scratch)
+                start = position
+            }
+            merge(UnsafeBufferPointer(rebasing: word[start...]), into: &ids, scratch: &scratch)
+        }
+
+        /// The characters of `word` as tokens (bytes for a character not in the vocabulary with byte fallback,
+        /// else the unknown token), merged pair by pair, the lowest merge rank first and the leftmost on ties.
+        private func merge(_ word: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
+            let raw = UnsafeRawBufferPointer(word)
+            if scratch.words.lookup(raw, into: &ids) { return }
+            scratch.symbols.removeAll(keepingCapacity: true)
+            let characters = Scalars(word)
+            var i = 0
+            while i < word.count {
+                let next = characters[i].next
+                if let id = vocabulary[UnsafeRawBufferPointer(rebasing: raw[i..<next])] {
+                    scratch.symbols.append(id)
                 } else if let bytes {
-                    symbols += String(scalar).utf8.map { bytes[Int($0)] }
-                } else if let unknown {
-                    if fuseUnknown, symbols.last == unknown { continue }
-                    symbols.append(unknown)
+                    for byte in word[i..<next] { scratch.symbols.append(bytes[Int(byte)]) }
+                } else if let unknown, !(fuseUnknown && scratch.symbols.last == unknown) {
+                    scratch.symbols.append(unknown)
                 }
+                i = next
             }
-            return merged(symbols)
-        }
-
-        /// `symbols` merged pair by pair, the lowest merge rank first and the leftmost on ties, with a heap over a
-        /// linked list: n log n for a long word (a whole text, for tokenizers with no pre-tokeniser).
-        private func merged(_ symbols: [Int32]) -> [Int32] {
-            guard symbols.count > 1 else { return symbols }
-            var ids = symbols
-            var next = Array(1...symbols.count), previous = Array(-1..<(symbols.count - 1))
-            var alive = [Bool](repeating: true, count: symbols.count)
-            var heap = MergeHeap()
-            func push(_ left: Int) {
-                let right = next[left]
-                guard right < ids.count, let merge = merges[Self.key(ids[left], ids[right])] else { return }
-                heap.push(.init(rank: merge.rank, position: left, left: ids[left], right: ids[right]))
+            let symbols = scratch.symbols
+            var merged = symbols
+            scratch.merger.merge(count: symbols.count) { left, right, _ in
+                ranks[BPE.key(merged[left], merged[right])].map { (Float($0), results[Int($0)]) }
+            } merged: { left, result in
+                merged[left] = result
             }
-            for position in 0..<(ids.count - 1) { push(position) }
-            while let candidate = heap.pop() {
-                let left = candidate.position, right = next[left]
-                // Skip merges made stale by earlier ones.
-                guard alive[left], right < ids.count, ids[left] == candidate.left, ids[right] == candidate.right,
-                      let merge = merges[Self.key(ids[left], ids[right])] else { continue }
-                ids[left] = merge.id
-                alive[right] = false
-                next[left] = next[right]
-                if next[right] < ids.count { previous[next[right]] = left }
-                if previous[left] >= 0 { push(previous[left]) }
-                push(left)
-            }
-            return ids.indices.filter { alive[$0] }.map { ids[$0] }
+            let start = ids.count
+            scratch.merger.forEachPart(count: symbols.count) { part, _ in ids.append(merged[part]) }
+            scratch.words.store(raw, ids[start...])
         }
 
         @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64 {
             UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
-        }
-    }
-
-    /// A min-heap of candidate merges, by rank and then position.
-    struct MergeHeap {
-        struct Entry {
-            var rank: Int32
-            var position: Int
-            var left: Int32
-            var right: Int32
-            func before(_ other: Entry) -> Bool { rank != other.rank ? rank < other.rank : position < other.position }
-        }
-
-        private var entries: [Entry] = []
-
-        mutating func push(_ entry: Entry) {
-            entries.append(entry)
-            var child = entries.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard entries[child].before(entries[parent]) else { break }
-                entries.swapAt(child, parent)
-                child = parent
-            }
-        }
-
-        mutating func pop() -> Entry? {
-            guard let top = entries.first else { return nil }
-            let last = entries.removeLast()
-            if !entries.isEmpty {
-                entries[0] = last
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1, right = left + 1
-                    var smallest = parent
-                    if left < entries.count && entries[left].before(entries[smallest]) { smallest = left }
-                    if right < entries.count && entries[right].before(entries[smallest]) { smallest = right }
-                    guard smallest != parent else { break }
-                    entries.swapAt(parent, smallest)
-                    parent = smallest
-                }
-            }
-            return top
         }
     }
 
@@ -186,9 +166,7 @@ enum Model {
             self.longest = longest
             self.unknown = Int32(unknown)
             unknownScore = lowest - 10
-            var vocabulary: [[UInt8]: Int32] = [:]
-            for (piece, entry) in pieces { vocabulary[piece] = entry.id }
-            bytes = json["byte_fallback"]?.bool == true ? Model.byteTokens(vocabulary) : nil
+            bytes = json["byte_fallback"]?.bool == true ? Model.byteTokens { pieces[$0]?.id } : nil
         }
 
         /// The cut of `word` into pieces with the highest total score; a character no piece covers is unknown.

@@ -11,10 +11,11 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
     private let preTokenizer: PreTokenizer?
     private let model: Model
     /// Added tokens matched in the raw text, and those matched after normalisation (their content normalised too).
-    private let rawAdded: [(String, Int32)], normalizedAdded: [(String, Int32)]
+    private let rawAdded: AddedTokens, normalizedAdded: AddedTokens
     /// The added token that ends documents, by the names models give it.
     public let endOfDocument: Int32?
     public let vocabularySize: Int
+    private let scratch = ScratchPool { Model.Scratch() }
 
     public init(path: String) throws(TokenizerError) {
         func fail(_ reason: String) -> TokenizerError { TokenizerError(path: path, reason: reason) }
@@ -46,52 +47,75 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
         }
         endOfDocument = end
         vocabularySize = max(model.largestID, (raw + normalized).map { Int($0.1) }.max() ?? 0) + 1
-        // Longest first, so that the longest token at a place wins.
-        rawAdded = raw.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
-        normalizedAdded = normalized.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
+        rawAdded = AddedTokens(raw)
+        normalizedAdded = AddedTokens(normalized)
     }
 
     public func encode(_ text: String) -> [Int32] {
+        scratch.with { encode(text, scratch: &$0) }
+    }
+
+    private func encode(_ text: String, scratch: inout Model.Scratch) -> [Int32] {
         var ids: [Int32] = []
-        for (piece, added) in Self.split(text, on: rawAdded) {
+        for (piece, added) in rawAdded.split(text) {
             if let added {
                 ids.append(added)
                 continue
             }
             let normalizedText = normalizer?.apply(piece) ?? piece
-            for (part, addedNormalized) in Self.split(normalizedText, on: normalizedAdded) {
+            for (part, addedNormalized) in normalizedAdded.split(normalizedText) {
                 if let addedNormalized {
                     ids.append(addedNormalized)
                     continue
                 }
-                for word in preTokenizer?.split(part) ?? [part] where !word.isEmpty { ids += model.encode(word) }
+                for word in preTokenizer?.split(part) ?? [part] where !word.isEmpty {
+                    model.encode(word, into: &ids, scratch: &scratch)
+                }
             }
         }
         return ids
     }
 
-    /// `text` cut around occurrences of the added tokens (leftmost, longest), each paired with its id or nil.
-    static func split(_ text: String, on tokens: [(String, Int32)]) -> [(String, Int32?)] {
+}
+
+/// Added tokens, matched in text before the model sees it: at each place the longest token that starts there.
+struct AddedTokens {
+    /// Token texts as UTF-8, longest first, with their ids.
+    private let tokens: [([UInt8], Int32)]
+    private let firstBytes: [Bool]
+
+    init(_ tokens: [(String, Int32)]) {
+        self.tokens = tokens.map { (Array($0.0.utf8), $0.1) }.filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for (token, _) in self.tokens { firstBytes[Int(token[0])] = true }
+        self.firstBytes = firstBytes
+    }
+
+    /// `text` cut around the added tokens in it, each piece paired with its token's id or nil. Bytes match where
+    /// scalars do, since a token starts with a lead byte.
+    func split(_ text: String) -> [(String, Int32?)] {
         guard !tokens.isEmpty else { return [(text, nil)] }
-        let scalars = Array(text.unicodeScalars)
-        let patterns = tokens.map { (Array($0.0.unicodeScalars), $0.1) }.filter { !$0.0.isEmpty }
-        let firsts = Set(patterns.map { $0.0[0] })
-        var pieces: [(String, Int32?)] = []
-        var start = 0, i = 0
-        while i < scalars.count {
-            if firsts.contains(scalars[i]), let (pattern, id) = patterns.first(where: {
-                i + $0.0.count <= scalars.count && scalars[i..<i + $0.0.count].elementsEqual($0.0)
-            }) {
-                if i > start { pieces.append((String(String.UnicodeScalarView(scalars[start..<i])), nil)) }
-                pieces.append((String(String.UnicodeScalarView(pattern)), id))
-                i += pattern.count
-                start = i
-            } else {
-                i += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var pieces: [(String, Int32?)] = []
+            var start = 0, i = 0
+            while i < bytes.count {
+                if firstBytes[Int(bytes[i])], let (token, id) = tokens.first(where: {
+                    i + $0.0.count <= bytes.count && bytes[i..<i + $0.0.count].elementsEqual($0.0)
+                }) {
+                    if i > start { pieces.append((String(decoding: bytes[start..<i], as: UTF8.self), nil)) }
+                    pieces.append((String(decoding: token, as: UTF8.self), id))
+                    i += token.count
+                    start = i
+                } else {
+                    i += 1
+                }
             }
+            if start < bytes.count {
+                pieces.append((start == 0 ? String(decoding: bytes, as: UTF8.self) : String(decoding: bytes[start...], as: UTF8.self), nil))
+            }
+            return pieces
         }
-        if start < scalars.count { pieces.append((String(String.UnicodeScalarView(scalars[start...])), nil)) }
-        return pieces
     }
 }
 
@@ -148,24 +172,26 @@ enum TokenizerPattern {
         switch self {
         case .regex(let regex): return text.matches(of: regex).map(\.range).filter { !$0.isEmpty }
         case .string(let needle):
-            guard !needle.isEmpty else { return [] }
-            var ranges: [Range<String.Index>] = []
-            var start = text.startIndex
-            let scalars = text.unicodeScalars
-            let pattern = Array(needle.unicodeScalars)
-            var i = start
-            while i < text.endIndex {
-                var j = i, k = 0
-                while k < pattern.count && j < text.endIndex && scalars[j] == pattern[k] {
-                    j = scalars.index(after: j)
-                    k += 1
-                }
-                if k == pattern.count {
-                    ranges.append(i..<j)
-                    i = j
-                    start = j
+            // Bytes match where scalars do: a needle starts with a lead byte and ends a character.
+            return Self.occurrences(of: Array(needle.utf8), in: text).map {
+                text.utf8.index(text.utf8.startIndex, offsetBy: $0.lowerBound)..<text.utf8.index(text.utf8.startIndex, offsetBy: $0.upperBound)
+            }
+        }
+    }
+
+    /// The byte ranges of `needle` in `text`, left to right, not overlapping.
+    static func occurrences(of needle: [UInt8], in text: String) -> [Range<Int>] {
+        guard let first = needle.first else { return [] }
+        var text = text
+        return text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            var i = 0
+            while i + needle.count <= bytes.count {
+                if bytes[i] == first && bytes[i..<i + needle.count].elementsEqual(needle) {
+                    ranges.append(i..<i + needle.count)
+                    i += needle.count
                 } else {
-                    i = scalars.index(after: i)
+                    i += 1
                 }
             }
             return ranges

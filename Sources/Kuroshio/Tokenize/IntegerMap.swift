@@ -1,17 +1,21 @@
 /// A map from 64-bit keys to non-negative 32-bit values, by open addressing: pair merges by their two ids, and trie
-/// edges by their node and byte. Filled once, then read concurrently.
+/// edges by their node and byte. Filled once, then read concurrently. A key and its value share a slot, so a lookup
+/// touches one cache line.
 struct IntegerMap: Sendable {
-    private var keys: [UInt64]
-    /// -1 marks an empty slot.
-    private var values: [Int32]
+    private struct Slot {
+        var key: UInt64
+        /// -1 marks an empty slot.
+        var value: Int32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(key: 0, value: -1), count: size)
         mask = size - 1
     }
 
@@ -22,9 +26,9 @@ struct IntegerMap: Sendable {
     subscript(key: UInt64) -> Int32? {
         var slot = slot(key)
         while true {
-            let value = values[slot]
-            if value < 0 { return nil }
-            if keys[slot] == key { return value }
+            let found = slots[slot]
+            if found.value < 0 { return nil }
+            if found.key == key { return found.value }
             slot = (slot + 1) & mask
         }
     }
@@ -33,24 +37,22 @@ struct IntegerMap: Sendable {
     @discardableResult
     mutating func insertIfAbsent(_ key: UInt64, _ value: Int32) -> Int32 {
         precondition(value >= 0, "IntegerMap values are non-negative")
-        if count * 2 >= keys.count { grow() }
+        if count * 2 >= slots.count { grow() }
         var slot = slot(key)
-        while values[slot] >= 0 {
-            if keys[slot] == key { return values[slot] }
+        while slots[slot].value >= 0 {
+            if slots[slot].key == key { return slots[slot].value }
             slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        values[slot] = value
+        slots[slot] = Slot(key: key, value: value)
         count += 1
         return value
     }
 
     private mutating func grow() {
-        let old = zip(keys, values).filter { $0.1 >= 0 }
-        keys = [UInt64](repeating: 0, count: keys.count * 2)
-        values = [Int32](repeating: -1, count: keys.count)
-        mask = keys.count - 1
+        let old = slots.filter { $0.value >= 0 }
+        slots = [Slot](repeating: Slot(key: 0, value: -1), count: slots.count * 2)
+        mask = slots.count - 1
         count = 0
-        for (key, value) in old { insertIfAbsent(key, value) }
+        for slot in old { insertIfAbsent(slot.key, slot.value) }
     }
 }

@@ -6,6 +6,10 @@ struct SentencePieceNormalizer: Sendable {
     private let units: [UInt32]
     private let strings: [UInt8]
     private let userDefined: ByteTrie
+    /// Bytes that start a user-defined symbol, and characters of the Basic Multilingual Plane that start no rule of
+    /// the character map: the common case, copied without a walk.
+    private let startsSymbol: [Bool]
+    private let startsNoRule: [Bool]
     private let addDummyPrefix, removeExtraWhitespaces, escapeWhitespaces, treatWhitespaceAsSuffix: Bool
 
     /// The library records at most this many matches of a prefix, and picks the longest of those.
@@ -27,6 +31,15 @@ struct SentencePieceNormalizer: Sendable {
         self.units = units
         self.strings = strings
         self.userDefined = userDefined
+        var startsSymbol = [Bool](repeating: false, count: 256)
+        for byte in 0...255 where userDefined.child(0, UInt8(byte)) != nil { startsSymbol[byte] = true }
+        self.startsSymbol = startsSymbol
+        startsNoRule = units.withUnsafeBufferPointer { units in
+            (0..<0x10000).map { value in
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+                return Array(String(scalar).utf8).withUnsafeBufferPointer { Self.walks(units, $0) == false }
+            }
+        }
         addDummyPrefix = model.addDummyPrefix
         removeExtraWhitespaces = model.removeExtraWhitespaces
         escapeWhitespaces = model.escapeWhitespaces
@@ -87,7 +100,12 @@ struct SentencePieceNormalizer: Sendable {
         _ input: UnsafeBufferPointer<UInt8>, _ i: Int, _ units: UnsafeBufferPointer<UInt32>, _ strings: UnsafeBufferPointer<UInt8>
     ) -> (UnsafeBufferPointer<UInt8>, Int) {
         let rest = UnsafeBufferPointer(rebasing: input[i...])
-        if !userDefined.isEmpty, let length = userDefined.longestPrefix(of: rest, maxMatches: Self.maxSymbolMatches)?.length {
+        let lead = rest[0]
+        if !startsSymbol[Int(lead)] {
+            let (scalar, next) = Scalars(rest)[0]
+            if scalar < 0x10000 && startsNoRule[Int(scalar)] { return (UnsafeBufferPointer(rebasing: rest[..<next]), next) }
+        }
+        if startsSymbol[Int(lead)], let length = userDefined.longestPrefix(of: rest, maxMatches: Self.maxSymbolMatches)?.length {
             return (UnsafeBufferPointer(rebasing: rest[..<length]), length)
         }
         if let (length, value) = longestRule(rest, units), value < strings.count - 1 {
@@ -123,7 +141,7 @@ struct SentencePieceNormalizer: Sendable {
     /// The symbol that starts `text`, as BPE cuts it: a user-defined symbol (frozen: it never merges), else one
     /// character.
     func symbol(_ text: UnsafeBufferPointer<UInt8>) -> (length: Int, frozen: Bool) {
-        if !userDefined.isEmpty, let length = userDefined.longestPrefix(of: text, maxMatches: Self.maxSymbolMatches)?.length {
+        if startsSymbol[Int(text[0])], let length = userDefined.longestPrefix(of: text, maxMatches: Self.maxSymbolMatches)?.length {
             return (length, true)
         }
         return (min(text.count, Self.characterLength(text[0])), false)
@@ -149,6 +167,21 @@ struct SentencePieceNormalizer: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether a rule of the character map starts with `text`, or with a part of it.
+    private static func walks(_ units: UnsafeBufferPointer<UInt32>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !units.isEmpty else { return false }
+        var node = Int(offset(units[0]))
+        for byte in text {
+            node ^= Int(byte)
+            guard node < units.count else { return false }
+            let unit = units[node]
+            guard unit & (1 << 31 | 0xFF) == UInt32(byte) else { return false }
+            if (unit >> 8) & 1 == 1 { return true }
+            node ^= Int(offset(unit))
+        }
+        return true
     }
 
     @inline(__always) private static func offset(_ unit: UInt32) -> UInt32 { (unit >> 10) << ((unit & (1 << 9)) >> 6) }

@@ -122,9 +122,12 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     private func viterbi(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) {
         let size = text.count
         guard size > 0 else { return }
-        scratch.best = [Float](repeating: 0, count: size + 1)
-        scratch.starts = [Int32](repeating: -1, count: size + 1)
-        scratch.ids = [Int32](repeating: -1, count: size + 1)
+        scratch.best.removeAll(keepingCapacity: true)
+        scratch.best.append(contentsOf: repeatElement(0, count: size + 1))
+        scratch.starts.removeAll(keepingCapacity: true)
+        scratch.starts.append(contentsOf: repeatElement(-1, count: size + 1))
+        scratch.ids.removeAll(keepingCapacity: true)
+        scratch.ids.append(contentsOf: repeatElement(-1, count: size + 1))
         let unknownScore = minScore - 10
         scratch.best.withUnsafeMutableBufferPointer { best in
             scratch.starts.withUnsafeMutableBufferPointer { starts in
