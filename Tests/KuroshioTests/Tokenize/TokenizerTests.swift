@@ -58,25 +58,49 @@ import Testing
             var file: String
             var pattern: String?
             var ids: [[Int32]]
+            var long_ids: [Int32]?
         }
         var texts: [String]
+        var long_text: String
         var tokenizers: [Setting]
+
+        static let all = try! JSONDecoder().decode(References.self, from: Data(contentsOf: Fixtures.root.appendingPathComponent(
+            "Tests/KuroshioTests/Tokenize/reference-ids.json")))
     }
 
-    /// Every tokenizer file of `../shared/data/tokenizers` on a mixed text set (half-width kana, full-width Latin, ①,
-    /// emoji sequences, rare kanji, combining marks, English, code with tabs, runs of spaces, empty text), against the
-    /// reference ids that `scripts/make-token-fixtures` wrote with the Python packages.
-    @Test(.enabled(if: hasMistral)) func everyTokenizerFileGivesTheReferenceIds() throws {
-        let url = Fixtures.root.appendingPathComponent("Tests/KuroshioTests/Tokenize/reference-ids.json")
-        let references = try JSONDecoder().decode(References.self, from: Data(contentsOf: url))
-        #expect(references.tokenizers.count == 6)
-        for setting in references.tokenizers {
-            let path = Fixtures.sharedData.appendingPathComponent("tokenizers/\(setting.file)").path
+    /// The ids of every setting whose file `locate` finds, against the reference ids that
+    /// `scripts/make-token-fixtures` wrote with the Python packages; returns how many settings were checked.
+    static func checkReferences(_ locate: (String) -> String?) throws -> Int {
+        var checked = 0
+        for setting in References.all.tokenizers {
+            guard let path = locate(setting.file) else { continue }
             let tokenizer = try TokenizerLoader.load(path: path, pattern: setting.pattern)
-            for (text, ids) in zip(references.texts, setting.ids) {
+            for (text, ids) in zip(References.all.texts, setting.ids) {
                 #expect(tokenizer.encode(text) == ids, "\(setting.file) \(setting.pattern ?? ""): \(text)")
             }
+            if let long = setting.long_ids { #expect(tokenizer.encode(References.all.long_text) == long, "\(setting.file): long text") }
+            checked += 1
         }
+        return checked
+    }
+
+    /// SentencePiece models trained on SampleData's text, kept with the tests: Unigram with byte fallback and
+    /// user-defined symbols (and a text long enough for the library to re-base its path scores), the identity
+    /// normaliser without a dummy prefix, whitespace as a suffix, BPE with byte fallback, a character model. The texts
+    /// mix scripts, emoji, combining marks, tabs, runs of spaces and random strings.
+    @Test func trainedSentencePieceModelsGiveTheReferenceIds() throws {
+        let models = Fixtures.root.appendingPathComponent("Tests/KuroshioTests/Tokenize")
+        let checked = try Self.checkReferences { $0.hasPrefix("Models/") ? models.appendingPathComponent($0).path : nil }
+        #expect(checked == 5)
+    }
+
+    /// Every tokenizer file of `../shared/data/tokenizers` (cl100k under four pre-tokenisation presets) on the same
+    /// texts.
+    @Test(.enabled(if: hasMistral)) func everySharedTokenizerFileGivesTheReferenceIds() throws {
+        let checked = try Self.checkReferences {
+            $0.hasPrefix("Models/") ? nil : Fixtures.sharedData.appendingPathComponent("tokenizers/\($0)").path
+        }
+        #expect(checked == 6)
     }
 
     @Test func aTokenizerThatCannotBeReadIsANamedError() {
