@@ -48,7 +48,7 @@ let package = Package(
             name: "KuroshioTests",
             dependencies: ["Kuroshio", "CZstd"],
             // Pages and reference ids read by path in tests, not bundled.
-            exclude: ["Pages", "Tokenize/reference-ids.json"]
+            exclude: ["Pages", "Tokenize/reference-ids.json", "Tokenize/Models"]
         ),
     ],
     cxxLanguageStandard: .cxx17

@@ -3,8 +3,9 @@
 
 For each tokenizer file in ../shared/data/tokenizers and each of a Japanese and an English text (the langid-dev
 sentences of that language, repeated to about --mb MB, one sentence a line), it times:
-- kuroshio: `kuroshio tokens --tokenizer FILE` over the text on stdin (a child process; its user + system time,
-  loading the tokenizer included);
+- kuroshio: `kuroshio tokens --tokenizer FILE` over the text on stdin (a child process; its user + system time), less
+  the time of the same command on empty input (starting up and loading the tokenizer, which the reference's timing
+  leaves out too); the load time is printed as well;
 - the reference, in this process over the same lines: `sentencepiece` for .model, `tiktoken` (cl100k preset, ordinary
   encoding) for .tiktoken, `tokenizers` (`encode_batch` is not used: one `encode` per line, without special tokens)
   for tokenizer.json.
@@ -34,6 +35,14 @@ def reference(path):
     return lambda text: tokenizer.encode(text, add_special_tokens=False).ids
 
 
+def cpu(command, stdin):
+    """User + system seconds of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=4)
@@ -43,7 +52,7 @@ def main():
     kuroshio = build_release()
     rows = [line.rstrip("\n").split("\t", 2) for line in open(SENTENCES, encoding="utf-8")][1:]
     results = []
-    print(f"{'tokenizer':<28} {'text':<4} {'kuroshio MB/s':>14} {'reference MB/s':>15} {'ratio':>6}")
+    print(f"{'tokenizer':<28} {'text':<4} {'kuroshio MB/s':>14} {'reference MB/s':>15} {'ratio':>6} {'load s':>7}")
     for language in ["ja", "en"]:
         sentences = [row[2] for row in rows if len(row) == 3 and row[0] == language]
         text = "\n".join(sentences) + "\n"
@@ -53,19 +62,18 @@ def main():
         for name in sorted(os.listdir(TOKENIZERS)):
             path = os.path.join(TOKENIZERS, name)
             encode = reference(path)
-            ours, theirs = float("inf"), float("inf")
+            ours, load, theirs = float("inf"), float("inf"), float("inf")
             for _ in range(args.repeat):
-                before = resource.getrusage(resource.RUSAGE_CHILDREN)
-                subprocess.run([kuroshio, "tokens", "--tokenizer", path], input=data, stdout=subprocess.DEVNULL, check=True)
-                after = resource.getrusage(resource.RUSAGE_CHILDREN)
-                ours = min(ours, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+                load = min(load, cpu([kuroshio, "tokens", "--tokenizer", path], b""))
+                ours = min(ours, cpu([kuroshio, "tokens", "--tokenizer", path], data))
                 start = time.process_time()
                 for line in lines:
                     encode(line)
                 theirs = min(theirs, time.process_time() - start)
-            mb = len(data) / 1e6
-            results.append({"tokenizer": name, "text": language, "kuroshio_mb_per_s": mb / ours, "reference_mb_per_s": mb / theirs})
-            print(f"{name:<28} {language:<4} {mb / ours:>14.1f} {mb / theirs:>15.1f} {theirs / ours:>6.2f}")
+            mb, ours = len(data) / 1e6, max(ours - load, 1e-6)
+            results.append({"tokenizer": name, "text": language, "kuroshio_mb_per_s": mb / ours, "reference_mb_per_s": mb / theirs,
+                            "kuroshio_load_s": load})
+            print(f"{name:<28} {language:<4} {mb / ours:>14.1f} {mb / theirs:>15.1f} {theirs / ours:>6.2f} {load:>7.2f}")
     if args.json:
         with open(args.json, "w") as out:
             json.dump(results, out, indent=1)

@@ -65,7 +65,8 @@ enum Model {
             for merge in json["merges"]?.array ?? [] {
                 let pair: [String]
                 if let text = merge.string {
-                    pair = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                    pair = text.unicodeScalars.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+                        .map { String(String.UnicodeScalarView($0)) }
                 } else {
                     pair = (merge.array ?? []).compactMap(\.string)
                 }
@@ -156,7 +157,8 @@ enum Model {
             var longest = 1
             var lowest = 0.0
             for (id, entry) in (json["vocab"]?.array ?? []).enumerated() {
-                guard let items = entry.array, items.count == 2, let piece = items[0].string, let score = items[1].double else { continue }
+                guard let items = entry.array, items.count == 2, let piece = items[0].string, let read = items[1].double else { continue }
+                let score = Self.asSerdeReadsIt(read)
                 if pieces[Array(piece.utf8)] == nil { pieces[Array(piece.utf8)] = (Int32(id), score) }
                 longest = max(longest, piece.unicodeScalars.count)
                 lowest = min(lowest, score)
@@ -168,6 +170,40 @@ enum Model {
             unknownScore = lowest - 10
             bytes = json["byte_fallback"]?.bool == true ? Model.byteTokens { pieces[$0]?.id } : nil
         }
+
+        /// `value` as the library's JSON reader (serde_json without `float_roundtrip`) reads the shortest decimal that
+        /// spells it: the digits gathered into a 64-bit integer (digits past its range dropped), then one multiply or
+        /// divide by a power of ten. That can be one unit in the last place off, and ties in the Viterbi turn on it.
+        static func asSerdeReadsIt(_ value: Double) -> Double {
+            guard value.isFinite, value != 0 else { return value }
+            let text = String(describing: value.magnitude)
+            let parts = text.split(separator: "e", maxSplits: 1)
+            var exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+            let mantissa = parts[0].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            var significand: UInt64 = 0, overflowed = false
+            func add(_ digit: Character) -> Bool {
+                let d = UInt64(digit.asciiValue! - 48)
+                guard !overflowed, significand <= (UInt64.max - d) / 10 else { overflowed = true; return false }
+                significand = significand * 10 + d
+                return true
+            }
+            for digit in mantissa[0] where !add(digit) { exponent += 1 }
+            if mantissa.count == 2 { for digit in mantissa[1] where add(digit) { exponent -= 1 } }
+            var result = Double(significand)
+            while true {
+                if exponent.magnitude < 309 {
+                    let power = Self.powersOfTen[Int(exponent.magnitude)]
+                    result = exponent >= 0 ? result * power : result / power
+                    break
+                }
+                if result == 0 || exponent > 0 { break }
+                result /= 1e308
+                exponent += 308
+            }
+            return value < 0 ? -result : result
+        }
+
+        private static let powersOfTen: [Double] = (0..<309).map { Double("1e\($0)")! }
 
         /// The cut of `word` into pieces with the highest total score; a character no piece covers is unknown.
         func encode(_ word: String) -> [Int32] {

@@ -25,18 +25,24 @@ indirect enum Normalizer {
         }
     }
 
+    /// `text` with each match of `pattern` replaced by `content`.
+    static func replace(_ pattern: TokenizerPattern, with content: String, in text: String) -> String {
+        var out = ""
+        var last = text.startIndex
+        for range in pattern.matches(in: text) {
+            out.unicodeScalars += text.unicodeScalars[last..<range.lowerBound]
+            out += content
+            last = range.upperBound
+        }
+        out.unicodeScalars += text.unicodeScalars[last...]
+        return out
+    }
+
     func apply(_ text: String) -> String {
         switch self {
         case .sequence(let parts): return parts.reduce(text) { $1.apply($0) }
         case .prepend(let prefix): return text.isEmpty ? text : prefix + text
-        case .replace(let pattern, let content):
-            var out = ""
-            var last = text.startIndex
-            for range in pattern.matches(in: text) {
-                out += text[last..<range.lowerBound] + content
-                last = range.upperBound
-            }
-            return out + text[last...]
+        case .replace(let pattern, let content): return Self.replace(pattern, with: content, in: text)
         case .nfkc: return text.precomposedStringWithCompatibilityMapping
         case .nfc: return text.precomposedStringWithCanonicalMapping
         case .nfd: return text.decomposedStringWithCanonicalMapping

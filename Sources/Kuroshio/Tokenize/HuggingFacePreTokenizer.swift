@@ -18,7 +18,10 @@ indirect enum PreTokenizer {
     // Compiled once; matching only reads them.
     nonisolated(unsafe) static let gpt2Words = try! Regex(#"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"#)
         .matchingSemantics(.unicodeScalar)
-    nonisolated(unsafe) static let words = try! Regex(#"\w+|[^\w\s]+"#).matchingSemantics(.unicodeScalar)
+    /// `\w+|[^\w\s]+` with `\w` spelled out as the Rust regex crate defines it (marks included).
+    nonisolated(unsafe) static let words = try! Regex(
+        #"[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]+|[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}\s]+"#
+    ).matchingSemantics(.unicodeScalar)
 
     init(_ json: JSONValue) throws {
         switch json["type"]?.string {
@@ -48,21 +51,27 @@ indirect enum PreTokenizer {
         case .split(let pattern, let behavior, let invert):
             return Self.cut(text, at: pattern.matches(in: text), behavior: behavior, invert: invert)
         case .byteLevel(let addPrefixSpace, let useRegex):
-            let spaced = addPrefixSpace && !text.hasPrefix(" ") ? " " + text : text
+            let spaced = addPrefixSpace && text.unicodeScalars.first != " " ? " " + text : text
             let words = useRegex ? spaced.matches(of: Self.gpt2Words).map { String(spaced[$0.range]) } : [spaced]
             return words.map { String(String.UnicodeScalarView($0.utf8.map { ByteLevelAlphabet.scalars[Int($0)] })) }
         case .metaspace(let replacement, let prepend, let split):
-            var replaced = text.replacingOccurrences(of: " ", with: replacement)
-            if prepend == "always" || prepend == "first", !replaced.hasPrefix(replacement) { replaced = replacement + replaced }
+            // Scalars, not Characters: a space before a combining mark is still a space.
+            var replaced = Normalizer.replace(TokenizerPattern.string(" "), with: replacement, in: text)
+            if prepend == "always" || prepend == "first", !replaced.unicodeScalars.starts(with: replacement.unicodeScalars) {
+                replaced = replacement + replaced
+            }
             guard split else { return [replaced] }
             return Self.cut(replaced, at: TokenizerPattern.string(replacement).matches(in: replaced), behavior: .mergedWithNext,
                             invert: false)
         case .whitespace:
             return text.matches(of: Self.words).map { String(text[$0.range]) }
         case .whitespaceSplit:
-            return text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }).map(String.init)
+            return text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }
         case .digits(let individual):
-            let digits = text.unicodeScalars.indices.filter { text.unicodeScalars[$0].properties.numericType != nil }
+            // Rust's `char::is_numeric`: the number categories, not every character with a numeric value.
+            let digits = text.unicodeScalars.indices.filter {
+                [.decimalNumber, .letterNumber, .otherNumber].contains(text.unicodeScalars[$0].properties.generalCategory)
+            }
             let ranges = digits.map { $0..<text.unicodeScalars.index(after: $0) }
             return Self.cut(text, at: ranges, behavior: individual ? .isolated : .contiguous, invert: false)
         }
