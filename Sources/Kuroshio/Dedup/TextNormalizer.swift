@@ -7,7 +7,7 @@ enum TextNormalizer {
     /// The normalised text as UTF-8.
     static func normalize(_ text: Substring) -> [UInt8] {
         if let folded = foldCommon(text) { return folded }
-        return collapse(String(text).precomposedStringWithCompatibilityMapping.unicodeScalars)
+        return collapse(text.nfkc.unicodeScalars)
     }
 
     static func normalize(_ text: String) -> [UInt8] { normalize(text[...]) }

@@ -43,7 +43,7 @@ indirect enum Normalizer {
         case .sequence(let parts): return parts.reduce(text) { $1.apply($0) }
         case .prepend(let prefix): return text.isEmpty ? text : prefix + text
         case .replace(let pattern, let content): return Self.replace(pattern, with: content, in: text)
-        case .nfkc: return text.precomposedStringWithCompatibilityMapping
+        case .nfkc: return text.nfkc
         case .nfc: return text.precomposedStringWithCanonicalMapping
         case .nfd: return text.decomposedStringWithCanonicalMapping
         case .nfkd: return text.decomposedStringWithCompatibilityMapping

@@ -84,14 +84,15 @@ import Testing
         return checked
     }
 
-    /// SentencePiece models trained on SampleData's text, kept with the tests: Unigram with byte fallback and
+    /// Tokenizers trained on SampleData's text, kept with the tests. SentencePiece: Unigram with byte fallback and
     /// user-defined symbols (and a text long enough for the library to re-base its path scores), the identity
-    /// normaliser without a dummy prefix, whitespace as a suffix, BPE with byte fallback, a character model. The texts
-    /// mix scripts, emoji, combining marks, tabs, runs of spaces and random strings.
-    @Test func trainedSentencePieceModelsGiveTheReferenceIds() throws {
+    /// normaliser without a dummy prefix, whitespace as a suffix, BPE with byte fallback, a character model.
+    /// tokenizer.json: byte-level BPE, Unigram with Metaspace, BPE after Whitespace and Digits. The texts mix scripts,
+    /// emoji, combining marks, tabs, runs of spaces and random strings.
+    @Test func trainedTokenizersGiveTheReferenceIds() throws {
         let models = Fixtures.root.appendingPathComponent("Tests/KuroshioTests/Tokenize")
         let checked = try Self.checkReferences { $0.hasPrefix("Models/") ? models.appendingPathComponent($0).path : nil }
-        #expect(checked == 5)
+        #expect(checked == 8)
     }
 
     /// Every tokenizer file of `../shared/data/tokenizers` (cl100k under four pre-tokenisation presets) on the same
