@@ -11,7 +11,12 @@ sentences of that language, repeated to about --mb MB, one sentence a line), it 
   for tokenizer.json.
 It prints MB per CPU-second for both and their ratio, best of --repeat runs.
 
-usage: Benchmarks/tokenizer-throughput.py [--mb 4] [--repeat 3] [--json FILE]
+Repeating sentences favours caches: Kuroshio keeps the pieces of recent words per thread (as `tokenizers` does for
+BPE; `sentencepiece` and `tiktoken` keep none). `--novel` writes the text instead with a character-level Markov chain
+(order 3) trained on the same sentences, seeded: lines of the same scripts and local statistics that hardly repeat a
+word, so caches help only as much as real running text lets them.
+
+usage: Benchmarks/tokenizer-throughput.py [--mb 4] [--repeat 3] [--novel] [--json FILE]
 """
 import argparse, json, os, resource, subprocess, time
 
@@ -35,6 +40,29 @@ def reference(path):
     return lambda text: tokenizer.encode(text, add_special_tokens=False).ids
 
 
+def novel(sentences, mb, order=3):
+    """About `mb` MB of lines from a seeded character-level Markov chain of `order` over `sentences`."""
+    import random
+    rng = random.Random(7)
+    follows = {}
+    for sentence in sentences:
+        padded = "\0" * order + sentence + "\n"
+        for i in range(order, len(padded)):
+            follows.setdefault(padded[i - order:i], []).append(padded[i])
+    lines, size = [], 0
+    while size < mb * 1e6:
+        context, line = "\0" * order, []
+        while len(line) < 400:
+            char = rng.choice(follows[context])
+            if char == "\n":
+                break
+            line.append(char)
+            context = context[1:] + char
+        lines.append("".join(line))
+        size += len(lines[-1].encode()) + 1
+    return "\n".join(lines) + "\n"
+
+
 def cpu(command, stdin):
     """User + system seconds of a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -47,6 +75,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=4)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--novel", action="store_true", help="Markov-chain text instead of repeated sentences")
     parser.add_argument("--json")
     args = parser.parse_args()
     kuroshio = build_release()
@@ -56,7 +85,7 @@ def main():
     for language in ["ja", "en"]:
         sentences = [row[2] for row in rows if len(row) == 3 and row[0] == language]
         text = "\n".join(sentences) + "\n"
-        text = text * max(1, int(args.mb * 1e6 / len(text.encode())))
+        text = novel(sentences, args.mb) if args.novel else text * max(1, int(args.mb * 1e6 / len(text.encode())))
         data = text.encode()
         lines = text.split("\n")
         for name in sorted(os.listdir(TOKENIZERS)):
@@ -64,7 +93,7 @@ def main():
             encode = reference(path)
             ours, load, theirs = float("inf"), float("inf"), float("inf")
             for _ in range(args.repeat):
-                load = min(load, cpu([kuroshio, "tokens", "--tokenizer", path], b""))
+                load = min(load, cpu([kuroshio, "tokens", "--tokenizer", path], b"a\n"))
                 ours = min(ours, cpu([kuroshio, "tokens", "--tokenizer", path], data))
                 start = time.process_time()
                 for line in lines:

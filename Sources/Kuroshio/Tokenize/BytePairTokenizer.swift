@@ -15,6 +15,7 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
     private struct Scratch: Sendable {
         var merger = PairMerger()
         var memo = TokenTable.Memo()
+        var words = WordCache()
     }
     /// Pre-tokenisation patterns of common models, by name.
     public static let presets: [String: String] = [
@@ -45,6 +46,7 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
         ranks = TokenTable(keys: keys, starts: starts, ids: ids)
         vocabularySize = Int(ranks.largestID) + 1
         splitter = WordSplitter.presets[pattern]
+        if splitter != nil { _ = ScalarClass.of(0) }  // builds the class table now, not on the first text
         do {
             self.pattern = try Regex(Self.presets[pattern] ?? pattern).matchingSemantics(.unicodeScalar)
         } catch {
@@ -105,7 +107,8 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
         return ids
     }
 
-    /// A piece in the vocabulary is one token; any other piece's bytes merge pair by pair, the lowest rank first.
+    /// A piece in the vocabulary is one token; any other piece's bytes merge pair by pair, the lowest rank first (and
+    /// the result is cached for the piece).
     @inline(__always)
     private func encode(piece: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
         let raw = UnsafeRawBufferPointer(piece)
@@ -113,11 +116,14 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
             ids.append(rank)
             return
         }
+        if scratch.words.lookup(raw, into: &ids) { return }
         scratch.merger.merge(count: piece.count) { left, _, end in
             scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[left..<end]), in: ranks).map { (Float($0), 0) }
         }
+        let start = ids.count
         scratch.merger.forEachPart(count: piece.count) { start, end in
             ids.append(scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[start..<end]), in: ranks) ?? -1)
         }
+        scratch.words.store(raw, ids[start...])
     }
 }

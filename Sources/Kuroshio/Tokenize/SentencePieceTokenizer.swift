@@ -6,7 +6,7 @@ import CSentencePiece
 public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     // Immutable after init and read concurrently; the library model (word and character models only) is const and
     // thread-safe.
-    private let model: SentencePieceModel
+    private let kind: SentencePieceModel.Kind
     /// Each piece's score and type, by id.
     private let scores: [Float]
     private let types: [SentencePieceModel.PieceType]
@@ -22,6 +22,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     /// True when no piece has U+2581 after a character other than U+2581: then no BPE merge crosses the start of a
     /// word, and words are merged (and cached) one at a time.
     private let mergesStayInWords: Bool
+    private let hasUnusedPieces: Bool
     private let library: OpaquePointer?
     private let scratch = ScratchPool { Scratch() }
     public let vocabularySize: Int
@@ -30,7 +31,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     private struct Scratch: Sendable {
         var normalized: [UInt8] = []
         var best: [Float] = [], starts: [Int32] = [], ids: [Int32] = []
-        var frozen: [Bool] = []
+        var frozen: [Bool] = [], symbolStarts: [Int32] = [], partIDs: [Int32] = []
         var merger = PairMerger()
         var memo = TokenTable.Memo()
         var words = WordCache()
@@ -39,6 +40,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
 
     public init(path: String) throws(TokenizerError) {
         guard let bytes = FileSystem.read(path) else { throw TokenizerError(path: path, reason: "cannot read the file") }
+        let model: SentencePieceModel
         do throws(Unsupported) {
             model = try SentencePieceModel(bytes)
             scores = model.pieces.map(\.score)
@@ -66,6 +68,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             mergesStayInWords = model.escapeWhitespaces && !model.treatWhitespaceAsSuffix && ordinary.allSatisfy { piece, _ in
                 piece.withUnsafeBufferPointer { !SentencePieceNormalizer.hasInnerWordStart($0) }
             }
+            hasUnusedPieces = model.pieces.contains { $0.type == .unused }
             minScore = model.pieces.filter { $0.type == .normal }.map(\.score).min() ?? .greatestFiniteMagnitude
             let eos = reserved[model.endOfSentence]
             endOfDocument = eos.flatMap { [types] in types[Int($0)] == .control ? $0 : nil }
@@ -73,6 +76,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             throw TokenizerError(path: path, reason: error.reason)
         }
         vocabularySize = model.pieces.count
+        kind = model.kind
         if model.kind == .word || model.kind == .character {
             var error = [CChar](repeating: 0, count: 512)
             guard let library = kuroshio_spm_load(path, &error, Int32(error.count)) else {
@@ -93,7 +97,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             text.withUTF8 { normalizer.normalize($0, into: &scratch.normalized) }
             var ids: [Int32] = []
             scratch.normalized.withUnsafeBufferPointer { normalized in
-                if model.kind == .bpe {
+                if kind == .bpe {
                     mergePairs(normalized, &scratch, into: &ids)
                 } else {
                     viterbi(normalized, &scratch, into: &ids)
@@ -219,45 +223,64 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     /// `scratch.parts`.
     private func mergePairs(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch) {
         // Units are symbols; `symbolStarts` has where each starts, then the end.
-        var symbolStarts: [Int32] = []
+        scratch.symbolStarts.removeAll(keepingCapacity: true)
         scratch.frozen.removeAll(keepingCapacity: true)
         var i = 0
         while i < text.count {
             let symbol = normalizer.symbol(UnsafeBufferPointer(rebasing: text[i...]))
-            symbolStarts.append(Int32(i))
+            scratch.symbolStarts.append(Int32(i))
             scratch.frozen.append(symbol.frozen)
             i += symbol.length
         }
-        symbolStarts.append(Int32(text.count))
-        let count = symbolStarts.count - 1
+        scratch.symbolStarts.append(Int32(text.count))
+        let count = scratch.symbolStarts.count - 1
         let raw = UnsafeRawBufferPointer(text)
+        let starts = scratch.symbolStarts, frozen = scratch.frozen
         // Pieces made of an unused pair: how the library splits them again, from the latest pair that formed them.
         var unusedSplits: [[UInt8]: ([UInt8], [UInt8])] = [:]
-        let frozen = scratch.frozen
+        // Each part's id once it has merged; single symbols are looked up at the end.
+        scratch.partIDs.removeAll(keepingCapacity: true)
+        scratch.partIDs.append(contentsOf: repeatElement(-1, count: count))
         scratch.merger.merge(count: count) { left, right, end in
             guard !frozen[left], !frozen[right] else { return nil }
-            let from = Int(symbolStarts[left]), middle = Int(symbolStarts[right]), to = Int(symbolStarts[end])
+            let from = Int(starts[left]), to = Int(starts[end])
             guard let id = scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[from..<to]), in: pieces) else { return nil }
-            if types[Int(id)] == .unused { unusedSplits[Array(text[from..<to])] = (Array(text[from..<middle]), Array(text[middle..<to])) }
-            return (-scores[Int(id)], id)
-        }
-        // A piece that is not in the vocabulary, or is unused with no pair on record, is unknown; unused pieces
-        // split again, at most 100 levels deep.
-        func resegment(_ piece: UnsafeBufferPointer<UInt8>, depth: Int) {
-            let id = pieces[UnsafeRawBufferPointer(piece)]
-            if let id, types[Int(id)] == .unused, depth <= 100 {
-                if let (left, right) = unusedSplits[Array(piece)] {
-                    left.withUnsafeBufferPointer { resegment($0, depth: depth + 1) }
-                    right.withUnsafeBufferPointer { resegment($0, depth: depth + 1) }
-                } else {
-                    scratch.parts += [unknown, Int32(piece.count)]
-                }
-            } else {
-                scratch.parts += [id ?? unknown, Int32(piece.count)]
+            if hasUnusedPieces && types[Int(id)] == .unused {
+                let middle = Int(starts[right])
+                unusedSplits[Array(text[from..<to])] = (Array(text[from..<middle]), Array(text[middle..<to]))
             }
+            return (-scores[Int(id)], id)
+        } merged: { left, id in
+            scratch.partIDs[left] = id
         }
         scratch.merger.forEachPart(count: count) { start, end in
-            resegment(UnsafeBufferPointer(rebasing: text[Int(symbolStarts[start])..<Int(symbolStarts[end])]), depth: 0)
+            let piece = UnsafeBufferPointer(rebasing: text[Int(starts[start])..<Int(starts[end])])
+            var id = scratch.partIDs[start]
+            if id < 0 { id = scratch.memo.lookup(UnsafeRawBufferPointer(piece), in: pieces) ?? unknown }
+            resegment(piece, id, depth: 0, unusedSplits, into: &scratch.parts)
+        }
+    }
+
+    /// Appends a BPE piece's id (unknown when it is not in the vocabulary) and length; an unused piece is split again
+    /// as it was formed (unknown with no pair on record), at most 100 levels deep.
+    private func resegment(
+        _ piece: UnsafeBufferPointer<UInt8>, _ id: Int32, depth: Int, _ unusedSplits: [[UInt8]: ([UInt8], [UInt8])],
+        into parts: inout [Int32]
+    ) {
+        guard hasUnusedPieces, id >= 0, types[Int(id)] == .unused, depth <= 100 else {
+            parts.append(id)
+            parts.append(Int32(piece.count))
+            return
+        }
+        guard let (left, right) = unusedSplits[Array(piece)] else {
+            parts.append(unknown)
+            parts.append(Int32(piece.count))
+            return
+        }
+        for part in [left, right] {
+            part.withUnsafeBufferPointer {
+                resegment($0, pieces[UnsafeRawBufferPointer($0)] ?? unknown, depth: depth + 1, unusedSplits, into: &parts)
+            }
         }
     }
 
