@@ -37,8 +37,7 @@ let package = Package(
         .target(
             name: "Kuroshio",
             dependencies: ["CZlib", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CCLD2", "CSentencePiece",
-                           .product(name: "Yams", package: "Yams")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+                           .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "kuroshio",

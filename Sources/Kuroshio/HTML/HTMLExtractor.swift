@@ -26,8 +26,8 @@ public final class HTMLExtractor {
     }
 
     public func extract(_ utf8: [UInt8]) -> ExtractedPage {
-        let builder = ParagraphBuilder()
-        parser.parse(InertContent.strip(utf8), into: builder)
+        var builder = ParagraphBuilder()
+        parser.parse(InertContent.strip(utf8), into: &builder)
         var paragraphs = builder.paragraphs.map(Self.withoutEditLink)
         for i in paragraphs.indices where paragraphs[i].linkRatio > maxLinkRatio && !Prose.isLinkedProse(paragraphs[i]) {
             paragraphs[i].boilerplate = .links

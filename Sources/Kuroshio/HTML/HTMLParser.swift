@@ -23,12 +23,12 @@ public final class HTMLParser {
         handler.initialized = 1
         handler.startElement = { context, name, attributes in
             guard let name else { return }
-            HTMLParser.builder(context).start(name, attributes)
+            HTMLParser.box(context).builder.start(name, attributes)
         }
-        handler.endElement = { context, _ in HTMLParser.builder(context).end() }
+        handler.endElement = { context, _ in HTMLParser.box(context).builder.end() }
         handler.characters = { context, bytes, count in
             guard let bytes else { return }
-            HTMLParser.builder(context).characters(bytes, Int(count))
+            HTMLParser.box(context).builder.characters(bytes, Int(count))
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = { _, _, _ in }
@@ -37,22 +37,33 @@ public final class HTMLParser {
 
     deinit { htmlFreeParserCtxt(context) }
 
-    private static func builder(_ context: UnsafeMutableRawPointer?) -> ParagraphBuilder {
+    /// The builder a parse fills, reachable from libxml2's callbacks through the context's private pointer.
+    private final class Box {
+        var builder: ParagraphBuilder
+        init(_ builder: ParagraphBuilder) { self.builder = builder }
+    }
+
+    private static func box(_ context: UnsafeMutableRawPointer?) -> Box {
         let parser = context!.assumingMemoryBound(to: htmlParserCtxt.self)
-        return Unmanaged<ParagraphBuilder>.fromOpaque(parser.pointee._private).takeUnretainedValue()
+        return Unmanaged<Box>.fromOpaque(parser.pointee._private).takeUnretainedValue()
     }
 
     /// Parses UTF-8 HTML into `builder`. The charset is decided before and passed explicitly; `<meta>` is ignored.
-    func parse(_ utf8: [UInt8], into builder: ParagraphBuilder) {
+    func parse(_ utf8: [UInt8], into builder: inout ParagraphBuilder) {
+        let box = Box(builder)
+        builder = ParagraphBuilder()  // the box holds the only copy while libxml2 fills it
+        defer {
+            box.builder.finish()
+            builder = box.builder
+        }
         utf8.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return }
-            context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+            context.pointee._private = Unmanaged.passUnretained(box).toOpaque()
             defer { context.pointee._private = nil }
             let document = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, "UTF-8", Self.options)
             }
             if let document { xmlFreeDoc(document) }
         }
-        builder.finish()
     }
 }

@@ -24,7 +24,7 @@ struct ElementRecord {
 /// Builds paragraphs from the parser's element and text events: block elements split, `<br>` is a newline, inline
 /// text joins. Skipped elements (scripts, styles, form controls, ruby readings, the head) drop out with everything
 /// inside them; the title is kept aside.
-final class ParagraphBuilder {
+struct ParagraphBuilder {
     private(set) var paragraphs: [Paragraph] = []
     /// For each paragraph, the element that owns it.
     private(set) var owners: [Int] = []
@@ -43,7 +43,6 @@ final class ParagraphBuilder {
     private var events: [Opened] = []
     private var open: [Int] = []
     private var descriptors: [UInt8] = []
-    private var paths: [String?] = []
     private var titleBytes: [UInt8] = []
     private var text: [UInt8] = []
     private var characters = 0
@@ -67,7 +66,7 @@ final class ParagraphBuilder {
     private var kindStack: [(Paragraph.Kind, Int)] = []
 
     /// An element starts. `attributes` is libxml2's NULL-terminated list of name and value pointers.
-    func start(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+    mutating func start(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         let kind = ElementKind.of(name)
         if case .title = kind, titleBytes.isEmpty, titleDepth == 0, skipDepth == 0 || (skipDepth == 1 && inHead) {
             // The page's title: the first in the head (or, in broken pages, outside any skipped element), never an
@@ -128,7 +127,6 @@ final class ParagraphBuilder {
                                       looksLikeBoilerplate: judged.boilerplate, looksLikeContent: judged.content,
                                       descriptor: descriptorStart..<descriptors.count, neverWrapper: judged.neverWrapper,
                                       isArticle: isArticle))
-        paths.append(nil)
         open.append(index)
         events.append(.element(index))
         switch kind {
@@ -161,7 +159,7 @@ final class ParagraphBuilder {
     }
 
     /// The element opened last ends.
-    func end() {
+    mutating func end() {
         guard let event = events.popLast() else { return }
         switch event {
         case .title: titleDepth -= 1
@@ -172,7 +170,7 @@ final class ParagraphBuilder {
     }
 
     /// Text inside the current element.
-    func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+    mutating func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
         if titleDepth > 0 {
             titleBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
             return
@@ -182,7 +180,7 @@ final class ParagraphBuilder {
     }
 
     /// Ends the last paragraph once the document is done.
-    func finish() {
+    mutating func finish() {
         while !events.isEmpty { end() }
         flush()
         joinTableCells()
@@ -191,7 +189,7 @@ final class ParagraphBuilder {
     /// Table cells that hold blocks (`<td><p>会社名</p></td>`) split their row into paragraphs; short ones of one
     /// table are joined back as the table reads: cells of a row by spaces, rows by line breaks. Long cells (a page laid
     /// out in a table) stay paragraphs of their own.
-    private func joinTableCells() {
+    private mutating func joinTableCells() {
         // The table row and the table around each element, worked out once in document order (parents come first).
         var rowOf = [Int](repeating: -1, count: elements.count), tableOf = [Int](repeating: -1, count: elements.count)
         var anyRow = false
@@ -246,7 +244,7 @@ final class ParagraphBuilder {
     /// The longest table cell paragraph that is joined with its row, in characters.
     static let shortCell = 80
 
-    private func close(_ index: Int) {
+    private mutating func close(_ index: Int) {
         if open.last == index { open.removeLast() }
         if elements[index].isArticle { articleDepth -= 1 }
         if articleHeaderElements.contains(index) { articleHeaderDepth -= 1 }
@@ -276,7 +274,7 @@ final class ParagraphBuilder {
     }
 
     /// Appends text, collapsing whitespace (NBSP included) outside preformatted text.
-    private func append(_ content: UnsafePointer<UInt8>, _ count: Int) {
+    private mutating func append(_ content: UnsafePointer<UInt8>, _ count: Int) {
         let inLink = linkDepth > 0
         var i = 0
         while i < count {
@@ -327,7 +325,7 @@ final class ParagraphBuilder {
         }
     }
 
-    private func newline() {
+    private mutating func newline() {
         pendingSpace = false
         while text.last == 0x20 { text.removeLast(); characters -= 1 }
         if !text.isEmpty && text.last != 0x0a {
@@ -337,7 +335,7 @@ final class ParagraphBuilder {
     }
 
     /// Ends the current paragraph, owned by `owner` (the innermost open element if not given).
-    private func flush(owner: Int? = nil) {
+    private mutating func flush(owner: Int? = nil) {
         pendingSpace = false
         while let last = text.last, last == 0x20 || last == 0x0a {
             text.removeLast()
@@ -357,19 +355,25 @@ final class ParagraphBuilder {
         linkCharacters = 0
     }
 
-    /// The element path of element `index`, built once per element from its parent's.
+    /// The element path of element `index`, from its nearest `maxPathDepth` ancestors (`…>` marks a cut): built by a
+    /// walk up its parents, so deep nesting costs neither stack nor memory squared in the depth.
     private func path(_ index: Int) -> String {
         guard index < elements.count else { return "" }
-        if let known = paths[index] { return known }
-        let parent = elements[index].parent
-        let own = String(decoding: descriptors[elements[index].descriptor], as: UTF8.self)
-        let full = parent >= 0 ? path(parent) + ">" + own : own
-        paths[index] = full
-        return full
+        var chain: [Int] = []
+        var element = index
+        while element >= 0 && chain.count < Self.maxPathDepth {
+            chain.append(element)
+            element = elements[element].parent
+        }
+        let cut = element >= 0 ? ["…"] : []
+        return (cut + chain.reversed().map { String(decoding: descriptors[elements[$0].descriptor], as: UTF8.self) })
+            .joined(separator: ">")
     }
 
+    static let maxPathDepth = 32
+
     /// Appends `tag.class1.class2#id` to the descriptor bytes.
-    private func appendDescriptor(_ name: UnsafePointer<UInt8>, _ classes: UnsafePointer<UInt8>?, _ id: UnsafePointer<UInt8>?) {
+    private mutating func appendDescriptor(_ name: UnsafePointer<UInt8>, _ classes: UnsafePointer<UInt8>?, _ id: UnsafePointer<UInt8>?) {
         var i = 0
         while name[i] != 0 {
             descriptors.append(name[i])

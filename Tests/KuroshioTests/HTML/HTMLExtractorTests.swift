@@ -8,6 +8,16 @@ import Testing
 
     private func texts(_ html: String) -> [String] { page(html).paragraphs.map(\.text) }
 
+    /// Deep nesting costs memory and time linear in the depth: the element path keeps the nearest 32 ancestors.
+    @Test func deeplyNestedTextIsKeptWithACappedPath() {
+        let html = "<html><body>" + String(repeating: "<blockquote>", count: 30_000) + "deep text"
+            + String(repeating: "</blockquote>", count: 30_000) + "<p>after</p></body></html>"
+        let paragraphs = page(html).paragraphs
+        #expect(paragraphs.map(\.text) == ["deep text", "after"])
+        #expect(paragraphs[0].path == "…>" + Array(repeating: "blockquote", count: 32).joined(separator: ">"))
+        #expect(paragraphs[1].path == "html>body>p")
+    }
+
     @Test func blocksSplitInlineJoinsBreaksAreNewlines() {
         #expect(texts("<p>one <b>two</b> three</p><div>four<br>five</div><p>six<span>seven</span></p>")
                 == ["one two three", "four\nfive", "sixseven"])
