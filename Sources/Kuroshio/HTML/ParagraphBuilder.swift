@@ -365,9 +365,12 @@ struct ParagraphBuilder {
             chain.append(element)
             element = elements[element].parent
         }
-        let cut = element >= 0 ? ["…"] : []
-        return (cut + chain.reversed().map { String(decoding: descriptors[elements[$0].descriptor], as: UTF8.self) })
-            .joined(separator: ">")
+        var bytes: [UInt8] = element >= 0 ? Array("…".utf8) : []
+        for ancestor in chain.reversed() {
+            if !bytes.isEmpty { bytes.append(0x3E) }
+            bytes += descriptors[elements[ancestor].descriptor]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static let maxPathDepth = 32
