@@ -19,6 +19,8 @@ enum Chunked {
             }
             guard digits > 0 else { return chunks > 0 ? out : nil }
             while i < body.count && body[i] != 0x0a { i += 1 }
+            // A body cut inside the size line ends here.
+            guard i < body.count else { return chunks > 0 ? out : nil }
             i += 1
             if size == 0 { return out }
             let available = min(size, max(0, body.count - i))

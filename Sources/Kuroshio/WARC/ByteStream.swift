@@ -143,6 +143,11 @@ final class ByteStream {
         return memberStarts.first(where: { $0.stream == position })?.file ?? position
     }
 
+    /// Where gzip members start within the readable bytes, as offsets from the read position.
+    var memberStartsAhead: [Int] {
+        memberStarts.lazy.map { $0.stream - self.position }.filter { $0 > 0 && $0 < self.available }
+    }
+
     /// Removes and returns the breaks at or before stream offset `position`.
     func takeBreaks(through position: Int) -> [Break] {
         let taken = breaks.filter { $0.position <= position }

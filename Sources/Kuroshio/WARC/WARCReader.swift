@@ -70,7 +70,10 @@ public final class WARCReader: Sequence, IteratorProtocol {
         return b[i + 5] >= 0x30 && b[i + 5] <= 0x39
     }
 
-    /// Skips bytes up to the next line that starts with `WARC/` and a digit, noting one `resync` problem.
+    static let garbageStep = 1 << 16
+
+    /// Skips bytes up to the next line, or gzip member, that starts with `WARC/` and a digit, noting one `resync`
+    /// problem.
     private func skipGarbage() {
         let from = stream.position
         let fileOffset = stream.fileOffset(of: from)
@@ -83,10 +86,17 @@ public final class WARCReader: Sequence, IteratorProtocol {
                 if b[i] == 0x0a && isVersionLine(b, at: i + 1) { found = true; break }
                 i += 1
             }
+            // A record also starts where a gzip member does, with no line break before it.
+            if let member = stream.memberStartsAhead.first(where: { $0 <= i && isVersionLine(b, at: $0) }) {
+                stream.consume(member)
+                break
+            }
             if found { stream.consume(i + 1); break }
             if stream.atEOF { stream.consume(b.count); break }
+            // Keep the last 7 bytes (a version line may straddle) and read on in bounded steps: the window
+            // never grows with the garbage.
             stream.consume(Swift.max(0, b.count - 7))
-            stream.fill(b.count + 1)
+            stream.fill(Self.garbageStep)
         }
         pending.append(InputProblem(.resync, file: path, offset: fileOffset,
                                     detail: "\(stream.position - from) bytes that are not a WARC record skipped"))

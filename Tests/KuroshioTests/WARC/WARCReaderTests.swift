@@ -76,6 +76,20 @@ import Testing
         #expect(records[1].offset == one.count + 5)
     }
 
+    /// Compressed garbage (a member of zeros, no line break at its end) before a record: the record is found where its
+    /// gzip member starts, and the window does not grow with the garbage.
+    @Test func garbageInsideAMemberEndsAtTheNextMember() throws {
+        let one = Gzip.compress(Fixtures.record(type: "resource", uri: "u:1", block: Array("a".utf8)))
+        let zeros = Gzip.compress([UInt8](repeating: 0, count: 3_000_000))
+        let two = Gzip.compress(Fixtures.record(type: "resource", uri: "u:2", block: Array("b".utf8)))
+        let path = try Fixtures.temporaryFile(one + zeros + two + two, suffix: ".warc.gz")
+        let records = try Fixtures.records(path)
+        #expect(records.map(\.targetURI) == ["u:1", "u:2", "u:2"])
+        #expect(records[1].problems.map(\.kind) == [.resync])
+        #expect(records[1].offset == one.count + zeros.count)
+        #expect(records[2].problems.isEmpty)
+    }
+
     @Test func oversizeRecordIsSkippedWithoutBuffering() throws {
         let big = Fixtures.record(type: "resource", uri: "u:big", block: [UInt8](repeating: 0x61, count: 5000))
         let small = Fixtures.record(type: "resource", uri: "u:small", block: Array("b".utf8))
