@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
                 output.write(summary.fields.joined(separator: "\t") + "\n")
                 records += 1
                 for kind in summary.problems { problems[kind, default: 0] += 1 }
-                progress.record(bytes: record.contentLength)
+                progress.record(bytes: record.bytesRead)
             }
             for problem in reader.trailingProblems {
                 Log.warning("\(problem)")

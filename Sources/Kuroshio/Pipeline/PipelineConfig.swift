@@ -190,6 +190,9 @@ private struct ConfigReader {
             config.textField = try string(reader["text_field"], "reader.text_field", default: config.textField)
             config.idField = try string(reader["id_field"], "reader.id_field", default: config.idField)
             config.maxRecordBytes = try int(reader["max_record_bytes"], "reader.max_record_bytes", default: config.maxRecordBytes)
+            guard (1...WARCReader.largestMaxRecordBytes).contains(config.maxRecordBytes) else {
+                throw fail(reader["max_record_bytes"], "reader.max_record_bytes must lie in 1...\(WARCReader.largestMaxRecordBytes) (1 GiB)")
+            }
             if let statuses = try list(reader["http_status"], "reader.http_status") {
                 var parsed: [Int] = []
                 for status in statuses { parsed.append(try int(status, "reader.http_status[]", default: 0)) }

@@ -53,7 +53,7 @@ public final class UnitProcessor {
                 let reader = try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes)
                 for record in reader {
                     stats.add("inputs.records")
-                    stats.add("inputs.bytes", record.contentLength)
+                    stats.add("inputs.bytes", record.bytesRead)
                     for problem in record.problems { stats.add("problems.\(problem.kind.rawValue)") }
                     try emit(document(from: record, stats: &stats))
                     progress(reader.fileBytesRead)
@@ -117,7 +117,7 @@ public final class UnitProcessor {
         stats.add("records.\(record.type.isEmpty ? "unknown" : record.type)")
         guard record.type == "response" else { return nil }
         stats.add("stages.read.in")
-        stats.add("stages.read.bytes_in", record.contentLength)
+        stats.add("stages.read.bytes_in", record.bytesRead)
         // A record cut short (or skipped as oversize) holds part of a page at most: it is not a document.
         if let damage = record.problems.first(where: { $0.kind == .truncated || $0.kind == .oversize }) {
             return drop(damage.kind == .truncated ? .truncated : .oversize, &stats)

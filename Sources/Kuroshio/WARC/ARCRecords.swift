@@ -32,14 +32,16 @@ extension WARCReader {
         var problems = pending
         pending = []
         var block: [UInt8] = []
+        var got: Int
         if length > maxRecordBytes {
-            if stream.skip(length) < length {
+            got = stream.skip(length)
+            if got < length {
                 problems.append(InputProblem(.truncated, file: path, offset: offset, detail: "block cut short"))
             }
             problems.append(InputProblem(.oversize, file: path, offset: offset, detail: "\(length) bytes"))
         } else {
             stream.fill(length)
-            let got = Swift.min(length, stream.available)
+            got = Swift.min(length, stream.available)
             block = Array(UnsafeBufferPointer(rebasing: stream.bytes[0..<got]))
             stream.consume(got)
             if got < length {
@@ -48,7 +50,7 @@ extension WARCReader {
         }
         claimBreaks(through: stream.position, into: &problems, absorbing: .truncated)
         return WARCRecord(file: path, offset: offset, version: "ARC", headers: headers, block: block, contentLength: length,
-                          problems: problems)
+                          bytesRead: got, problems: problems)
     }
 
     /// `20140216050221` as `2014-02-16T05:02:21Z`; other forms unchanged.

@@ -3,6 +3,8 @@
 /// up to the next `WARC/` line, and a record above `maxRecordBytes` is skipped without being buffered.
 public final class WARCReader: Sequence, IteratorProtocol {
     public static let defaultMaxRecordBytes = 16 << 20
+    /// The largest record cap a caller may set: a record is held in memory whole.
+    public static let largestMaxRecordBytes = 1 << 30
     /// The longest header block accepted before the record is taken for garbage.
     static let maxHeaderBytes = 1 << 20
 
@@ -21,7 +23,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     /// Opens `path` for reading, from its start or from the record or gzip member at byte `offset`.
     public init(path: String, offset: Int = 0, maxRecordBytes: Int = WARCReader.defaultMaxRecordBytes) throws(InputProblem) {
         self.path = path
-        self.maxRecordBytes = maxRecordBytes
+        self.maxRecordBytes = Swift.min(Swift.max(maxRecordBytes, 1), Self.largestMaxRecordBytes)
         stream = try ByteStream(path: path, fileOffset: offset)
     }
 
@@ -147,7 +149,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
         }
         claimBreaks(through: stream.position, into: &problems, absorbing: got < length ? .truncated : nil)
         return WARCRecord(file: path, offset: offset, version: version, headers: headers, block: block,
-                          contentLength: length, problems: problems)
+                          contentLength: length, bytesRead: got, problems: problems)
     }
 
     /// Moves the stream's breaks up to `position` into `problems`. A break of the kind already reported for the

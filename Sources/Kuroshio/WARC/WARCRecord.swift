@@ -12,6 +12,9 @@ public struct WARCRecord: Sendable {
     public var block: [UInt8]
     /// The block length the header declares.
     public var contentLength: Int
+    /// The block bytes actually read or skipped (fewer than declared when the input ends first): what byte counters
+    /// add up, since a declared length can be anything.
+    public var bytesRead = 0
     /// What went wrong reading this record, or reaching it, in the order found.
     public var problems: [InputProblem]
 

@@ -90,6 +90,17 @@ import Testing
         #expect(records[2].problems.isEmpty)
     }
 
+    /// A declared length near 2^63 is oversize and truncated, not an overflow; counters get the bytes really read.
+    @Test func aLengthNearTheLargestIntegerIsAProblemNotATrap() throws {
+        let good = Fixtures.record(type: "resource", uri: "u:1", block: Array("a".utf8))
+        let bad = Fixtures.record(type: "resource", uri: "u:2", block: Array("bcd".utf8), contentLength: Int.max)
+        let records = try Fixtures.records(try Fixtures.temporaryFile(good + bad))
+        #expect(records.map(\.targetURI) == ["u:1", "u:2"])
+        #expect(records[1].problems.map(\.kind) == [.oversize, .truncated])
+        #expect(records[1].contentLength == Int.max && records[1].bytesRead == 7)
+        #expect(records[0].bytesRead == 1)
+    }
+
     @Test func oversizeRecordIsSkippedWithoutBuffering() throws {
         let big = Fixtures.record(type: "resource", uri: "u:big", block: [UInt8](repeating: 0x61, count: 5000))
         let small = Fixtures.record(type: "resource", uri: "u:small", block: Array("b".utf8))
