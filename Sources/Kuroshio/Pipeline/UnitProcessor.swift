@@ -114,7 +114,7 @@ public final class UnitProcessor {
     /// The document a record yields and its bucket, or nil when a check drops it (counted in `stats` with its
     /// reason).
     func document(from record: WARCRecord, stats: inout RunStats) -> (Document, String)? {
-        stats.add("records.\(record.type.isEmpty ? "unknown" : record.type)")
+        stats.add("records.\(Self.statsKey(warcType: record.type))")
         guard record.type == "response" else { return nil }
         stats.add("stages.read.in")
         stats.add("stages.read.bytes_in", record.bytesRead)
@@ -205,6 +205,18 @@ public final class RejectedBudget: Sendable {
             guard counts[stage, default: 0] < limit else { return false }
             counts[stage, default: 0] += 1
             return true
+        }
+    }
+}
+
+extension UnitProcessor {
+    /// The WARC types the standard names, as stats keys; any other value read from input is `other` (an input
+    /// value is never a key: dots would nest it, tabs would break marker lines).
+    static func statsKey(warcType: String) -> String {
+        switch warcType {
+        case "warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation": warcType
+        case "": "unknown"
+        default: "other"
         }
     }
 }

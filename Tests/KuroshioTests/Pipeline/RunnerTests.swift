@@ -53,6 +53,16 @@ import Testing
         return Output(stats: stats, documents: try read(output))
     }
 
+    /// A WARC-Type read from input never becomes a stats key of its own: dots would nest it and hide the real count.
+    @Test func unknownWarcTypesAreCountedAsOther() throws {
+        let records = ["response.evil", "response", "x\ty", "metadata"].map {
+            Fixtures.record(type: $0, uri: "http://t.test/", block: Array("a".utf8))
+        }
+        let path = try Fixtures.temporaryFile(records.flatMap { $0 })
+        let result = try run(try PipelineConfig.parse("stages:\n  - extract:\n", file: "t.yaml"), [path])
+        #expect(result.stats["records.other"] == 2 && result.stats["records.response"] == 1 && result.stats["records.metadata"] == 1)
+    }
+
     @Test func defaultPipelineKeepsTheJapanesePages() throws {
         let output = try run(try recipe("ja-cc.yaml"), [Fixtures.sample])
         #expect(Array(output.documents.keys) == ["ja"])
