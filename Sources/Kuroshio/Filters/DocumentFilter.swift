@@ -67,6 +67,15 @@ public struct FilterParameters: Sendable, Equatable {
         return fallback
     }
 
+    /// A whole number in `range`; anything else (a fraction, out of range, not a number) is a recipe error.
+    public func whole(_ name: String, _ fallback: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        let value = number(name, Double(fallback))
+        guard value.rounded() == value, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            throw ConfigError(file: file, line: nil, message: "\(path).\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return Int(value)
+    }
+
     public func text(_ name: String, _ fallback: String) -> String {
         if case .text(let value)? = values[name] { return value }
         return fallback

@@ -24,7 +24,7 @@ struct NgramShares: DocumentFilter {
     let byOccurrences: Bool
 
     init(_ parameters: FilterParameters, n: Int, top: Bool) throws(ConfigError) {
-        self.n = Int(parameters.number("n", Double(n)))
+        self.n = try parameters.whole("n", n, in: 1...20)
         self.top = top
         unit = try TextUnits.unit(parameters)
         let count = parameters.text("count", "characters")

@@ -5,8 +5,8 @@ public struct JapanesePrefilterStage: StatelessStage {
 
     static let spec = StageSpec(name: "japanese_prefilter",
                                 summary: "drops pages with no lang=\"ja\", no Japanese charset label and too few kana, before parsing",
-                                parameters: [ParameterSpec("min_kana", .number, "3", "kana needed in the first 64 KiB")]) { parameters in
-        JapanesePrefilterStage(prefilter: JapanesePrefilter(minimumKana: Int(parameters.number("min_kana", 3))))
+                                parameters: [ParameterSpec("min_kana", .number, "3", "kana needed in the first 64 KiB")]) { parameters throws(ConfigError) in
+        JapanesePrefilterStage(prefilter: JapanesePrefilter(minimumKana: try parameters.whole("min_kana", 3, in: 0...65_536)))
     }
 
     public func run(_ item: inout StageItem, stats: inout RunStats) -> StageVerdict {

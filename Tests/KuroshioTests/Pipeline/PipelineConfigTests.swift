@@ -15,6 +15,19 @@ import Testing
         }
     }
 
+    /// A whole-number parameter out of range, fractional or not a number is an error naming the file, line and key.
+    @Test func wholeNumberParametersAreChecked() throws {
+        for value in ["-1", "1e30", ".nan", "2.5", "0"] {
+            #expect {
+                try PipelineConfig.parse("stages:\n  - extract:\n  - top_ngram_share: {n: \(value), max: 0.2}\n", file: "t.yaml")
+            } throws: { error in
+                "\(error)" == "t.yaml:3: stages[1].top_ngram_share.n must be a whole number from 1 to 20"
+            }
+        }
+        #expect(throws: ConfigError.self) { try PipelineConfig.parse("stages:\n  - japanese_prefilter: {min_kana: -3}\n", file: "t.yaml") }
+        _ = try PipelineConfig.parse("stages:\n  - extract:\n  - top_ngram_share: {n: 3, max: 0.2}\n", file: "t.yaml")
+    }
+
     @Test func defaultRecipe() throws {
         let config = try recipe("ja-cc.yaml")
         #expect(config.stages.map(\.name) == ["japanese_prefilter", "extract", "normalize_punctuation", "footer_cut", "length", "kana_ratio",
