@@ -146,15 +146,19 @@ public struct Runner: Sendable {
 
     private func markerPath(_ index: Int) -> String { "\(markers)/\(pad(index, 6)).tsv" }
 
-    /// The input a completion marker records for input `index`, or nil when the file is not done.
+    /// The input a completion marker records for input `index`, or nil when the file is not done (or is to be
+    /// retried).
     private func completion(of index: Int) -> String? {
         guard let bytes = FileSystem.read(markerPath(index)) else { return nil }
         let first = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first ?? ""
         return first.hasPrefix("input\t") ? String(first.dropFirst(6)) : nil
     }
 
+    /// Records a processed input's counters. An input that could not be read is recorded for a retry: its problem
+    /// is counted, and a rerun reads it again rather than skipping it for good.
     private func markComplete(_ index: Int, stats: RunStats) throws(OutputError) {
-        try FileSystem.writeAtomically(Array(("input\t\(inputs[index])\n" + stats.tsv).utf8), to: markerPath(index))
+        let status = stats["problems.\(ProblemKind.unreadable.rawValue)"] > 0 ? "retry" : "input"
+        try FileSystem.writeAtomically(Array(("\(status)\t\(inputs[index])\n" + stats.tsv).utf8), to: markerPath(index))
     }
 
     /// The counters of every completed file in the output directory, whichever rank did it.

@@ -53,6 +53,21 @@ import Testing
         return Output(stats: stats, documents: try read(output))
     }
 
+    /// An input that cannot be read is counted, and a rerun reads it once it is there: it is never marked done.
+    @Test func anUnreadableInputIsRetriedByTheNextRun() throws {
+        let directory = temporaryDirectory()
+        let missing = "\(directory)/later.warc.gz"
+        let output = temporaryDirectory()
+        let config = try PipelineConfig.parse("stages:\n  - extract:\n", file: "t.yaml")
+        let first = try run(config, [Fixtures.sample, missing], output: output)
+        #expect(first.stats["problems.unreadable"] == 1)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: missing)
+        let second = try run(config, [Fixtures.sample, missing], output: output)
+        #expect(second.stats["problems.unreadable"] == 0)
+        #expect(second.stats["inputs.records"] == 2 * first.stats["inputs.records"])
+    }
+
     /// A WARC-Type read from input never becomes a stats key of its own: dots would nest it and hide the real count.
     @Test func unknownWarcTypesAreCountedAsOther() throws {
         let records = ["response.evil", "response", "x\ty", "metadata"].map {
