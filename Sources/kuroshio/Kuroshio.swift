@@ -1,10 +1,12 @@
 import ArgumentParser
+import Kuroshio
 
 @main
 struct KuroshioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kuroshio",
         abstract: "Build clean Japanese, English and code corpora from Common Crawl WARC files.",
+        version: KuroshioVersion.current,
         subcommands: [RunCommand.self, DedupCommand.self, TokensCommand.self, MixCommand.self, WARCCommand.self, ExtractCommand.self, LangidCommand.self, FiltersCommand.self, ExplainCommand.self]
     )
 }
