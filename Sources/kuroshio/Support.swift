@@ -4,15 +4,23 @@ import Kuroshio
 import Glibc
 #endif
 
-/// Expands command-line inputs: files as given, directories searched for WARC files, in sorted order.
+/// Expands command-line inputs: files as given, directories searched for WARC files, in sorted order. A file named
+/// twice (or reached twice, through links) is read once; an input that is not a regular file or directory is an
+/// error.
 enum InputFiles {
     static func expand(_ inputs: [String], suffixes: [String] = PipelineConfig.Format.warc.suffixes) throws -> [String] {
         var files: [String] = []
         for input in inputs {
             guard FileSystem.exists(input) else { throw Failure("\(input): no such file or directory") }
-            files += FileSystem.isDirectory(input) ? FileSystem.files(under: input, suffixes: suffixes) : [input]
+            if FileSystem.isDirectory(input) {
+                files += FileSystem.files(under: input, suffixes: suffixes)
+            } else {
+                guard FileSystem.isRegularFile(input) else { throw Failure("\(input): not a regular file") }
+                files.append(input)
+            }
         }
-        return files
+        var seen = Set<String>()
+        return files.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
     }
 }
 

@@ -39,14 +39,39 @@ public enum FileSystem {
     }
 
     /// Every file under `directory` whose name ends in one of `suffixes`, sorted.
+    /// The regular files under `directory` whose names end in one of `suffixes`, sorted. Symbolic links are
+    /// followed, but each directory is entered once, so a link cycle ends; FIFOs, sockets and devices are skipped.
     public static func files(under directory: String, suffixes: [String]) -> [String] {
-        var found: [String] = []
-        for name in list(directory) {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if isDirectory(path) { found += files(under: path, suffixes: suffixes) }
-            else if suffixes.contains(where: { name.hasSuffix($0) }) { found.append(path) }
+        var found: [String] = [], pending = [directory]
+        var entered = Set<[UInt64]>()
+        while let current = pending.popLast() {
+            var info = stat()
+            guard stat(current, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+                  entered.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { continue }
+            for name in list(current) {
+                let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                guard stat(path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    pending.append(path)
+                } else if info.st_mode & S_IFMT == S_IFREG, suffixes.contains(where: { name.hasSuffix($0) }) {
+                    found.append(path)
+                }
+            }
         }
         return found.sorted()
+    }
+
+    /// Whether `path` is a regular file (following links).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// The canonical absolute path of `path` (links resolved), or nil when it cannot be resolved.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     public static func read(_ path: String) -> [UInt8]? {
