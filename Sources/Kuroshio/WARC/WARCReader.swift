@@ -134,12 +134,13 @@ public final class WARCReader: Sequence, IteratorProtocol {
         var block: [UInt8] = []
         var got: Int
         if length > maxRecordBytes {
-            got = stream.skip(length)
+            got = skipBlock(length)
             problems.append(InputProblem(.oversize, file: path, offset: offset,
                                          detail: "\(length) bytes, above the \(maxRecordBytes)-byte cap"))
         } else {
-            stream.fill(length)
+            stream.fill(length + 8)
             got = Swift.min(length, stream.available)
+            if let next = nextRecordMember(within: got) { got = next }
             block = Array(UnsafeBufferPointer(rebasing: stream.bytes[0..<got]))
             stream.consume(got)
         }
@@ -150,6 +151,31 @@ public final class WARCReader: Sequence, IteratorProtocol {
         claimBreaks(through: stream.position, into: &problems, absorbing: got < length ? .truncated : nil)
         return WARCRecord(file: path, offset: offset, version: version, headers: headers, block: block,
                           contentLength: length, bytesRead: got, problems: problems)
+    }
+
+    /// Where, within the next `count` readable bytes, a gzip member starts with a WARC record: a declared length that
+    /// runs into it is wrong, and the block ends there (so the records after it are not lost).
+    private func nextRecordMember(within count: Int) -> Int? {
+        stream.memberStartsAhead.first { $0 < count && isVersionLine(stream.bytes, at: $0) }
+    }
+
+    /// Skips an oversize block without holding it, up to its declared length, the end of the input, or a gzip member
+    /// that starts a record. Returns how many bytes it skipped.
+    private func skipBlock(_ length: Int) -> Int {
+        var got = 0
+        while got < length {
+            stream.fill(Swift.min(length - got, Self.garbageStep) + 8)
+            guard stream.available > 0 else { break }
+            // Leave 7 bytes unread until the input ends, so that a version line at a member start is seen whole.
+            let step = Swift.min(length - got, stream.atEOF ? stream.available : Swift.max(stream.available - 7, 1))
+            if let next = nextRecordMember(within: step) {
+                stream.consume(next)
+                return got + next
+            }
+            stream.consume(step)
+            got += step
+        }
+        return got
     }
 
     /// Moves the stream's breaks up to `position` into `problems`. A break of the kind already reported for the

@@ -101,6 +101,22 @@ import Testing
         #expect(records[0].bytesRead == 1)
     }
 
+    /// A declared length that runs past its gzip member ends at the next member that starts a record: the records
+    /// after it are read, whether the block is held or skipped as oversize.
+    @Test func aLengthPastItsGzipMemberCostsOneRecord() throws {
+        let one = Gzip.compress(Fixtures.record(type: "resource", uri: "u:1", block: Array("a".utf8)))
+        for (length, cap) in [(5000, WARCReader.defaultMaxRecordBytes), (Int.max, 1000)] {
+            let lying = Gzip.compress(Fixtures.record(type: "resource", uri: "u:2", block: Array("bcd".utf8), contentLength: length))
+            let three = Gzip.compress(Fixtures.record(type: "resource", uri: "u:3", block: Array("e".utf8)))
+            let path = try Fixtures.temporaryFile(one + lying + three + one, suffix: ".warc.gz")
+            let records = try Fixtures.records(path, maxRecordBytes: cap)
+            #expect(records.map(\.targetURI) == ["u:1", "u:2", "u:3", "u:1"], "\(length)")
+            #expect(records[1].problems.map(\.kind).contains(.truncated))
+            #expect(records[1].bytesRead == 7)  // "bcd" and the record's closing CRLF CRLF
+            #expect(records[2].problems.isEmpty && records[2].offset == one.count + lying.count)
+        }
+    }
+
     @Test func oversizeRecordIsSkippedWithoutBuffering() throws {
         let big = Fixtures.record(type: "resource", uri: "u:big", block: [UInt8](repeating: 0x61, count: 5000))
         let small = Fixtures.record(type: "resource", uri: "u:small", block: Array("b".utf8))
