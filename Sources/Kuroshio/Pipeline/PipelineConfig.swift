@@ -235,9 +235,15 @@ private struct ConfigReader {
                 }
             }
             config.shardBytes = try int(output["shard_bytes"], "output.shard_bytes", default: config.shardBytes)
-            guard !config.bucket.isEmpty, !config.bucket.contains("/"), !config.bucket.hasPrefix(".") else {
-                throw fail(output["bucket"], "output.bucket must be a plain directory name")
+            guard config.shardBytes >= 4096 else { throw fail(output["shard_bytes"], "output.shard_bytes must be at least 4096") }
+            guard !config.bucket.isEmpty, !config.bucket.contains("/"), !config.bucket.hasPrefix("."),
+                  !Self.reservedNames.contains(config.bucket) else {
+                throw fail(output["bucket"], "output.bucket must be a plain directory name, not one of "
+                    + Self.reservedNames.sorted().joined(separator: ", "))
             }
+        }
+        for single in ["extract", "language", "japanese_prefilter"] where config.stages.filter({ $0.name == single }).count > 1 {
+            throw fail(top["stages"], "stages may have one \(single) stage")
         }
         guard config.format == .jsonl || config.stages.contains(where: { $0.name == "extract" }) else {
             throw fail(top["stages"] ?? root, "stages must include extract")
@@ -265,6 +271,10 @@ private struct ConfigReader {
         }
         let parameters = try self.parameters(spec.parameters, entries, path: path)
         let min = try bound("min", spec.min), max = try bound("max", spec.max)
+        for (key, bound) in [("min", min), ("max", max)] where bound?.isFinite == false {
+            throw fail(entries[key], "\(path).\(key) must be a finite number")
+        }
+        if let min, let max, min > max { throw fail(entries["min"] ?? value, "\(path).min (\(min)) is above its max (\(max))") }
         var buckets: [String] = []
         if let node = entries["buckets"] {
             for item in try list(node, "\(path).buckets") ?? [] { buckets.append(try string(item, "\(path).buckets[]", default: "")) }
@@ -310,6 +320,8 @@ private struct ConfigReader {
     }
 
     static let dedupStages = ["exact_dedup", "url_dedup", "paragraph_dedup", "minhash_dedup"]
+    /// Names a run's output directory already uses, which no bucket may take.
+    static let reservedNames: Set<String> = ["stats.json", "README.md", "dedup", "rejected"]
 
     /// One dedup stage's options, added to `dedup`.
     private func dedupStage(_ name: String, _ value: Node, path: String, into dedup: inout DedupConfig) throws(ConfigError) {
