@@ -75,6 +75,8 @@ public struct Runner: Sendable {
         } catch {
             throw .output(error)
         }
+        let lock = try RunLock(markers: markers, rank: rank)
+        defer { withExtendedLifetime(lock) {} }
         try RecipeMarker.claim(output, fingerprint: config.fingerprint)
         let mine = inputs.indices.filter { $0 % worldSize == rank }
         var pending: [Int] = []

@@ -53,6 +53,25 @@ import Testing
         return Output(stats: stats, documents: try read(output))
     }
 
+    /// While one run writes a rank of an output directory, a second run of that rank is refused, not interleaved.
+    @Test func aSecondRunIntoTheSameRankIsRefused() throws {
+        let output = temporaryDirectory()
+        let config = try PipelineConfig.parse("stages:\n  - extract:\n", file: "t.yaml")
+        try FileManager.default.createDirectory(atPath: "\(output)/.done", withIntermediateDirectories: true)
+        var holder: RunLock? = try RunLock(markers: "\(output)/.done", rank: 0)
+        #expect {
+            try Runner(config: config, inputs: [Fixtures.sample], output: output).run()
+        } throws: { error in
+            "\(error)".hasPrefix("another run is writing rank 0 of this output")
+        }
+        // Another rank is free meanwhile, and the same rank once the holder is gone.
+        _ = try Runner(config: config, inputs: [Fixtures.sample], output: output, rank: 1, worldSize: 2).run()
+        holder = nil
+        #expect(holder == nil)
+        let stats = try Runner(config: config, inputs: [Fixtures.sample], output: output).run()
+        #expect(stats["inputs.records"] > 0)
+    }
+
     /// An input that cannot be read is counted, and a rerun reads it once it is there: it is never marked done.
     @Test func anUnreadableInputIsRetriedByTheNextRun() throws {
         let directory = temporaryDirectory()

@@ -1,0 +1,22 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive lock on one rank's share of an output directory (`OUT/.done/lock-<rank>`), held while the run lives:
+/// a second run of the same rank into the same directory is refused instead of writing over the first one's
+/// temporary files. The kernel releases it when the process ends, however it ends.
+final class RunLock {
+    private let descriptor: Int32
+
+    init(markers: String, rank: Int) throws(RunError) {
+        let path = "\(markers)/lock-\(rank)"
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .conflict("\(path): cannot open the lock file (\(String(cString: strerror(errno))))") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw .conflict("another run is writing rank \(rank) of this output (\(path) is locked): wait for it, or use a new output directory")
+        }
+    }
+
+    deinit { close(descriptor) }
+}
