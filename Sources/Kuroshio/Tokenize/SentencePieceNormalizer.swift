@@ -100,21 +100,17 @@ struct SentencePieceNormalizer: Sendable {
         _ input: UnsafeBufferPointer<UInt8>, _ i: Int, _ units: UnsafeBufferPointer<UInt32>, _ strings: UnsafeBufferPointer<UInt8>
     ) -> (UnsafeBufferPointer<UInt8>, Int) {
         let rest = UnsafeBufferPointer(rebasing: input[i...])
-        let lead = rest[0]
-        if !startsSymbol[Int(lead)] {
-            let (scalar, next) = Scalars(rest)[0]
-            if scalar < 0x10000 && startsNoRule[Int(scalar)] { return (UnsafeBufferPointer(rebasing: rest[..<next]), next) }
-        }
-        if startsSymbol[Int(lead)], let length = userDefined.longestPrefix(of: rest, maxMatches: Self.maxSymbolMatches)?.length {
-            return (UnsafeBufferPointer(rebasing: rest[..<length]), length)
-        }
+        let symbol = symbol(rest)
+        let unchanged = (UnsafeBufferPointer(rebasing: rest[..<symbol.length]), symbol.length)
+        if symbol.frozen { return unchanged }
+        let scalar = Scalars(rest)[0].scalar
+        if scalar < 0x10000 && startsNoRule[Int(scalar)] { return unchanged }
         if let (length, value) = longestRule(rest, units), value < strings.count - 1 {
             var end = value
             while strings[end] != 0 { end += 1 }
             return (UnsafeBufferPointer(rebasing: strings[value..<end]), length)
         }
-        let length = min(rest.count, Self.characterLength(rest[0]))
-        return (UnsafeBufferPointer(rebasing: rest[..<length]), length)
+        return unchanged
     }
 
     /// Calls `body` with where each word starts in normalised text: each U+2581 that does not follow another.

@@ -69,8 +69,6 @@ struct TokenTable: Sendable {
         self.largestID = largestID
     }
 
-    var isEmpty: Bool { largestID < 0 }
-
     /// The id of `key`.
     subscript(key: UnsafeRawBufferPointer) -> Int32? {
         guard !key.isEmpty else { return nil }

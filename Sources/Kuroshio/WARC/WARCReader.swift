@@ -72,7 +72,8 @@ public final class WARCReader: Sequence, IteratorProtocol {
         return b[i + 5] >= 0x30 && b[i + 5] <= 0x39
     }
 
-    static let garbageStep = 1 << 16
+    /// Bytes read at a time while scanning garbage or skipping an oversize block: the window never grows with them.
+    static let readStep = 1 << 16
 
     /// Skips bytes up to the next line, or gzip member, that starts with `WARC/` and a digit, noting one `resync`
     /// problem.
@@ -98,7 +99,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
             // Keep the last 7 bytes (a version line may straddle) and read on in bounded steps: the window
             // never grows with the garbage.
             stream.consume(Swift.max(0, b.count - 7))
-            stream.fill(Self.garbageStep)
+            stream.fill(Self.readStep)
         }
         pending.append(InputProblem(.resync, file: path, offset: fileOffset,
                                     detail: "\(stream.position - from) bytes that are not a WARC record skipped"))
@@ -164,7 +165,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     private func skipBlock(_ length: Int) -> Int {
         var got = 0
         while got < length {
-            stream.fill(Swift.min(length - got, Self.garbageStep) + 8)
+            stream.fill(Swift.min(length - got, Self.readStep) + 8)
             guard stream.available > 0 else { break }
             // Leave 7 bytes unread until the input ends, so that a version line at a member start is seen whole.
             let step = Swift.min(length - got, stream.atEOF ? stream.available : Swift.max(stream.available - 7, 1))
