@@ -8,7 +8,7 @@ struct TokensCommand: ParsableCommand {
         discussion: "Prints one line per input line: the number of tokens, or with --ids the ids separated by spaces."
     )
 
-    @Option(help: "The tokenizer file: a SentencePiece .model or a tiktoken .tiktoken rank file.")
+    @Option(help: "The tokenizer file: a SentencePiece .model, a tiktoken .tiktoken rank file or a Hugging Face tokenizer.json.")
     var tokenizer: String
 
     @Option(help: "For .tiktoken: the pre-tokenisation regex, or a preset: cl100k (default), o200k, qwen2, llama3.")
