@@ -34,29 +34,76 @@ struct NgramShares: DocumentFilter {
         byOccurrences = count == "occurrences"
     }
 
+    /// Counted by sorting 64-bit n-gram hashes rather than in a dictionary, so the working set stays about 24 bytes
+    /// a token however long the page.
     func measure(_ document: Document) -> Double {
-        let (grams, lengths) = document.analysis.ngrams(TextUnits.resolve(unit, for: document), n: n)
-        guard n > 0, !grams.isEmpty else { return 0 }
-        let total = lengths.reduce(0, +)
+        let (ids, lengths) = document.analysis.tokenIDs(TextUnits.resolve(unit, for: document))
+        guard n > 0, ids.count >= n else { return 0 }
+        let total = lengths.reduce(0) { $0 + Int($1) }
         guard total > 0 else { return 0 }
-        var counts: [Int: Int] = [:]
-        for gram in grams { counts[gram, default: 0] += 1 }
-        if byOccurrences {
-            if top { return Double(counts.values.max() ?? 0) / Double(grams.count) }
-            return Double(counts.values.filter { $0 > 1 }.count) / Double(counts.count)
+        let grams = Self.hashes(ids, n: n)
+        let sorted = grams.sorted()
+        var maxCount = 0
+        var distinct = 0
+        var repeated: [UInt64] = []
+        Self.forEachRun(sorted) { hash, count in
+            maxCount = Swift.max(maxCount, count)
+            distinct += 1
+            if count > 1 { repeated.append(hash) }
         }
+        if byOccurrences {
+            if top { return Double(maxCount) / Double(grams.count) }
+            return Double(repeated.count) / Double(distinct)
+        }
+        guard maxCount > 1 else { return 0 }
         if top {
             // The most frequent n-gram; among equals, the one seen first, so the value does not depend on hashing.
-            var best = (start: 0, count: 0)
-            for (start, gram) in grams.enumerated() where counts[gram]! > best.count { best = (start, counts[gram]!) }
-            guard best.count > 1 else { return 0 }
-            return Double(lengths[best.start..<(best.start + n)].reduce(0, +) * best.count) / Double(total)
+            var best: [UInt64] = []
+            Self.forEachRun(sorted) { hash, count in if count == maxCount { best.append(hash) } }
+            guard let start = grams.firstIndex(where: { Self.contains(best, $0) }) else { return 0 }
+            let covered = lengths[start..<(start + n)].reduce(0) { $0 + Int($1) }
+            return Double(covered * maxCount) / Double(total)
         }
-        // Mark every token inside an n-gram seen more than once, each token once.
-        var covered = [Bool](repeating: false, count: lengths.count)
-        for (start, gram) in grams.enumerated() where counts[gram]! > 1 {
-            for k in start..<(start + n) { covered[k] = true }
+        // Every token inside an n-gram seen more than once, each token once.
+        var coveredUntil = 0
+        var covered = 0
+        for (start, gram) in grams.enumerated() where Self.contains(repeated, gram) {
+            for k in Swift.max(start, coveredUntil)..<(start + n) { covered += Int(lengths[k]) }
+            coveredUntil = start + n
         }
-        return Double(zip(lengths, covered).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }) / Double(total)
+        return Double(covered) / Double(total)
+    }
+
+    /// A 64-bit hash of each run of `n` ids, in order: the same on every run and machine.
+    static func hashes(_ ids: [Int32], n: Int) -> [UInt64] {
+        (0...(ids.count - n)).map { start in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for k in start..<(start + n) { hash = (hash ^ UInt64(UInt32(bitPattern: ids[k]))) &* 0x0100_0000_01B3 }
+            // A final mix (splitmix64's), since FNV's low bits are weak on small ids.
+            hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+            return hash ^ (hash >> 31)
+        }
+    }
+
+    /// Calls `body` with each distinct value of a sorted array and how often it occurs, in order.
+    static func forEachRun(_ sorted: [UInt64], _ body: (UInt64, Int) -> Void) {
+        guard !sorted.isEmpty else { return }
+        var start = 0
+        for end in 1...sorted.count where end == sorted.count || sorted[end] != sorted[start] {
+            body(sorted[start], end - start)
+            start = end
+        }
+    }
+
+    /// Whether the sorted array `values` holds `value` (binary search).
+    static func contains(_ values: [UInt64], _ value: UInt64) -> Bool {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < values.count && values[low] == value
     }
 }

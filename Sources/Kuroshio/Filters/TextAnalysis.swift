@@ -10,7 +10,7 @@ public final class TextAnalysis: @unchecked Sendable {
     private(set) lazy var scripts = ScriptCounts(text)
     private(set) lazy var nonSpaceCharacters = text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
     private var tokens: [TextUnits.Unit: [String]] = [:]
-    private var ngrams: [Int: (hashes: [Int], lengths: [Int])] = [:]
+    private var tokenIDs: [TextUnits.Unit: (ids: [Int32], lengths: [Int32])] = [:]
 
     /// The text's tokens in a resolved unit (not `auto`).
     func tokens(_ unit: TextUnits.Unit) -> [String] {
@@ -24,27 +24,23 @@ public final class TextAnalysis: @unchecked Sendable {
         return made
     }
 
-    /// A hash for each n-gram of tokens in order, with every token's length in characters.
-    func ngrams(_ unit: TextUnits.Unit, n: Int) -> (hashes: [Int], lengths: [Int]) {
-        let key = n * 8 + (unit == .characters ? 1 : unit == .words ? 2 : 3)
-        if let known = ngrams[key] { return known }
+    /// The text's tokens in a resolved unit as small ids (equal tokens, equal ids), with each token's length in
+    /// characters: 8 bytes a token, the working set of the n-gram filters.
+    func tokenIDs(_ unit: TextUnits.Unit) -> (ids: [Int32], lengths: [Int32]) {
+        if let known = tokenIDs[unit] { return known }
         let tokens = tokens(unit)
-        var ids: [Int] = []
+        var ids: [Int32] = []
         ids.reserveCapacity(tokens.count)
-        var known: [String: Int] = [:]
+        var known: [String: Int32] = [:]
         for token in tokens {
             if let id = known[token] { ids.append(id) } else {
-                known[token] = known.count
-                ids.append(known.count - 1)
+                let id = Int32(known.count)
+                known[token] = id
+                ids.append(id)
             }
         }
-        let hashes = tokens.count < n ? [] : (0...(tokens.count - n)).map { start -> Int in
-            var hasher = Hasher()
-            for k in start..<(start + n) { hasher.combine(ids[k]) }
-            return hasher.finalize()
-        }
-        let result = (hashes, tokens.map(\.count))
-        ngrams[key] = result
-        return result
+        let made = (ids, tokens.map { Int32(clamping: $0.count) })
+        tokenIDs[unit] = made
+        return made
     }
 }

@@ -30,7 +30,17 @@ public struct ExtractStage: PipelineStage {
             stats.add("charsets.\(charset)")
             if decision.replaced > 0 { stats.add("charsets.replaced_sequences", decision.replaced) }
             let isMarkup = response.mediaType.contains("html") || response.mediaType.contains("xml")
-            let page = isMarkup ? extractor.extract(utf8) : HTMLExtractor.plainText(utf8)
+            let page = isMarkup ? extractor.extract(utf8, limits: item.limits, deadline: item.deadline)
+                : HTMLExtractor.plainText(utf8)
+            // The runner counts a time limit when the stage returns; the other bounds keep what came before them.
+            for limit in page.limitsHit where limit != .timeLimit {
+                let detail = switch limit {
+                case .depthLimit: "elements nested deeper than \(item.limits.pageDepth) folded into their ancestors"
+                case .elementLimit: "parsing stopped after \(item.limits.pageElements) elements"
+                default: "paragraphs after the first \(item.limits.pageParagraphs) dropped"
+                }
+                stats.add(InputProblem(limit, file: record.file, offset: record.offset, detail: detail))
+            }
             let kept = page.paragraphs.filter { $0.boilerplate == nil }
             let value = "charset \(charset) from \(decision.source.rawValue); \(kept.count) of \(page.paragraphs.count) paragraphs kept"
             guard !kept.isEmpty else { return StageVerdict(passed: false, value: value, reason: .emptyText) }

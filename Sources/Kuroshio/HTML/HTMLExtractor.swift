@@ -5,6 +5,9 @@ public struct ExtractedPage: Sendable, Equatable {
     public var language: String
     /// Every paragraph, boilerplate marked but kept; `mainText` leaves it out.
     public var paragraphs: [Paragraph]
+    /// The page bounds reached while parsing (`depthLimit`, then one of `elementLimit`, `paragraphLimit` and
+    /// `timeLimit`, after which the paragraphs are those found before it).
+    public var limitsHit: [ProblemKind] = []
 
     /// The paragraphs that are not boilerplate, separated by blank lines.
     public var mainText: String {
@@ -25,8 +28,15 @@ public final class HTMLExtractor {
         self.mainContentOnly = mainContentOnly
     }
 
-    public func extract(_ utf8: [UInt8]) -> ExtractedPage {
+    /// The page's paragraphs, folding elements deeper than `limits.pageDepth` into their ancestors, parsing at most
+    /// `limits.pageElements` elements and `limits.pageParagraphs` paragraphs, and stopping when the thread's CPU
+    /// clock passes `deadline`.
+    public func extract(_ utf8: [UInt8], limits: InputLimits = InputLimits(), deadline: Double = .infinity) -> ExtractedPage {
         var builder = ParagraphBuilder()
+        builder.maxDepth = limits.pageDepth
+        builder.maxElements = limits.pageElements
+        builder.maxParagraphs = limits.pageParagraphs
+        builder.deadline = deadline
         parser.parse(InertContent.strip(utf8), into: &builder)
         var paragraphs = builder.paragraphs.map(Self.withoutEditLink)
         for i in paragraphs.indices where paragraphs[i].linkRatio > maxLinkRatio && !Prose.isLinkedProse(paragraphs[i]) {
@@ -45,7 +55,8 @@ public final class HTMLExtractor {
             paragraphs[i].boilerplate = .navigation
         }
         BoilerplateText.mark(&paragraphs, title: builder.title)
-        return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs)
+        return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs,
+                             limitsHit: (builder.tooDeep ? [.depthLimit] : []) + (builder.limitHit.map { [$0] } ?? []))
     }
 
     /// A heading without the bracketed edit link that wikis put after it (`History[edit]`, `歴史[編集]`,

@@ -23,12 +23,20 @@ public final class HTMLParser {
         handler.initialized = 1
         handler.startElement = { context, name, attributes in
             guard let name else { return }
-            HTMLParser.box(context).builder.start(name, attributes)
+            let box = HTMLParser.box(context)
+            box.builder.start(name, attributes)
+            HTMLParser.stopAtLimit(context, box)
         }
-        handler.endElement = { context, _ in HTMLParser.box(context).builder.end() }
+        handler.endElement = { context, _ in
+            let box = HTMLParser.box(context)
+            if box.builder.limitHit == nil { box.builder.end() }
+            HTMLParser.stopAtLimit(context, box)
+        }
         handler.characters = { context, bytes, count in
             guard let bytes else { return }
-            HTMLParser.box(context).builder.characters(bytes, Int(count))
+            let box = HTMLParser.box(context)
+            box.builder.characters(bytes, Int(count))
+            HTMLParser.stopAtLimit(context, box)
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = { _, _, _ in }
@@ -41,6 +49,11 @@ public final class HTMLParser {
     private final class Box {
         var builder: ParagraphBuilder
         init(_ builder: ParagraphBuilder) { self.builder = builder }
+    }
+
+    /// Stops libxml2 once the builder has reached one of its bounds.
+    private static func stopAtLimit(_ context: UnsafeMutableRawPointer?, _ box: Box) {
+        if box.builder.limitHit != nil { xmlStopParser(context!.assumingMemoryBound(to: htmlParserCtxt.self)) }
     }
 
     private static func box(_ context: UnsafeMutableRawPointer?) -> Box {

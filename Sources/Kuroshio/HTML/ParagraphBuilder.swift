@@ -65,8 +65,34 @@ struct ParagraphBuilder {
     private var inHead = false
     private var kindStack: [(Paragraph.Kind, Int)] = []
 
+    /// The page's bounds: nesting depth, elements, paragraphs, and the thread CPU time (`ThreadClock`) past which
+    /// it stops.
+    var maxDepth = Int.max
+    var maxElements = Int.max
+    var maxParagraphs = Int.max
+    var deadline = Double.infinity
+    /// The first bound reached that ends the parse, after which events are ignored; the parser stops when it sees
+    /// one.
+    private(set) var limitHit: ProblemKind?
+    /// Whether elements nested deeper than `maxDepth` were met; their text went to their ancestor.
+    private(set) var tooDeep = false
+    private var eventCount = 0
+
+    /// Whether events are still taken: no bound reached. The clock is read every 256 events.
+    private mutating func withinBounds() -> Bool {
+        guard limitHit == nil else { return false }
+        eventCount += 1
+        if eventCount & 255 == 0, ThreadClock.seconds() > deadline { limitHit = .timeLimit }
+        return limitHit == nil
+    }
+
     /// An element starts. `attributes` is libxml2's NULL-terminated list of name and value pointers.
     mutating func start(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        guard withinBounds() else { return }
+        guard elements.count < maxElements else {
+            limitHit = .elementLimit
+            return
+        }
         let kind = ElementKind.of(name)
         if case .title = kind, titleBytes.isEmpty, titleDepth == 0, skipDepth == 0 || (skipDepth == 1 && inHead) {
             // The page's title: the first in the head (or, in broken pages, outside any skipped element), never an
@@ -83,6 +109,12 @@ struct ParagraphBuilder {
         if skipDepth > 0 {
             skipDepth += 1
             events.append(.skipped)
+            return
+        }
+        if open.count >= maxDepth {
+            // Too deep to be layout: the element folds into its ancestor, which gets its text.
+            tooDeep = true
+            events.append(.nothing)
             return
         }
         switch kind {
@@ -171,6 +203,7 @@ struct ParagraphBuilder {
 
     /// Text inside the current element.
     mutating func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        guard withinBounds() else { return }
         if titleDepth > 0 {
             titleBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
             return
@@ -342,6 +375,11 @@ struct ParagraphBuilder {
             characters -= 1
         }
         guard !text.isEmpty else { return }
+        guard paragraphs.count < maxParagraphs else {
+            limitHit = limitHit ?? .paragraphLimit
+            text.removeAll(keepingCapacity: true)
+            return
+        }
         let ownerIndex = owner ?? open.last ?? 0
         let (kind, level) = kindStack.last ?? (.text, 0)
         framed.append(frameDepth > 0)

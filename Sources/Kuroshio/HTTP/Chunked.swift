@@ -1,8 +1,15 @@
 /// HTTP/1.1 chunked transfer-encoding.
 enum Chunked {
+    /// Joined chunks, and whether the last (zero-size) chunk ended them.
+    struct Decoded: Equatable {
+        var bytes: [UInt8]
+        var complete: Bool
+    }
+
     /// Joins the chunks of `body`. Returns nil when it is not chunked after all (the header can lie), so the
-    /// caller keeps the body as it is. A body cut off inside a chunk yields the bytes that are there.
-    static func decode(_ body: [UInt8]) -> [UInt8]? {
+    /// caller keeps the body as it is. A body cut off inside a chunk or a size line yields the bytes that are there,
+    /// not `complete`.
+    static func decode(_ body: [UInt8]) -> Decoded? {
         var out: [UInt8] = []
         out.reserveCapacity(body.count)
         var i = 0
@@ -17,12 +24,12 @@ enum Chunked {
                 digits += 1
                 i += 1
             }
-            guard digits > 0 else { return chunks > 0 ? out : nil }
+            guard digits > 0 else { return chunks > 0 ? Decoded(bytes: out, complete: false) : nil }
             while i < body.count && body[i] != 0x0a { i += 1 }
             // A body cut inside the size line ends here.
-            guard i < body.count else { return chunks > 0 ? out : nil }
+            guard i < body.count else { return chunks > 0 ? Decoded(bytes: out, complete: false) : nil }
             i += 1
-            if size == 0 { return out }
+            if size == 0 { return Decoded(bytes: out, complete: true) }
             let available = min(size, max(0, body.count - i))
             out.append(contentsOf: body[i..<(i + available)])
             i += available
@@ -31,7 +38,7 @@ enum Chunked {
             if i < body.count && body[i] == 0x0a { i += 1 }
             chunks += 1
         }
-        return chunks > 0 ? out : nil
+        return chunks > 0 ? Decoded(bytes: out, complete: false) : nil
     }
 
     private static func hexValue(_ byte: UInt8) -> Int? {

@@ -26,8 +26,9 @@ public struct HTTPResponse: Sendable {
     }
 
     /// Parses an HTTP response message. Returns nil when it does not start with an HTTP status line.
-    /// `maxPayloadBytes` bounds what decompression may produce.
-    public static func parse(_ message: [UInt8], maxPayloadBytes: Int = WARCReader.defaultMaxRecordBytes) -> HTTPResponse? {
+    /// `maxPayloadBytes` bounds what decompression may produce, and `maxHeaderFields` the fields read.
+    public static func parse(_ message: [UInt8], maxPayloadBytes: Int = WARCReader.defaultMaxRecordBytes,
+                             maxHeaderFields: Int = InputLimits().headerFields) -> HTTPResponse? {
         message.withUnsafeBufferPointer { bytes -> HTTPResponse? in
             guard bytes.count >= 12, bytes.starts(with: "HTTP/".utf8) else { return nil }
             var lineEnd = 0
@@ -57,10 +58,17 @@ public struct HTTPResponse: Sendable {
                 j += 1
             }
             if j >= bytes.count { problems.append(.badHTTP) }
-            let headers = HeaderFields.parse(UnsafeBufferPointer(rebasing: bytes[min(lineEnd + 1, headEnd)..<headEnd]))
+            let headers = HeaderFields.parse(UnsafeBufferPointer(rebasing: bytes[min(lineEnd + 1, headEnd)..<headEnd]),
+                                             maxFields: maxHeaderFields)
+            if headers.overflowed { problems.append(.headerLimit) }
             var payload = Array(bytes[bodyStart...])
             if let transfer = headers["Transfer-Encoding"], transfer.lowercased().contains("chunked") {
-                if let dechunked = Chunked.decode(payload) { payload = dechunked } else { problems.append(.badChunked) }
+                if let dechunked = Chunked.decode(payload) {
+                    payload = dechunked.bytes
+                    if !dechunked.complete { problems.append(.truncated) }
+                } else {
+                    problems.append(.badChunked)
+                }
             }
             if let coding = headers["Content-Encoding"]?.trimmingCharacters(in: " \t").lowercased(),
                !coding.isEmpty, coding != "identity" {

@@ -65,11 +65,3 @@ public final class PayloadDecoder {
         return summary
     }
 }
-
-extension String {
-    /// The string with tabs and line breaks made spaces, to sit in one TSV field.
-    public var tsvField: String {
-        contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            ? String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) : self
-    }
-}

@@ -3,6 +3,8 @@ public struct JSONLLine: Sendable {
     public var file: String
     /// 1-based line number.
     public var number: Int
+    /// Where the line starts in the file (in a compressed file, the offset of its gzip member or frame).
+    public var offset: Int
     public var bytes: [UInt8]?
     public var problems: [InputProblem]
 }
@@ -35,29 +37,30 @@ public final class JSONLReader: Sequence, IteratorProtocol {
                 return nil
             }
             number += 1
+            let offset = stream.fileOffset(of: stream.position)
             var scanned = 0
             while true {
                 let bytes = stream.bytes
                 if let newline = bytes[scanned...].firstIndex(of: 0x0A) {
                     if newline > maxLineBytes {
                         stream.consume(newline + 1)
-                        return oversize()
+                        return oversize(at: offset)
                     }
                     let line = Array(bytes[0..<newline])
                     stream.consume(newline + 1)
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { break }
-                    return JSONLLine(file: path, number: number, bytes: line, problems: claimBreaks())
+                    return JSONLLine(file: path, number: number, offset: offset, bytes: line, problems: claimBreaks())
                 }
                 scanned = bytes.count
                 if scanned > maxLineBytes {
                     skipLine()
-                    return oversize()
+                    return oversize(at: offset)
                 }
                 if !stream.fill(scanned + 65536) && stream.available == scanned {
                     // The last line, without a newline.
                     let line = Array(stream.bytes)
                     stream.consume(line.count)
-                    return JSONLLine(file: path, number: number, bytes: line, problems: claimBreaks())
+                    return JSONLLine(file: path, number: number, offset: offset, bytes: line, problems: claimBreaks())
                 }
             }
         }
@@ -79,9 +82,9 @@ public final class JSONLReader: Sequence, IteratorProtocol {
     }
 
     /// The current line, dropped for its length.
-    private func oversize() -> JSONLLine {
-        JSONLLine(file: path, number: number, bytes: nil, problems: [
-            InputProblem(.oversize, file: path, offset: stream.fileBytesRead, detail: "line \(number) is above \(maxLineBytes) bytes"),
+    private func oversize(at offset: Int) -> JSONLLine {
+        JSONLLine(file: path, number: number, offset: offset, bytes: nil, problems: [
+            InputProblem(.oversize, file: path, offset: offset, detail: "line \(number) is above \(maxLineBytes) bytes"),
         ] + claimBreaks())
     }
 }

@@ -3,12 +3,24 @@ public indirect enum JSON: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
+    /// A number as its input wrote it (a fraction, an exponent, or an integer beyond `Int`), kept exactly.
+    case number(String)
     case bool(Bool)
     case null
     case array([JSON])
     case object([(String, JSON)])
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized == rhs.serialized }
+
+    /// A number's value as a double (nil for other values).
+    public var doubleValue: Double? {
+        switch self {
+        case .double(let value): value
+        case .int(let value): Double(value)
+        case .number(let text): Double(text)
+        default: nil
+        }
+    }
 
     /// The value as compact JSON text.
     public var serialized: String {
@@ -23,6 +35,7 @@ public indirect enum JSON: Sendable, Equatable {
         case .int(let value): out.append(contentsOf: String(value).utf8)
         case .double(let value):
             out.append(contentsOf: (value.isFinite ? JSON.shortest(value) : "null").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):

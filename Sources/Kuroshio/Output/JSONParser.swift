@@ -1,16 +1,26 @@
 /// Parses JSON text (RFC 8259) into `JSON` values: enough for JSONL corpora, without Foundation. Object members keep
-/// their order. Numbers without a fraction or exponent that fit in an Int stay integers.
+/// their order. Numbers without a fraction or exponent that fit in an Int are integers; others keep their text.
 public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     /// Nesting beyond this is refused rather than recursed into.
     static let maxDepth = 512
 
+    /// Escaped surrogate halves without their other half, each read as U+FFFD.
+    private var loneSurrogates = 0
+
     /// The value in `text`, or nil when it is not one JSON value.
     public static func parse(_ text: UnsafeBufferPointer<UInt8>) -> JSON? {
+        var lone = 0
+        return parse(text, loneSurrogates: &lone)
+    }
+
+    /// The value in `text`, adding to `loneSurrogates` the escaped surrogate halves read as U+FFFD.
+    public static func parse(_ text: UnsafeBufferPointer<UInt8>, loneSurrogates: inout Int) -> JSON? {
         var parser = JSONParser(bytes: text)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipSpace()
+        loneSurrogates += parser.loneSurrogates
         return parser.i == text.count ? value : nil
     }
 
@@ -79,19 +89,36 @@ public struct JSONParser {
         }
     }
 
+    /// A number by RFC 8259's grammar: an integer that fits in an Int, or else the text as written, so that
+    /// nothing is rounded (`18446744073709551615`, `1e-7`, `1e999` pass through unchanged).
     private mutating func number() -> JSON? {
         let start = i
+        if i < bytes.count && bytes[i] == 0x2D { i += 1 }
+        guard i < bytes.count, isDigit(bytes[i]) else { return nil }
+        if bytes[i] == 0x30 { i += 1 } else { skipDigits() }
         var integral = true
-        while i < bytes.count {
-            let byte = bytes[i]
-            if (byte >= 0x30 && byte <= 0x39) || byte == 0x2D { i += 1 } else if byte == 0x2E || byte == 0x65 || byte == 0x45 || byte == 0x2B {
-                integral = false
-                i += 1
-            } else { break }
+        if i < bytes.count && bytes[i] == 0x2E {
+            i += 1
+            guard i < bytes.count, isDigit(bytes[i]) else { return nil }
+            skipDigits()
+            integral = false
+        }
+        if i < bytes.count && (bytes[i] == 0x65 || bytes[i] == 0x45) {
+            i += 1
+            if i < bytes.count && (bytes[i] == 0x2B || bytes[i] == 0x2D) { i += 1 }
+            guard i < bytes.count, isDigit(bytes[i]) else { return nil }
+            skipDigits()
+            integral = false
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-        if integral, let int = Int(text) { return .int(int) }
-        return Double(text).map(JSON.double)
+        if integral, let int = Int(text), text != "-0" { return .int(int) }
+        return .number(text)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private mutating func skipDigits() {
+        while i < bytes.count && isDigit(bytes[i]) { i += 1 }
     }
 
     /// A string at `i` (which holds the opening quote), with escapes decoded.
@@ -122,13 +149,23 @@ public struct JSONParser {
             case 0x74: out.append(0x09)
             case 0x75:
                 guard var scalar = hex4() else { return nil }
-                // A surrogate pair: the low half follows as another \u escape.
-                if scalar >= 0xD800 && scalar < 0xDC00, i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                // A surrogate pair: the low half follows as another \u escape. A half without its other half becomes
+                // U+FFFD, counted.
+                if scalar >= 0xD800 && scalar < 0xDC00, i + 5 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                    let mark = i
                     i += 2
-                    guard let low = hex4(), low >= 0xDC00 && low < 0xE000 else { return nil }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    if let low = hex4(), low >= 0xDC00 && low < 0xE000 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        i = mark
+                    }
                 }
-                out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
+                if let decoded = Unicode.Scalar(scalar) {
+                    out.append(contentsOf: Array(String(Character(decoded)).utf8))
+                } else {
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    loneSurrogates += 1
+                }
             default:
                 return nil
             }

@@ -85,13 +85,7 @@ public struct Document: Sendable {
         public var lang: String { get { string("lang") } set { setString("lang", newValue) } }
 
         public var langScore: Double? {
-            get {
-                switch self["lang_score"] {
-                case .double(let value)?: value
-                case .int(let value)?: Double(value)
-                default: nil
-                }
-            }
+            get { self["lang_score"]?.doubleValue }
             set { self["lang_score"] = newValue.map(JSON.double) ?? .null }
         }
 
@@ -103,7 +97,7 @@ public struct Document: Sendable {
                 var shares: [String: Double] = [:]
                 for case .object(let members) in items {
                     if case .string(let lang)? = members.first(where: { $0.0 == "lang" })?.1,
-                       case .double(let share)? = members.first(where: { $0.0 == "share" })?.1 { shares[lang] = share }
+                       let share = members.first(where: { $0.0 == "share" })?.1.doubleValue { shares[lang] = share }
                 }
                 return shares
             }

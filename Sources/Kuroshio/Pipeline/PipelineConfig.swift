@@ -13,6 +13,9 @@ import Yams
 ///   - extract: {main_content: true, max_link_ratio: 0.5}
 ///   - kana_ratio: {min: 0.15}
 ///   - exact_dedup: {}           # corpus-wide stages come last (`DedupConfig`)
+/// limits:                      # optional bounds on one input's cost (`InputLimits`)
+///   page_elements: 250000
+///   document_seconds: 2
 /// output:
 ///   bucket: ja
 ///   shard_bytes: 134217728
@@ -49,6 +52,7 @@ public struct PipelineConfig: Sendable {
     public var textField = "text"
     public var idField = "id"
     public var maxRecordBytes = WARCReader.defaultMaxRecordBytes
+    public var limits = InputLimits()
     public var httpStatuses: [Int] = [200]
     public var contentTypes = ["text/html", "application/xhtml+xml"]
     /// The per-document stages in order: built-ins from `StageRegistry`, filters and cleaners.
@@ -176,9 +180,29 @@ private struct ConfigReader {
         return Array(sequence)
     }
 
+    func limits(_ node: Node) throws(ConfigError) -> InputLimits {
+        let values = try mapping(node, at: "limits", allowed: InputLimits.keys)
+        var limits = InputLimits()
+        func count(_ key: String, _ value: inout Int) throws(ConfigError) {
+            value = try int(values[key], "limits.\(key)", default: value)
+            guard (1...(1 << 40)).contains(value) else { throw fail(values[key], "limits.\(key) must lie in 1...2^40") }
+        }
+        try count("resync_bytes", &limits.resyncBytes)
+        try count("header_bytes", &limits.headerBytes)
+        try count("header_fields", &limits.headerFields)
+        try count("page_depth", &limits.pageDepth)
+        try count("page_elements", &limits.pageElements)
+        try count("page_paragraphs", &limits.pageParagraphs)
+        limits.documentSeconds = try double(values["document_seconds"], "limits.document_seconds", default: limits.documentSeconds)
+        guard limits.documentSeconds > 0, limits.documentSeconds.isFinite else {
+            throw fail(values["document_seconds"], "limits.document_seconds must be a positive number of seconds")
+        }
+        return limits
+    }
+
     mutating func pipeline(_ root: Node) throws(ConfigError) -> PipelineConfig {
         var config = PipelineConfig()
-        let top = try mapping(root, at: "the recipe", allowed: ["reader", "stages", "output"])
+        let top = try mapping(root, at: "the recipe", allowed: ["reader", "limits", "stages", "output"])
         if let node = top["reader"] {
             let reader = try mapping(node, at: "reader", allowed: ["format", "max_record_bytes", "http_status", "content_types",
                                                                  "text_field", "id_field"])
@@ -204,6 +228,7 @@ private struct ConfigReader {
                 config.contentTypes = parsed
             }
         }
+        if let node = top["limits"] { config.limits = try limits(node) }
         if let stages = try list(top["stages"], "stages") {
             for (index, node) in stages.enumerated() {
                 if case .mapping(let entry) = node, entry.count == 1, let name = entry.first?.key.string,

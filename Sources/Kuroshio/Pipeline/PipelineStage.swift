@@ -27,6 +27,9 @@ public struct StageItem {
     public var response: HTTPResponse?
     public var document: Document?
     public var bucket: String
+    /// The input's bounds, and the thread CPU time (`ThreadClock`) by which the document must be through.
+    public var limits = InputLimits()
+    public var deadline = Double.infinity
 
     /// The bytes of the text, or of the payload before there is text.
     var size: Int { document?.text.utf8.count ?? response?.payload.count ?? 0 }
@@ -63,6 +66,8 @@ public enum DropReason: Sendable, Equatable {
     case binary
     /// The language stage routed the document to no kept bucket, or below its bucket's least score.
     case language, languageScore
+    /// It took more than `limits.document_seconds` of CPU time.
+    case timeLimit
     /// A stage rejected it: a filter's value out of bounds, or a check such as the Japanese prefilter.
     case rejected(by: String)
 
@@ -79,6 +84,7 @@ public enum DropReason: Sendable, Equatable {
         case .binary: "binary"
         case .language: "language"
         case .languageScore: "language-score"
+        case .timeLimit: "time-limit"
         case .rejected(let stage): stage
         }
     }

@@ -14,7 +14,8 @@ public struct RunProgress: Sendable {
 /// Dispatch workers.
 ///
 /// Rank R of N takes `sorted(inputs)[R::N]`. Each file's shards are committed (renamed into place) when the file is
-/// done, then a completion marker `OUT/.done/<index>.tsv` records its counters; a rerun skips files that have one.
+/// done, then a completion marker `OUT/.done/<index>.tsv` records the file (its path escaped, its size and
+/// modification time) and its counters; a rerun skips files that have one, and refuses a file that changed since.
 /// `OUT/stats.json` sums the markers of every rank.
 public struct Runner: Sendable {
     public var config: PipelineConfig
@@ -32,7 +33,9 @@ public struct Runner: Sendable {
                 keepRejected: Int = 0) {
         self.keepRejected = keepRejected
         self.config = config
-        self.inputs = inputs.sorted()
+        // A file named twice, or reached through a link, is one input.
+        var seen = Set<String>()
+        self.inputs = inputs.sorted().filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
         self.output = output
         self.jobs = Swift.max(1, jobs)
         self.rank = rank
@@ -81,11 +84,16 @@ public struct Runner: Sendable {
         let mine = inputs.indices.filter { $0 % worldSize == rank }
         var pending: [Int] = []
         for index in mine {
-            switch completion(of: index) {
-            case .none: pending.append(index)
-            case .some(let recorded) where recorded != inputs[index]:
+            guard let (recorded, fingerprint) = completion(of: index) else {
+                pending.append(index)
+                continue
+            }
+            guard recorded == inputs[index] else {
                 throw .conflict("\(markerPath(index)) records \(recorded), not \(inputs[index]): use a new output directory")
-            default: break
+            }
+            if let fingerprint, let now = FileSystem.fingerprint(inputs[index]), now != fingerprint {
+                throw .conflict("\(inputs[index]) changed since \(markerPath(index)) recorded it (size:mtime \(fingerprint), now "
+                    + "\(now)): use a new output directory, or remove the marker to read it again")
             }
         }
         let state = Mutex(RunProgress())
@@ -110,6 +118,7 @@ public struct Runner: Sendable {
                 return { (k) throws(RunError) in
                     let index = units[k]
                     var lastRead = 0
+                    let fingerprint = FileSystem.fingerprint(runner.inputs[index])
                     do throws(OutputError) {
                         let stats = try processor.process(file: runner.inputs[index], output: runner.shards,
                                                           rejected: "\(runner.output)/rejected", stem: runner.stem(index),
@@ -120,7 +129,7 @@ public struct Runner: Sendable {
                             }
                             lastRead = read
                         }
-                        try runner.markComplete(index, stats: stats)
+                        try runner.markComplete(index, fingerprint: fingerprint, stats: stats)
                         state.withLock { $0.filesDone += 1 }
                     } catch {
                         throw .output(error)
@@ -148,19 +157,23 @@ public struct Runner: Sendable {
 
     private func markerPath(_ index: Int) -> String { "\(markers)/\(pad(index, 6)).tsv" }
 
-    /// The input a completion marker records for input `index`, or nil when the file is not done (or is to be
-    /// retried).
-    private func completion(of index: Int) -> String? {
+    /// The input a completion marker records for input `index` and its fingerprint (nil in markers older than
+    /// fingerprints), or nil when the file is not done (or is to be retried).
+    private func completion(of index: Int) -> (input: String, fingerprint: String?)? {
         guard let bytes = FileSystem.read(markerPath(index)) else { return nil }
         let first = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first ?? ""
-        return first.hasPrefix("input\t") ? String(first.dropFirst(6)) : nil
+        let fields = first.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count >= 2, fields[0] == "input" else { return nil }
+        return (String(fields[1]).tsvUnescaped, fields.count > 2 ? String(fields[2]) : nil)
     }
 
-    /// Records a processed input's counters. An input that could not be read is recorded for a retry: its problem
-    /// is counted, and a rerun reads it again rather than skipping it for good.
-    private func markComplete(_ index: Int, stats: RunStats) throws(OutputError) {
-        let status = stats["problems.\(ProblemKind.unreadable.rawValue)"] > 0 ? "retry" : "input"
-        try FileSystem.writeAtomically(Array(("\(status)\t\(inputs[index])\n" + stats.tsv).utf8), to: markerPath(index))
+    /// Records a processed input's counters, with the fingerprint the file had when its reading began. An input that
+    /// could not be read is recorded for a retry: its problem is counted, and a rerun reads it again rather than
+    /// skipping it for good.
+    private func markComplete(_ index: Int, fingerprint: String?, stats: RunStats) throws(OutputError) {
+        let status = stats["problems.\(ProblemKind.unreadable.rawValue)"] > 0 || fingerprint == nil ? "retry" : "input"
+        let head = [status, inputs[index].tsvEscaped, fingerprint ?? ""].joined(separator: "\t")
+        try FileSystem.writeAtomically(Array((head + "\n" + stats.tsv).utf8), to: markerPath(index))
     }
 
     /// The counters of every completed file in the output directory, whichever rank did it.

@@ -50,28 +50,28 @@ public final class UnitProcessor {
         do {
             switch config.format {
             case .warc:
-                let reader = try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes)
+                let reader = try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes, limits: config.limits)
                 for record in reader {
                     stats.add("inputs.records")
                     stats.add("inputs.bytes", record.bytesRead)
-                    for problem in record.problems { stats.add("problems.\(problem.kind.rawValue)") }
+                    for problem in record.problems { stats.add(problem) }
                     try emit(document(from: record, stats: &stats))
                     progress(reader.fileBytesRead)
                 }
-                for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
+                for problem in reader.trailingProblems { stats.add(problem) }
             case .jsonl:
                 let reader = try JSONLReader(path: file, maxLineBytes: config.maxRecordBytes)
                 for line in reader {
                     stats.add("inputs.records")
                     stats.add("inputs.bytes", line.bytes?.count ?? 0)
-                    for problem in line.problems { stats.add("problems.\(problem.kind.rawValue)") }
+                    for problem in line.problems { stats.add(problem) }
                     try emit(document(from: line, stats: &stats))
                     progress(reader.fileBytesRead)
                 }
-                for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
+                for problem in reader.trailingProblems { stats.add(problem) }
             }
         } catch let problem as InputProblem {
-            stats.add("problems.\(problem.kind.rawValue)")
+            stats.add(problem)
             warn(problem)
         } catch let error as OutputError {
             throw error
@@ -89,8 +89,19 @@ public final class UnitProcessor {
         stats.add("stages.read.in")
         guard let bytes = line.bytes else { return drop(.oversize, &stats) }
         stats.add("stages.read.bytes_in", bytes.count)
-        guard case .object(let members)? = bytes.withUnsafeBufferPointer({ JSONParser.parse($0) }) else {
-            return drop(.badJSON, &stats)
+        var loneSurrogates = 0
+        let (parsed, invalid) = bytes.withUnsafeBufferPointer {
+            (JSONParser.parse($0, loneSurrogates: &loneSurrogates), UTF8Check.scan($0).invalid)
+        }
+        guard case .object(let members)? = parsed else { return drop(.badJSON, &stats) }
+        // Kept, with U+FFFD in place of what could not be read, and counted.
+        if invalid > 0 {
+            stats.add(InputProblem(.badUTF8, file: line.file, offset: line.offset,
+                                   detail: "line \(line.number): \(invalid) invalid UTF-8 sequences"))
+        }
+        if loneSurrogates > 0 {
+            stats.add(InputProblem(.loneSurrogate, file: line.file, offset: line.offset,
+                                   detail: "line \(line.number): \(loneSurrogates) lone surrogate escapes"))
         }
         guard case .string(let text)? = members.first(where: { $0.0 == config.textField })?.1, !text.isEmpty else {
             return drop(.noText, &stats)
@@ -122,9 +133,10 @@ public final class UnitProcessor {
         if let damage = record.problems.first(where: { $0.kind == .truncated || $0.kind == .oversize }) {
             return drop(damage.kind == .truncated ? .truncated : .oversize, &stats)
         }
-        guard record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes)
+        guard record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes,
+                                                                         maxHeaderFields: config.limits.headerFields)
         else { return drop(.notHTTP, &stats) }
-        for problem in response.problems { stats.add("problems.\(problem.rawValue)") }
+        for kind in response.problems { stats.add(InputProblem(kind, file: record.file, offset: record.offset)) }
         guard config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status) else {
             return drop(.httpStatus, &stats)
         }
@@ -150,10 +162,19 @@ public final class UnitProcessor {
     func runStages(_ item: inout StageItem, stats: inout RunStats,
                    trace: ((StageTrace) -> Void)? = nil) -> (Document, String)? {
         var rejected = false
+        item.limits = config.limits
+        item.deadline = ThreadClock.seconds() + config.limits.documentSeconds
         for (index, stage) in config.stages.enumerated() {
             stats.add("stages.\(stage.name).in")
             stats.add("stages.\(stage.name).bytes_in", item.size)
-            let verdict = workers[index].run(&item, stats: &stats)
+            var verdict = workers[index].run(&item, stats: &stats)
+            if ThreadClock.seconds() > item.deadline {
+                // Counted where it happened, and dropped: a document this slow is most likely hostile.
+                let (file, offset) = item.record.map { ($0.file, $0.offset) } ?? (item.document?.meta.warcFile ?? "", 0)
+                stats.add(InputProblem(.timeLimit, file: file, offset: offset,
+                                       detail: "over \(config.limits.documentSeconds) CPU seconds, in \(stage.name)"))
+                verdict = StageVerdict(passed: false, value: "over the time limit", reason: .timeLimit)
+            }
             trace?(StageTrace(stage: stage.name, value: verdict.value, passed: verdict.passed))
             guard verdict.passed else {
                 if trace == nil {
@@ -174,7 +195,8 @@ public final class UnitProcessor {
         var stats = RunStats()
         var lines: [StageTrace] = []
         guard record.type == "response" else { return [StageTrace(stage: "read", value: "a \(record.type) record", passed: false)] }
-        guard let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes) else {
+        guard let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes,
+                                                                         maxHeaderFields: config.limits.headerFields) else {
             return [StageTrace(stage: "read", value: "no HTTP response", passed: false)]
         }
         let status = config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status)

@@ -1,8 +1,13 @@
 /// Counters of a run, keyed by dotted names (`stages.extract.in`, `dropped.http-status`, `buckets.ja.docs`), kept
-/// in the order first seen. Mergeable, and stored per input file in completion markers as `key<TAB>value` lines.
+/// in the order first seen, and a few examples of each kind of input problem with its file and offset. Mergeable,
+/// and stored per input file in completion markers as `key<TAB>value` lines and `example<TAB>kind<TAB>file<TAB>
+/// offset<TAB>detail` lines (escaped).
 public struct RunStats: Sendable, Equatable {
     public private(set) var keys: [String] = []
     private(set) var counts: [String: Int] = [:]
+    /// Up to `examplesPerKind` problems of each kind, in the order met.
+    public private(set) var examples: [InputProblem] = []
+    static let examplesPerKind = 10
 
     public init() {}
 
@@ -13,17 +18,39 @@ public struct RunStats: Sendable, Equatable {
         counts[key, default: 0] += amount
     }
 
-    public mutating func merge(_ other: RunStats) {
-        for key in other.keys { add(key, other.counts[key]!) }
+    /// Counts a problem under `problems.<kind>` and keeps it as an example while its kind has few.
+    public mutating func add(_ problem: InputProblem) {
+        add("problems.\(problem.kind.rawValue)")
+        keepExample(problem)
     }
 
-    /// `key<TAB>value` lines.
-    public var tsv: String { keys.map { "\($0)\t\(counts[$0]!)\n" }.joined() }
+    private mutating func keepExample(_ problem: InputProblem) {
+        guard examples.lazy.filter({ $0.kind == problem.kind }).count < Self.examplesPerKind else { return }
+        examples.append(problem)
+    }
+
+    public mutating func merge(_ other: RunStats) {
+        for key in other.keys { add(key, other.counts[key]!) }
+        for problem in other.examples { keepExample(problem) }
+    }
+
+    /// `key<TAB>value` lines, then the examples.
+    public var tsv: String {
+        keys.map { "\($0)\t\(counts[$0]!)\n" }.joined() + examples.map { problem in
+            ["example", problem.kind.rawValue, problem.file.tsvEscaped, String(problem.offset), problem.detail.tsvEscaped]
+                .joined(separator: "\t") + "\n"
+        }.joined()
+    }
 
     public init(tsv: String) {
         for line in tsv.split(separator: "\n") {
-            let parts = line.split(separator: "\t")
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             if parts.count == 2, let value = Int(parts[1]) { add(String(parts[0]), value) }
+            if parts.count == 5, parts[0] == "example", let kind = ProblemKind(rawValue: String(parts[1])),
+               let offset = Int(parts[3]) {
+                keepExample(InputProblem(kind, file: String(parts[2]).tsvUnescaped, offset: offset,
+                                         detail: String(parts[4]).tsvUnescaped))
+            }
         }
     }
 
@@ -32,11 +59,22 @@ public struct RunStats: Sendable, Equatable {
         try FileSystem.writeAtomically(Array((json.serialized + "\n").utf8), to: path)
     }
 
-    /// The counters as nested JSON objects, split at the first two dots.
+    /// The counters as nested JSON objects, split at the first two dots, and `problem_examples`: for each kind, its
+    /// examples as `{file, offset, detail}`.
     public var json: JSON {
         var tree = Tree()
         for key in keys { tree.insert(key.split(separator: ".", maxSplits: 2).map(String.init), counts[key]!) }
-        return tree.json
+        guard case .object(var members) = tree.json else { return tree.json }
+        if !examples.isEmpty {
+            let kinds = examples.map(\.kind).reduce(into: [ProblemKind]()) { if !$0.contains($1) { $0.append($1) } }
+            members.append(("problem_examples", .object(kinds.map { kind in
+                (kind.rawValue, .array(examples.filter { $0.kind == kind }.map { problem in
+                    .object([("file", .string(problem.file)), ("offset", .int(problem.offset)),
+                             ("detail", .string(problem.detail))])
+                }))
+            })))
+        }
+        return .object(members)
     }
 
     private struct Tree {

@@ -16,6 +16,14 @@ public enum FileSystem {
         return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
+    /// The size and modification time of a file (`<bytes>:<seconds>.<nanoseconds>`), or nil when it cannot be
+    /// read: what a completion marker records to tell that its input changed.
+    static func fingerprint(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
     /// Creates `path` and its missing parents.
     static func makeDirectories(_ path: String) throws(OutputError) {
         if isDirectory(path) { return }

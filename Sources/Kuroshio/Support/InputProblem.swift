@@ -19,6 +19,22 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     case badEncoding = "bad-encoding"
     /// The file could not be opened or read.
     case unreadable
+    /// A JSONL line with bytes that are not UTF-8: each invalid sequence was read as U+FFFD.
+    case badUTF8 = "bad-utf8"
+    /// A JSON string with an escaped surrogate half (`\ud800`) missing its other half: it was read as U+FFFD.
+    case loneSurrogate = "lone-surrogate"
+    /// More bytes than `limits.resync_bytes` were not a record: the rest of the file was given up.
+    case resyncLimit = "resync-limit"
+    /// A WARC or HTTP header with more fields than `limits.header_fields`: the rest were dropped.
+    case headerLimit = "header-limit"
+    /// A page with elements nested deeper than `limits.page_depth`: they were folded into their ancestors.
+    case depthLimit = "depth-limit"
+    /// A page with more elements than `limits.page_elements`: parsing stopped there.
+    case elementLimit = "element-limit"
+    /// A page with more paragraphs than `limits.page_paragraphs`: the rest were dropped.
+    case paragraphLimit = "paragraph-limit"
+    /// A document that spent more than `limits.document_seconds` of CPU time in the stages: it was dropped.
+    case timeLimit = "time-limit"
 
     public static func < (lhs: ProblemKind, rhs: ProblemKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

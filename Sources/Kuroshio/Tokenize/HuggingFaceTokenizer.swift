@@ -139,13 +139,7 @@ struct JSONValue {
     var string: String? { if case .string(let s) = value { s } else { nil } }
     var int: Int? { if case .int(let i) = value { i } else { nil } }
     var bool: Bool? { if case .bool(let b) = value { b } else { nil } }
-    var double: Double? {
-        switch value {
-        case .double(let d): d
-        case .int(let i): Double(i)
-        default: nil
-        }
-    }
+    var double: Double? { value.doubleValue }
     var array: [JSONValue]? { if case .array(let items) = value { items.map(JSONValue.init) } else { nil } }
     var members: [(String, JSONValue)]? {
         if case .object(let members) = value { members.map { ($0.0, JSONValue($0.1)) } } else { nil }

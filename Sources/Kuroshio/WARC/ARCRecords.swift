@@ -9,14 +9,17 @@ extension WARCReader {
         var lineEnd: Int?
         while lineEnd == nil {
             lineEnd = stream.bytes.firstIndex(of: 0x0A)
-            if lineEnd == nil && (!stream.fill(stream.available + 4096) || stream.available > Self.maxHeaderBytes) { break }
+            if lineEnd == nil && (!stream.fill(stream.available + 4096) || stream.available > limits.headerBytes) { break }
         }
         let lineLength = lineEnd ?? stream.available
         let line = String(decoding: UnsafeBufferPointer(rebasing: stream.bytes[0..<lineLength]), as: UTF8.self)
         stream.consume(Swift.min(stream.available, lineLength + 1))
         let fields = line.split(separator: " ")
         guard fields.count >= 5, let length = Int(fields.last!), length >= 0, fields[0].contains("://") else {
-            pending.append(InputProblem(.resync, file: path, offset: offset, detail: "a line that is not an ARC header skipped"))
+            // One problem for a run of such lines, so that garbage cannot grow the list.
+            if pending.last?.kind != .resync {
+                pending.append(InputProblem(.resync, file: path, offset: offset, detail: "lines that are not ARC headers skipped"))
+            }
             return nil
         }
         let uri = String(fields[0])

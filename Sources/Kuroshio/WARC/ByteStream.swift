@@ -275,6 +275,17 @@ final class ByteStream {
         return false
     }
 
+    /// Drops the rest of the open gzip member unread (what is decompressed already, and the rest of its deflate
+    /// data), so that reading goes on at the next member. Returns false when the input is not gzip or no member is
+    /// open.
+    func abandonMember() -> Bool {
+        guard isGzip, inMember else { return false }
+        consume(available)
+        inMember = false
+        recovering = true
+        return true
+    }
+
     /// Reads more compressed input, keeping unread bytes. Returns false at end of file.
     private func refillRaw() -> Bool {
         if rawEOF { return rawStart < rawEnd }

@@ -1,6 +1,8 @@
 /// Header fields in their original order, looked up by name case-insensitively (WARC and HTTP alike).
 public struct HeaderFields: Sendable, Equatable, Sequence {
     public private(set) var fields: [(name: String, value: String)] = []
+    /// Whether `parse` dropped fields past its `maxFields`.
+    public private(set) var overflowed = false
 
     public init() {}
 
@@ -20,8 +22,8 @@ public struct HeaderFields: Sendable, Equatable, Sequence {
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> { fields.makeIterator() }
 
     /// Parses `Name: value` lines ending in CRLF or LF. A line starting with a space or tab continues the previous
-    /// value; a line without a colon is ignored.
-    public static func parse(_ lines: UnsafeBufferPointer<UInt8>) -> HeaderFields {
+    /// value; a line without a colon is ignored. Fields past `maxFields` are dropped, and `overflowed` says so.
+    public static func parse(_ lines: UnsafeBufferPointer<UInt8>, maxFields: Int = InputLimits().headerFields) -> HeaderFields {
         var result = HeaderFields()
         var lineStart = 0
         let count = lines.count
@@ -35,6 +37,10 @@ public struct HeaderFields: Sendable, Equatable, Sequence {
                 let more = trimmedString(lines, lineStart, contentEnd)
                 result.fields[result.fields.count - 1].value += " " + more
             } else if let colon = (lineStart..<contentEnd).first(where: { lines[$0] == 0x3a }) {
+                guard result.fields.count < maxFields else {
+                    result.overflowed = true
+                    return result
+                }
                 result.fields.append((trimmedString(lines, lineStart, colon), trimmedString(lines, colon + 1, contentEnd)))
             }
             lineStart = lineEnd + 1

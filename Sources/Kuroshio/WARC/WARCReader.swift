@@ -5,11 +5,12 @@ public final class WARCReader: Sequence, IteratorProtocol {
     public static let defaultMaxRecordBytes = 16 << 20
     /// The largest record cap a caller may set: a record is held in memory whole.
     public static let largestMaxRecordBytes = 1 << 30
-    /// The longest header block accepted before the record is taken for garbage.
-    static let maxHeaderBytes = 1 << 20
-
     public let path: String
     public let maxRecordBytes: Int
+    /// The header and resynchronisation bounds (`headerBytes`, `headerFields`, `resyncBytes`).
+    public let limits: InputLimits
+    /// Set when more than `limits.resyncBytes` in a row of a plain file were not a record: the rest is given up.
+    private var givenUp = false
     let stream: ByteStream
     var pending: [InputProblem] = []
     /// Whether the file is in the older ARC format (it starts with a `filedesc://` record).
@@ -21,8 +22,10 @@ public final class WARCReader: Sequence, IteratorProtocol {
     public var fileBytesRead: Int { stream.fileBytesRead }
 
     /// Opens `path` for reading, from its start or from the record or gzip member at byte `offset`.
-    public init(path: String, offset: Int = 0, maxRecordBytes: Int = WARCReader.defaultMaxRecordBytes) throws(InputProblem) {
+    public init(path: String, offset: Int = 0, maxRecordBytes: Int = WARCReader.defaultMaxRecordBytes,
+                limits: InputLimits = InputLimits()) throws(InputProblem) {
         self.path = path
+        self.limits = limits
         self.maxRecordBytes = Swift.min(Swift.max(maxRecordBytes, 1), Self.largestMaxRecordBytes)
         stream = try ByteStream(path: path, fileOffset: offset)
     }
@@ -30,7 +33,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     public func next() -> WARCRecord? {
         while true {
             skipBlankLines()
-            guard stream.fill(1) else {
+            guard !givenUp, stream.fill(1) else {
                 claimBreaks(through: .max, into: &pending)
                 trailingProblems += pending
                 pending = []
@@ -96,6 +99,16 @@ public final class WARCReader: Sequence, IteratorProtocol {
             }
             if found { stream.consume(i + 1); break }
             if stream.atEOF { stream.consume(b.count); break }
+            if stream.position - from > limits.resyncBytes {
+                // Past the bound, a gzip member is dropped unread and reading goes on at the next one; in a plain
+                // file, the rest is given up.
+                let abandoned = stream.abandonMember()
+                givenUp = !abandoned
+                pending.append(InputProblem(.resyncLimit, file: path, offset: fileOffset,
+                                            detail: "over \(limits.resyncBytes) bytes without a record: the rest of "
+                                                + (abandoned ? "the gzip member" : "the file") + " is skipped"))
+                return
+            }
             // Keep the last 7 bytes (a version line may straddle) and read on in bounded steps: the window
             // never grows with the garbage.
             stream.consume(Swift.max(0, b.count - 7))
@@ -201,7 +214,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
                 i += 1
             }
             scanned = b.count
-            if scanned >= Self.maxHeaderBytes || !stream.fill(scanned + 4096) && stream.available == scanned {
+            if scanned >= limits.headerBytes || !stream.fill(scanned + 4096) && stream.available == scanned {
                 return nil
             }
         }
@@ -212,6 +225,11 @@ public final class WARCReader: Sequence, IteratorProtocol {
         while lineEnd < length && bytes[lineEnd] != 0x0a { lineEnd += 1 }
         let versionLine = trimmedString(bytes, 5, lineEnd > 0 && bytes[lineEnd - 1] == 0x0d ? lineEnd - 1 : lineEnd)
         let rest = UnsafeBufferPointer(rebasing: bytes[Swift.min(lineEnd + 1, length)..<length])
-        return (versionLine, HeaderFields.parse(rest))
+        let headers = HeaderFields.parse(rest, maxFields: limits.headerFields)
+        if headers.overflowed {
+            pending.append(InputProblem(.headerLimit, file: path, offset: stream.fileOffset(of: stream.position),
+                                        detail: "fields after the first \(limits.headerFields) dropped"))
+        }
+        return (versionLine, headers)
     }
 }

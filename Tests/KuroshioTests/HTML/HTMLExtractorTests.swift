@@ -16,6 +16,36 @@ import Testing
         #expect(paragraphs.map(\.text) == ["deep text", "after"])
         #expect(paragraphs[0].path == "…>" + Array(repeating: "blockquote", count: 32).joined(separator: ">"))
         #expect(paragraphs[1].path == "html>body>p")
+        #expect(page(html).limitsHit == [.depthLimit])
+    }
+
+    /// Elements nested past `pageDepth` fold into their ancestor, which gets their text; the bounds on elements and
+    /// paragraphs stop the page where they are reached, keeping what came before; a passed deadline stops it too.
+    @Test func pageBoundsKeepWhatCameBefore() {
+        var limits = InputLimits()
+        limits.pageDepth = 4
+        let nested = HTMLExtractor(mainContentOnly: false).extract(Array(("<html><body><div><section><p>deep <b>bold</b> text</p>"
+            + "</section></div><p>after</p></body></html>").utf8), limits: limits)
+        #expect(nested.paragraphs.map(\.text) == ["deep bold text", "after"])
+        #expect(nested.paragraphs[0].path == "html>body>div>section")
+        #expect(nested.limitsHit == [.depthLimit])
+
+        let html = Array(("<html><body>" + (1...40).map { "<p>段落\($0)</p>" }.joined() + "</body></html>").utf8)
+        limits = InputLimits()
+        limits.pageElements = 12
+        let few = HTMLExtractor(mainContentOnly: false).extract(html, limits: limits)
+        #expect(few.paragraphs.map(\.text) == (1...10).map { "段落\($0)" })
+        #expect(few.limitsHit == [.elementLimit])
+        limits = InputLimits()
+        limits.pageParagraphs = 3
+        let three = HTMLExtractor(mainContentOnly: false).extract(html, limits: limits)
+        #expect(three.paragraphs.map(\.text) == ["段落1", "段落2", "段落3"])
+        #expect(three.limitsHit == [.paragraphLimit])
+        let late = HTMLExtractor(mainContentOnly: false).extract(Array(String(repeating: "<p>x</p>", count: 2000).utf8),
+                                                                 deadline: 0)
+        #expect(late.limitsHit == [.timeLimit])
+        #expect(late.paragraphs.count < 200)
+        #expect(HTMLExtractor().extract(html).limitsHit.isEmpty)
     }
 
     @Test func blocksSplitInlineJoinsBreaksAreNewlines() {

@@ -28,14 +28,37 @@ import Testing
 
     @Test func values() {
         #expect(parse(#" {"a": [1, -2.5e1, true, false, null], "b": "x\"\\\/\n\u00e9\ud83c\udf0a"} "#)
-                == .object([("a", .array([.int(1), .double(-25), .bool(true), .bool(false), .null])),
+                == .object([("a", .array([.int(1), .number("-2.5e1"), .bool(true), .bool(false), .null])),
                             ("b", .string("x\"\\/\né🌊"))]))
         #expect(parse("[]") == .array([]))
         #expect(parse("{}") == .object([]))
     }
 
+    /// Numbers pass through as written: nothing beyond an Int is rounded, and no exponent is lost.
+    @Test func numbersKeepTheirText() {
+        let line = #"{"u64":18446744073709551615,"small":1e-7,"huge":1e999,"neg":-0,"f":1.5E+3,"i":-42,"z":0.0}"#
+        let value = parse(line)
+        #expect(value?.serialized == line)
+        guard case .object(let members)? = value else { Issue.record("not an object"); return }
+        #expect(members.map(\.1) == [.number("18446744073709551615"), .number("1e-7"), .number("1e999"), .number("-0"),
+                                     .number("1.5E+3"), .int(-42), .number("0.0")])
+        #expect(members[1].1.doubleValue == 1e-7)
+        #expect(members[5].1.doubleValue == -42)
+    }
+
+    /// An escaped surrogate half without its other half is U+FFFD, counted; the escape after it is read as its own.
+    @Test func loneSurrogatesAreCounted() {
+        var lone = 0
+        let value = Array(#"["\ud800\u0041", "\udc00", "\ud83c\udf0a"]"#.utf8).withUnsafeBufferPointer {
+            JSONParser.parse($0, loneSurrogates: &lone)
+        }
+        #expect(value == .array([.string("\u{FFFD}A"), .string("\u{FFFD}"), .string("🌊")]))
+        #expect(lone == 2)
+    }
+
     @Test func malformed() {
-        for text in ["", "{", #"{"a" 1}"#, "[1,]", #""unterminated"#, "tru", "{} {}", #""\x""#, "\"a\u{1}\""] {
+        for text in ["", "{", #"{"a" 1}"#, "[1,]", #""unterminated"#, "tru", "{} {}", #""\x""#, "\"a\u{1}\"",
+                     "01", "1.", "-", "1e", "--1", "+1", ".5", "1e+", "[1.e3]"] {
             #expect(parse(text) == nil, "\(text)")
         }
         #expect(parse(String(repeating: "[", count: 10_000)) == nil)

@@ -1,4 +1,5 @@
 import CZstd
+import Dispatch
 import Foundation
 import Synchronization
 import Testing
@@ -361,5 +362,88 @@ extension RunnerTests {
         let other = try PipelineConfig.parse(yaml.replacingOccurrences(of: "max_link_ratio: 0.5", with: "max_link_ratio: 0.4"), file: "x.yaml")
         #expect(other.fingerprint != recipe.fingerprint)
         #expect(throws: RunError.self) { try Runner(config: other, inputs: [Fixtures.sample], output: output).run() }
+    }
+}
+
+/// Markers never lose data: odd names resume, changed inputs and duplicates are caught, concurrent runs do not mix.
+extension RunnerTests {
+    private func scratch() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-markers-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    private var extractOnly: PipelineConfig {
+        get throws { try PipelineConfig.parse("stages:\n  - extract:\noutput:\n  bucket: all\n", file: "t.yaml") }
+    }
+
+    /// A line break or tab in a file name is stored escaped: the rerun finds the marker and skips the file.
+    @Test func aFileNameWithALineBreakResumes() throws {
+        let input = "\(scratch())/odd\nname\t1.warc.gz"
+        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: input)
+        let output = scratch()
+        let first = try Runner(config: try extractOnly, inputs: [input], output: output).run()
+        let pending = Mutex(-1)
+        let second = try Runner(config: try extractOnly, inputs: [input], output: output).run { progress in
+            pending.withLock { $0 = progress.filesTotal }
+        }
+        #expect(pending.withLock { $0 } == 0)
+        #expect(second == first)
+        #expect(first["inputs.files"] == 1)
+    }
+
+    /// An input that changed after its marker was written is refused with a message naming it.
+    @Test func aChangedInputIsRefused() throws {
+        let input = "\(scratch())/a.warc.gz"
+        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: input)
+        let output = scratch()
+        _ = try Runner(config: try extractOnly, inputs: [input], output: output).run()
+        let handle = try #require(FileHandle(forWritingAtPath: input))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(Gzip.compress(Fixtures.record(type: "resource", uri: "u:new", block: [0x61]))))
+        try handle.close()
+        #expect {
+            try Runner(config: try extractOnly, inputs: [input], output: output).run()
+        } throws: { error in
+            "\(error)".hasPrefix("\(input) changed since")
+        }
+    }
+
+    /// The same file named twice, or through a link, is read once.
+    @Test func duplicateInputsAreReadOnce() throws {
+        let directory = scratch()
+        let link = "\(directory)/link.warc.gz"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: Fixtures.sample)
+        let once = try Runner(config: try extractOnly, inputs: [Fixtures.sample], output: scratch()).run()
+        let twice = try Runner(config: try extractOnly, inputs: [Fixtures.sample, link, Fixtures.sample], output: scratch()).run()
+        #expect(twice["inputs.files"] == 1)
+        // The same counts (bytes out aside: `meta.warc_file` names the file as given).
+        #expect(twice.keys == once.keys && twice.keys.allSatisfy { $0 == "buckets.all.bytes" || twice[$0] == once[$0] })
+    }
+
+    /// Two runs started together into one output: one writes, the other is refused by the rank's lock (or, when
+    /// the first is already done, finds every file done). The output is that of one run.
+    @Test func twoConcurrentRunsDoNotMix() throws {
+        let output = scratch()
+        let inputs = (0..<4).map { "\(scratch())/c\($0).warc.gz" }
+        for input in inputs { try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: input) }
+        let config = try extractOnly
+        let outcomes = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            do {
+                _ = try Runner(config: config, inputs: inputs, output: output, jobs: 1).run()
+                outcomes.withLock { $0.append("ran") }
+            } catch {
+                outcomes.withLock { $0.append("\(error)") }
+            }
+        }
+        let results = outcomes.withLock { $0 }
+        #expect(results.contains("ran"))
+        #expect(results.allSatisfy { $0 == "ran" || $0.hasPrefix("another run is writing rank 0") })
+        let alone = try Runner(config: config, inputs: inputs, output: scratch()).run()
+        #expect(Runner.completedStats(in: "\(output)/.done") == alone)
+        for shard in FileSystem.files(under: "\(output)/all", suffixes: [".jsonl.gz"]) {
+            #expect(Gzip.decompress(try #require(FileSystem.read(shard))) != nil, "\(shard)")
+        }
     }
 }

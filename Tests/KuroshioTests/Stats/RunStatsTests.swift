@@ -16,4 +16,35 @@ import Testing
         #expect(RunStats(tsv: a.tsv) == a)
         #expect(a.json.serialized == #"{"stages":{"read":{"in":5}},"dropped":{"http-status":1},"buckets":{"ja":{"docs":4}}}"#)
     }
+
+    /// Problems are counted by kind and a few kept as examples, which survive the marker TSV whatever the file
+    /// name holds, and reach stats.json with their offsets.
+    @Test func problemExamplesRoundTrip() {
+        var stats = RunStats()
+        for offset in 0..<(RunStats.examplesPerKind + 3) {
+            stats.add(InputProblem(.truncated, file: "a\tb\nc\\d.warc.gz", offset: offset * 100, detail: "cut\tshort"))
+        }
+        stats.add(InputProblem(.depthLimit, file: "x.warc", offset: 7))
+        #expect(stats["problems.truncated"] == RunStats.examplesPerKind + 3)
+        #expect(stats.examples.count == RunStats.examplesPerKind + 1)
+        let back = RunStats(tsv: stats.tsv)
+        #expect(back == stats)
+        #expect(back.examples.first?.file == "a\tb\nc\\d.warc.gz")
+        #expect(back.examples.first?.detail == "cut\tshort")
+        let json = stats.json.serialized
+        #expect(json.contains(#""problem_examples":{"truncated":[{"file":"a\tb\nc\\d.warc.gz","offset":0,"detail":"cut\tshort"},"#))
+        #expect(json.hasSuffix(#""depth-limit":[{"file":"x.warc","offset":7,"detail":""}]}}"#))
+        var merged = RunStats()
+        merged.merge(stats)
+        merged.merge(stats)
+        #expect(merged["problems.depth-limit"] == 2)
+        #expect(merged.examples.filter { $0.kind == .truncated }.count == RunStats.examplesPerKind)
+    }
+
+    @Test func tsvEscapingRoundTrips() {
+        for text in ["plain", "tab\there", "line\nbreak\r\n", #"back\slash\n"#, "", "\\"] {
+            #expect(!text.tsvEscaped.contains("\t") && !text.tsvEscaped.contains("\n"))
+            #expect(text.tsvEscaped.tsvUnescaped == text, "\(text)")
+        }
+    }
 }

@@ -117,6 +117,43 @@ import Testing
         }
     }
 
+    /// Past `limits.resyncBytes` of garbage, a gzip member is dropped unread and the next member's record is read; in
+    /// a plain file the rest is given up. Either way it is one counted problem.
+    @Test func resynchronisingIsBounded() throws {
+        var limits = InputLimits()
+        limits.resyncBytes = 1 << 16
+        // Larger than the reader's window, so that the bound is met before the next record comes into view.
+        let garbage = [UInt8](repeating: 0x41, count: 4 << 20)
+        let good = Fixtures.record(type: "resource", uri: "u:good", block: Array("b".utf8))
+        let gzipped = try Fixtures.temporaryFile(Gzip.compress(garbage) + Gzip.compress(good), suffix: ".warc.gz")
+        let reader = try WARCReader(path: gzipped, limits: limits)
+        let records = Array(reader)
+        #expect(records.map(\.targetURI) == ["u:good"])
+        #expect(records[0].problems.map(\.kind) == [.resyncLimit])
+        #expect(records[0].problems[0].offset == 0)
+        let plain = try WARCReader(path: try Fixtures.temporaryFile(garbage + good), limits: limits)
+        #expect(Array(plain).isEmpty)
+        #expect(plain.trailingProblems.map(\.kind) == [.resyncLimit])
+    }
+
+    /// Header fields past `limits.headerFields` are dropped and counted; the record is still read.
+    @Test func headerFieldsAreBounded() throws {
+        var limits = InputLimits()
+        limits.headerFields = 4
+        // 50 more fields after the record's three (type, URI, length), before the blank line.
+        var record = Fixtures.record(type: "resource", uri: "u:1", block: Array("abc".utf8))
+        let headEnd = (0..<record.count).first { record[$0..<($0 + 4)] == [0x0D, 0x0A, 0x0D, 0x0A] }! + 2
+        record.insert(contentsOf: Array(String(repeating: "X-Junk: y\r\n", count: 50).utf8), at: headEnd)
+        let records = Array(try WARCReader(path: try Fixtures.temporaryFile(record), limits: limits))
+        #expect(records.map(\.targetURI) == ["u:1"])
+        #expect(records[0].headers.fields.count == 4)
+        #expect(records[0].problems.map(\.kind) == [.headerLimit])
+        let http = Array(("HTTP/1.1 200 OK\r\n" + String(repeating: "X: y\r\n", count: 20) + "\r\nbody").utf8)
+        let response = HTTPResponse.parse(http, maxHeaderFields: 5)
+        #expect(response?.headers.fields.count == 5 && response?.problems == [.headerLimit])
+        #expect(response.map { String(decoding: $0.payload, as: UTF8.self) } == "body")
+    }
+
     @Test func oversizeRecordIsSkippedWithoutBuffering() throws {
         let big = Fixtures.record(type: "resource", uri: "u:big", block: [UInt8](repeating: 0x61, count: 5000))
         let small = Fixtures.record(type: "resource", uri: "u:small", block: Array("b".utf8))

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Bounds on what one piece of input may cost, set in a recipe's `limits` section, so that hostile or unlucky input
+/// costs bounded time and memory. A limit hit is a counted problem with its file and offset; what came before it is
+/// kept, and the run goes on. (The record cap, `reader.max_record_bytes`, also bounds decompressed bodies.)
+public struct InputLimits: Sendable, Equatable {
+    /// Bytes skipped in one stretch while looking for the next record, before the rest of the file is given up.
+    public var resyncBytes = 256 << 20
+    /// Bytes of one WARC header block; a longer one is taken for garbage.
+    public var headerBytes = 1 << 20
+    /// Fields of one WARC or HTTP header; the rest are dropped.
+    public var headerFields = 1000
+    /// Nesting depth of HTML elements; deeper ones fold into their ancestor, which gets their text.
+    public var pageDepth = 256
+    /// Elements of one HTML page; parsing stops there, keeping the paragraphs before.
+    public var pageElements = 250_000
+    /// Paragraphs of one HTML page; the rest are dropped.
+    public var pageParagraphs = 50_000
+    /// CPU seconds one document may spend in the stages; a slower one is dropped.
+    public var documentSeconds = 2.0
+
+    public init() {}
+
+    /// The keys of a recipe's `limits` section.
+    static let keys = ["resync_bytes", "header_bytes", "header_fields", "page_depth", "page_elements", "page_paragraphs",
+                       "document_seconds"]
+}
+
+/// The CPU time this thread has used, for per-document time limits.
+enum ThreadClock {
+    static func seconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

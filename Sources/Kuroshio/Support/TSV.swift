@@ -1,0 +1,48 @@
+/// Fields of the tab-separated files Kuroshio writes (`warc ls`, completion markers).
+extension String {
+    /// The string with tabs and line breaks made spaces, to sit in one TSV field.
+    public var tsvField: String {
+        contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            ? String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) : self
+    }
+
+    /// The string with backslashes, tabs and line breaks escaped (`\\`, `\t`, `\n`, `\r`), so that any file name or
+    /// detail fits in one TSV field and comes back whole with `tsvUnescaped`.
+    public var tsvEscaped: String {
+        guard unicodeScalars.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The inverse of `tsvEscaped`.
+    public var tsvUnescaped: String {
+        guard contains("\\") else { return self }
+        var out = ""
+        var escaping = false
+        for scalar in unicodeScalars {
+            if escaping {
+                switch scalar {
+                case "t": out += "\t"
+                case "n": out += "\n"
+                case "r": out += "\r"
+                default: out.unicodeScalars.append(scalar)
+                }
+                escaping = false
+            } else if scalar == "\\" {
+                escaping = true
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
