@@ -20,6 +20,11 @@ struct CatCommand: ParsableCommand {
     @Option(help: "Records above this many bytes are skipped, not buffered.")
     var maxRecordBytes: Int = WARCReader.defaultMaxRecordBytes
 
+    func validate() throws {
+        guard offset >= 0 else { throw ValidationError("--offset must be 0 or more (got \(offset))") }
+        try RecordCap.validate(maxRecordBytes)
+    }
+
     func run() throws {
         guard let record = try RecordLookup.record(in: file, at: offset, maxRecordBytes: maxRecordBytes) else {
             throw Failure("\(file): no record at offset \(offset); `kuroshio warc ls \(file)` lists the offsets")

@@ -28,8 +28,8 @@ struct DedupOptions: ParsableArguments {
     @Argument(help: "Output directories of runs, or directories or files of JSONL shards.")
     var inputs: [String] = []
 
-    @Option(help: "The recipe whose dedup stages to apply.")
-    var config = "Pipelines/dedup-only.yaml"
+    @Option(help: "The recipe whose dedup stages to apply (default: Pipelines/dedup-only.yaml, here or in kuroshio's package).")
+    var config: String?
 
     @Option(help: "The output directory (not one of the inputs).")
     var output: String
@@ -38,6 +38,7 @@ struct DedupOptions: ParsableArguments {
 
     func deduplicator() throws -> Deduplicator {
         let (jobs, rank, worldSize) = try work.resolved()
+        let config = config ?? BundledPath.resolve("Pipelines/dedup-only.yaml")
         let pipeline = try Recipe.load(config)
         guard let dedup = pipeline.dedup else { throw Failure("\(config) lists no dedup stages") }
         guard !inputs.isEmpty else { throw Failure("give the directories to deduplicate") }

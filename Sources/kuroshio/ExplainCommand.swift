@@ -12,8 +12,8 @@ struct ExplainCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The pipeline recipe.")
-    var config = "Pipelines/ja-cc.yaml"
+    @Option(help: "The pipeline recipe (default: Pipelines/ja-cc.yaml, here or in the package kuroshio was built in).")
+    var config: String?
 
     @Argument(help: "The WARC file.")
     var file: String
@@ -24,16 +24,19 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The record's target URI (the first response with it).")
     var url: String?
 
+    func validate() throws {
+        guard (offset == nil) != (url == nil) else { throw ValidationError("give either --offset or --url") }
+        if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more (got \(offset))") }
+    }
+
     func run() throws {
-        let pipeline = try Recipe.load(config)
+        let pipeline = try Recipe.load(config ?? BundledPath.resolve("Pipelines/ja-cc.yaml"))
         let record: WARCRecord?
         if let offset {
             record = try RecordLookup.record(in: file, at: offset, maxRecordBytes: pipeline.maxRecordBytes)
-        } else if let url {
-            record = try WARCReader(path: file, maxRecordBytes: pipeline.maxRecordBytes)
-                .first { $0.type == "response" && $0.targetURI == url }
         } else {
-            throw ValidationError("give --offset or --url")
+            record = try WARCReader(path: file, maxRecordBytes: pipeline.maxRecordBytes, limits: pipeline.limits)
+                .first { $0.type == "response" && $0.targetURI == url }
         }
         guard let record else { throw Failure("\(file): no such record") }
         let output = OutputBuffer()

@@ -24,6 +24,10 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Print every paragraph as TSV, with why it is boilerplate.")
     var paragraphs = false
 
+    func validate() throws {
+        guard (0...1).contains(maxLinkRatio) else { throw ValidationError("--max-link-ratio must lie in 0...1 (got \(maxLinkRatio))") }
+    }
+
     func run() throws {
         let extractor = HTMLExtractor(maxLinkRatio: maxLinkRatio, mainContentOnly: !wholePage)
         let charsets = CharsetDecoder()

@@ -21,6 +21,8 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Records above this many bytes are skipped, not buffered.")
     var maxRecordBytes: Int = WARCReader.defaultMaxRecordBytes
 
+    func validate() throws { try RecordCap.validate(maxRecordBytes) }
+
     func run() throws {
         let files = try InputFiles.expand(inputs)
         let output = OutputBuffer()

@@ -32,8 +32,13 @@ struct MixCommand: ParsableCommand {
     @Option(help: "The end-of-document id appended to each document in Megatron output (default: the tokenizer's).")
     var eodId: Int32?
 
+    func validate() throws {
+        guard Mixer.Format(rawValue: format) != nil else { throw ValidationError("--format must be jsonl or megatron (got \(format))") }
+        if let eodId, eodId < 0 { throw ValidationError("--eod-id must be 0 or more (got \(eodId))") }
+    }
+
     func run() throws {
-        guard let format = Mixer.Format(rawValue: format) else { throw Failure("--format must be jsonl or megatron") }
+        let format = Mixer.Format(rawValue: format)!
         let mix: MixConfig
         do { mix = try MixConfig.load(path: config) } catch { throw Failure("\(error)") }
         var model: (any Tokenizer)?

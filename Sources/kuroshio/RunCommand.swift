@@ -17,11 +17,11 @@ struct RunCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Input files or directories: WARC, or JSONL for a jsonl recipe (default: SampleData).")
+    @Argument(help: "Input files or directories: WARC, or JSONL for a jsonl recipe (default: the package's SampleData).")
     var inputs: [String] = []
 
-    @Option(help: "The pipeline recipe.")
-    var config = "Pipelines/ja-cc.yaml"
+    @Option(help: "The pipeline recipe (default: Pipelines/ja-cc.yaml, here or in the package kuroshio was built in).")
+    var config: String?
 
     @Option(help: "The output directory.")
     var output = "out"
@@ -31,10 +31,17 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var work: WorkOptions
 
+    func validate() throws {
+        guard keepRejected >= 0 else { throw ValidationError("--keep-rejected must be 0 or more (got \(keepRejected))") }
+        guard !output.isEmpty else { throw ValidationError("--output must name a directory") }
+    }
+
     func run() throws {
         let (jobs, rank, worldSize) = try work.resolved()
+        let config = config ?? BundledPath.resolve("Pipelines/ja-cc.yaml")
         let pipeline = try Recipe.load(config)
-        let files = try InputFiles.expand(inputs.isEmpty ? ["SampleData"] : inputs, suffixes: pipeline.format.suffixes)
+        let files = try InputFiles.expand(inputs.isEmpty ? [BundledPath.resolve("SampleData")] : inputs,
+                                          suffixes: pipeline.format.suffixes)
         guard !files.isEmpty else { throw Failure("no WARC files in \(inputs.joined(separator: " "))") }
         var runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize,
                             keepRejected: keepRejected)

@@ -24,6 +24,24 @@ enum InputFiles {
     }
 }
 
+/// Files the commands use by default (`Pipelines/ja-cc.yaml`, `SampleData`), found from any working directory: in
+/// the current one, else in the package the binary was built in (a parent of `.build/<config>/kuroshio`).
+enum BundledPath {
+    static func resolve(_ relative: String) -> String {
+        if FileSystem.exists(relative) { return relative }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return relative }
+        var directory = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        for _ in 0..<6 {
+            guard let slash = directory.lastIndex(of: "/"), slash > directory.startIndex else { break }
+            directory = String(directory[..<slash])
+            if FileSystem.exists("\(directory)/\(relative)") { return "\(directory)/\(relative)" }
+        }
+        return relative
+    }
+}
+
 /// How a command's work is split: threads, this task's rank among how many, and memory for dedup's sorts.
 struct WorkOptions: ParsableArguments {
     @Option(help: "Worker threads (default: the number of cores).")
@@ -38,6 +56,15 @@ struct WorkOptions: ParsableArguments {
     @Option(help: "Memory for dedup's key sorts, in MiB, shared by the workers; past it they spill to disk.")
     var memoryMb = 1024
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        if let worldSize, worldSize < 1 { throw ValidationError("--world-size must be at least 1 (got \(worldSize))") }
+        if let rank, rank < 0 || rank >= (worldSize ?? Int.max) {
+            throw ValidationError("--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize.map(String.init) ?? "?"))")
+        }
+        guard memoryMb >= 16 else { throw ValidationError("--memory-mb must be at least 16 (got \(memoryMb))") }
+    }
+
     /// Threads, rank and world size: from the flags, else from Slurm's array variables, else all cores and 0 of 1.
     func resolved() throws -> (jobs: Int, rank: Int, worldSize: Int) {
         let environment = { (name: String) in getenv(name).flatMap { Int(String(cString: $0)) } }
@@ -47,6 +74,15 @@ struct WorkOptions: ParsableArguments {
             throw Failure("--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize))")
         }
         return (jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), rank, worldSize)
+    }
+}
+
+/// The `--max-record-bytes` option's range.
+enum RecordCap {
+    static func validate(_ bytes: Int) throws {
+        guard (1...WARCReader.largestMaxRecordBytes).contains(bytes) else {
+            throw ValidationError("--max-record-bytes must lie in 1...\(WARCReader.largestMaxRecordBytes) (got \(bytes))")
+        }
     }
 }
 

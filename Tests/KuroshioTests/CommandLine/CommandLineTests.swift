@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Kuroshio
+
+/// The `kuroshio` binary built next to the tests, run as a user runs it: exit statuses and the first line of each
+/// error are pinned. Usage errors exit 64 with the usage; failures exit 1 with the file and cause.
+@Suite struct CommandLineTests {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var firstError: String { String(stderr.split(separator: "\n").first ?? "") }
+    }
+
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("kuroshio").path
+
+    private func kuroshio(_ arguments: [String], in directory: String? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    private func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func usageErrorsExit64WithTheReason() throws {
+        let cases: [([String], String)] = [
+            (["run", "--jobs", "0"], "Error: --jobs must be at least 1 (got 0)"),
+            (["run", "--rank", "2", "--world-size", "2"], "Error: --rank must be in 0..<--world-size (got rank 2 of 2)"),
+            (["run", "--keep-rejected=-1"], "Error: --keep-rejected must be 0 or more (got -1)"),
+            (["dedup", "x", "--output", "y", "--memory-mb", "1"], "Error: --memory-mb must be at least 16 (got 1)"),
+            (["warc", "ls", "x.warc", "--max-record-bytes", "0"], "Error: --max-record-bytes must lie in 1...1073741824 (got 0)"),
+            (["warc", "cat", "x.warc", "--offset=-1"], "Error: --offset must be 0 or more (got -1)"),
+            (["explain", "x.warc"], "Error: give either --offset or --url"),
+            (["mix", "--config", "m.yaml", "--output", "o", "--format", "parquet"], "Error: --format must be jsonl or megatron (got parquet)"),
+            (["extract", "x.html", "--max-link-ratio", "2"], "Error: --max-link-ratio must lie in 0...1 (got 2.0)"),
+            (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
+        ]
+        for (arguments, error) in cases {
+            let outcome = try kuroshio(arguments)
+            #expect(outcome.status == 64, "\(arguments)")
+            #expect(outcome.firstError == error, "\(arguments)")
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func failuresExit1NamingTheFile() throws {
+        let directory = try scratch()
+        let recipe = "\(directory)/bad.yaml"
+        try Data("stages:\n  - extract:\nstagez: 1\n".utf8).write(to: URL(fileURLWithPath: recipe))
+        let cases: [([String], String)] = [
+            (["run", "\(directory)/missing.warc.gz", "--output", "\(directory)/o1"],
+             "Error: \(directory)/missing.warc.gz: no such file or directory"),
+            (["run", "--config", recipe, "--output", "\(directory)/o2"],
+             "Error: \(recipe):3: unknown key 'stagez' in the recipe (allowed: reader, limits, stages, output)"),
+            (["warc", "cat", Fixtures.sample, "--offset", "5"],
+             "Error: \(Fixtures.sample): no record at offset 5; `kuroshio warc ls \(Fixtures.sample)` lists the offsets"),
+        ]
+        for (arguments, error) in cases {
+            let outcome = try kuroshio(arguments)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.firstError == error, "\(arguments)")
+        }
+    }
+
+    /// From any working directory, `run` finds its default recipe and SampleData in the package it was built in;
+    /// input problems are counted, never an error status.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func theDefaultRunWorksFromAnyDirectory() throws {
+        let directory = try scratch()
+        let outcome = try kuroshio(["run", "--output", "out", "--jobs", "1"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.hasPrefix("kuroshio: 1 files, 17 records: docs 8 ja in out;"))
+        #expect(FileManager.default.fileExists(atPath: "\(directory)/out/stats.json"))
+        let version = try kuroshio(["--version"])
+        #expect(version.status == 0 && version.stdout == KuroshioVersion.current + "\n")
+    }
+}
