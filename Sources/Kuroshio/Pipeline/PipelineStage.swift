@@ -27,6 +27,9 @@ public struct StageItem {
     public var response: HTTPResponse?
     public var document: Document?
     public var bucket: String
+    /// Where the item was read: its file, and the offset of its record or line.
+    public var file = ""
+    public var offset = 0
     /// The input's bounds, and the thread CPU time (`ThreadClock`) by which the document must be through.
     public var limits = InputLimits()
     public var deadline = Double.infinity

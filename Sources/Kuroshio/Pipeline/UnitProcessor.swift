@@ -118,7 +118,8 @@ public final class UnitProcessor {
         let paragraphs = HTMLExtractor.plainText(Array(text.utf8)).paragraphs
         stats.add("stages.read.out")
         stats.add("stages.read.bytes_out", text.utf8.count)
-        var item = StageItem(document: Document(id: id, text: text, paragraphs: paragraphs, meta: meta), bucket: config.bucket)
+        var item = StageItem(document: Document(id: id, text: text, paragraphs: paragraphs, meta: meta), bucket: config.bucket,
+                             file: line.file, offset: line.offset)
         return runStages(&item, stats: &stats)
     }
 
@@ -145,7 +146,7 @@ public final class UnitProcessor {
         }
         stats.add("stages.read.out")
         stats.add("stages.read.bytes_out", response.payload.count)
-        var item = StageItem(record: record, response: response, bucket: config.bucket)
+        var item = StageItem(record: record, response: response, bucket: config.bucket, file: record.file, offset: record.offset)
         return runStages(&item, stats: &stats)
     }
 
@@ -170,8 +171,7 @@ public final class UnitProcessor {
             var verdict = workers[index].run(&item, stats: &stats)
             if ThreadClock.seconds() > item.deadline {
                 // Counted where it happened, and dropped: a document this slow is most likely hostile.
-                let (file, offset) = item.record.map { ($0.file, $0.offset) } ?? (item.document?.meta.warcFile ?? "", 0)
-                stats.add(InputProblem(.timeLimit, file: file, offset: offset,
+                stats.add(InputProblem(.timeLimit, file: item.file, offset: item.offset,
                                        detail: "over \(config.limits.documentSeconds) CPU seconds, in \(stage.name)"))
                 verdict = StageVerdict(passed: false, value: "over the time limit", reason: .timeLimit)
             }
@@ -196,14 +196,14 @@ public final class UnitProcessor {
         var lines: [StageTrace] = []
         guard record.type == "response" else { return [StageTrace(stage: "read", value: "a \(record.type) record", passed: false)] }
         guard let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes,
-                                                                         maxHeaderFields: config.limits.headerFields) else {
+                                                maxHeaderFields: config.limits.headerFields) else {
             return [StageTrace(stage: "read", value: "no HTTP response", passed: false)]
         }
         let status = config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status)
         let type = config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType)
         lines.append(StageTrace(stage: "read", value: "HTTP \(response.status) \(response.mediaType), \(response.payload.count) bytes",
                                 passed: status && type && record.problems.isEmpty))
-        var item = StageItem(record: record, response: response, bucket: config.bucket)
+        var item = StageItem(record: record, response: response, bucket: config.bucket, file: record.file, offset: record.offset)
         _ = runStages(&item, stats: &stats) { lines.append($0) }
         return lines
     }

@@ -26,6 +26,12 @@ import Testing
              "t.yaml:4: output.bucket must be a plain directory name, not one of README.md, dedup, rejected, stats.json"),
             ("stages:\n  - extract:\n  - language: {buckets: {ja: 0.5}}\n  - language: {buckets: {en: 0.5}}\n",
              "t.yaml:2: stages may have one language stage"),
+            ("limits:\n  page_depth: 0\nstages:\n  - extract:\n", "t.yaml:2: limits.page_depth must lie in 1...2^40"),
+            ("limits:\n  document_seconds: .nan\nstages:\n  - extract:\n",
+             "t.yaml:2: limits.document_seconds must be a positive number of seconds"),
+            ("limits:\n  page_width: 3\nstages:\n  - extract:\n",
+             "t.yaml:2: unknown key 'page_width' in limits (allowed: resync_bytes, header_bytes, header_fields, page_depth, "
+                + "page_elements, page_paragraphs, document_seconds)"),
         ]
         for (yaml, message) in cases {
             #expect(performing: { try PipelineConfig.parse(yaml, file: "t.yaml") }, throws: { "\($0)" == message })
@@ -68,6 +74,15 @@ import Testing
         let jsonl = try recipe("code-jsonl.yaml")
         #expect(jsonl.format == .jsonl)
         #expect(jsonl.textField == "content")
+    }
+
+    @Test func limitsAreRead() throws {
+        let config = try PipelineConfig.parse("limits:\n  page_elements: 10\n  document_seconds: 0.5\nstages:\n  - extract:\n",
+                                              file: "t.yaml")
+        var expected = InputLimits()
+        expected.pageElements = 10
+        expected.documentSeconds = 0.5
+        #expect(config.limits == expected)
     }
 
     @Test func extractOnlyRecipe() throws {

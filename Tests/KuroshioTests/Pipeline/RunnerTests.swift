@@ -446,4 +446,14 @@ extension RunnerTests {
             #expect(Gzip.decompress(try #require(FileSystem.read(shard))) != nil, "\(shard)")
         }
     }
+
+    /// A document over its CPU time is dropped, and the problem counted with where it was read.
+    @Test func aSlowDocumentIsDroppedAndCounted() throws {
+        let config = try PipelineConfig.parse("limits:\n  document_seconds: 0.000001\nstages:\n  - extract:\n  - length: {min: 1}\n",
+                                              file: "t.yaml")
+        let stats = try Runner(config: config, inputs: [Fixtures.sample], output: scratch()).run()
+        #expect(stats["stages.read.out"] == 10)
+        #expect(stats["dropped.time-limit"] == 10 && stats["problems.time-limit"] == 10)
+        #expect(stats.examples.filter { $0.kind == .timeLimit }.map(\.offset).first == 433)
+    }
 }

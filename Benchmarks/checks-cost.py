@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""The cost of Swift's safety checks: CPU seconds of the shipped release build against a baseline binary (the same
+or an older tree built with `-Xswiftc -Ounchecked`), side by side in one run, one job, on a CC-like WARC.
+
+Each command runs `--runs` times per binary, interleaved; the best CPU time of each is compared.
+
+usage: Benchmarks/checks-cost.py --baseline BIN [WARC.gz] [--mb 20] [--runs 3]
+       (a baseline: git worktree add /tmp/old <commit> && cd /tmp/old && swift build -c release -Xswiftc -Ounchecked)
+"""
+import argparse, os, resource, shutil, subprocess, tempfile
+
+from benchlib import ROOT, build_release, cc_like_warc
+
+
+def cpu_seconds(command, output):
+    shutil.rmtree(output, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("warc", nargs="?")
+    parser.add_argument("--baseline", required=True, help="the binary to compare with")
+    parser.add_argument("--mb", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    checked = build_release()
+    with tempfile.TemporaryDirectory() as work:
+        warc = cc_like_warc(args.warc, work, args.mb)
+        output = os.path.join(work, "out")
+        commands = [("warc ls", ["warc", "ls", warc])] + [
+            (f"run {recipe}", ["run", "--config", f"Pipelines/{recipe}.yaml", "--jobs", "1", "--output", output, warc])
+            for recipe in ("extract-only", "ja-cc", "ja-en-code-cc")]
+        print(f"{'command':<22} {'baseline s':>10} {'checked s':>10} {'checked / baseline':>19}")
+        for name, arguments in commands:
+            best = {"baseline": float("inf"), "checked": float("inf")}
+            for _ in range(args.runs):
+                for label, binary in (("baseline", args.baseline), ("checked", checked)):
+                    best[label] = min(best[label], cpu_seconds([binary] + arguments, output))
+            print(f"{name:<22} {best['baseline']:10.2f} {best['checked']:10.2f} {best['checked'] / best['baseline']:19.2f}")
+
+
+if __name__ == "__main__":
+    main()
