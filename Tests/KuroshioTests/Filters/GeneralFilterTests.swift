@@ -170,3 +170,44 @@ import Testing
         #expect(filter.judge(FilterCase.document("x")).passed)
     }
 }
+
+/// The n-gram shares, counted by sorting hashes, equal a plain dictionary count of the same n-grams on random texts.
+@Suite struct NgramSharesTests {
+    /// Gopher's and Swallow's values counted the obvious way, over n-grams as token arrays.
+    private func reference(_ tokens: [String], n: Int, top: Bool, occurrences: Bool) -> Double {
+        guard tokens.count >= n else { return 0 }
+        let grams = (0...(tokens.count - n)).map { Array(tokens[$0..<($0 + n)]) }
+        var counts: [[String]: Int] = [:]
+        for gram in grams { counts[gram, default: 0] += 1 }
+        let total = tokens.reduce(0) { $0 + $1.count }
+        if occurrences {
+            return top ? Double(counts.values.max()!) / Double(grams.count)
+                : Double(counts.values.filter { $0 > 1 }.count) / Double(counts.count)
+        }
+        if top {
+            let best = counts.values.max()!
+            guard best > 1, let start = grams.firstIndex(where: { counts[$0] == best }) else { return 0 }
+            return Double(grams[start].reduce(0) { $0 + $1.count } * best) / Double(total)
+        }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for (start, gram) in grams.enumerated() where counts[gram]! > 1 { for k in start..<(start + n) { covered[k] = true } }
+        return Double(zip(tokens, covered).reduce(0) { $0 + ($1.1 ? $1.0.count : 0) }) / Double(total)
+    }
+
+    @Test func matchesAPlainCount() throws {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["海", "の", "黒潮", "流れ", "が", "速い", "で", "す"]
+        for trial in 0..<60 {
+            let tokens = (0..<Int.random(in: 1...120, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+            let document = FilterCase.document(tokens.joined(separator: " "))
+            for (name, n) in [("top_ngram_share", 2), ("top_ngram_share", 4), ("duplicate_ngram_share", 5)] {
+                for occurrences in [false, true] {
+                    let parameters = "{n: \(n), unit: words\(occurrences ? ", count: occurrences" : "")}"
+                    let value = try FilterCase.judge(name, parameters, document).value
+                    let expected = reference(tokens, n: n, top: name.hasPrefix("top"), occurrences: occurrences)
+                    #expect(abs(value - expected) < 1e-12, "trial \(trial) \(name) \(parameters): \(tokens)")
+                }
+            }
+        }
+    }
+}
