@@ -143,10 +143,8 @@ public struct Deduplicator: Sendable {
     /// The counters of every finished task, whichever rank did it: those of a `run` that made the input (its
     /// `buckets` counts renamed `pre_dedup`), then those of each dedup pass.
     public func completedStats() -> RunStats {
-        var total = RunStats()
-        let mapped = Runner.completedStats(in: "\(output)/.done")
-        for key in mapped.keys {
-            total.add(key.hasPrefix("buckets.") ? "pre_dedup." + key.dropFirst(8) : key, mapped[key])
+        var total = Runner.completedStats(in: "\(output)/.done").renamingKeys {
+            $0.hasPrefix("buckets.") ? "pre_dedup." + $0.dropFirst(8) : $0
         }
         for pass in Pass.allCases {
             total.merge(Runner.completedStats(in: "\(output)/.done/\(pass.rawValue)"))

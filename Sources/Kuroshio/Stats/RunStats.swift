@@ -34,6 +34,14 @@ public struct RunStats: Sendable, Equatable {
         for problem in other.examples { keepExample(problem) }
     }
 
+    /// The same counters, each key renamed by `rename`, and the same examples.
+    public func renamingKeys(_ rename: (String) -> String) -> RunStats {
+        var renamed = RunStats()
+        for key in keys { renamed.add(rename(key), counts[key]!) }
+        renamed.examples = examples
+        return renamed
+    }
+
     /// `key<TAB>value` lines, then the examples.
     public var tsv: String {
         keys.map { "\($0)\t\(counts[$0]!)\n" }.joined() + examples.map { problem in
