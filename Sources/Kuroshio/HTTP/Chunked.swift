@@ -1,14 +1,23 @@
 /// HTTP/1.1 chunked transfer-encoding.
 enum Chunked {
-    /// Joined chunks, and whether the last (zero-size) chunk ended them.
+    /// Joined chunks, and how they ended.
     struct Decoded: Equatable {
+        enum Ending: Equatable {
+            /// With the last, zero-size chunk.
+            case complete
+            /// The body ran out inside a chunk or a size line.
+            case cut
+            /// A size line that is not one, where more bytes follow (a chunk's size lied).
+            case malformed
+        }
+
         var bytes: [UInt8]
-        var complete: Bool
+        var ending: Ending
     }
 
     /// Joins the chunks of `body`. Returns nil when it is not chunked after all (the header can lie), so the
-    /// caller keeps the body as it is. A body cut off inside a chunk or a size line yields the bytes that are there,
-    /// not `complete`.
+    /// caller keeps the body as it is. A body that is cut, or whose chunks stop making sense, yields the chunks
+    /// before, with how it ended.
     static func decode(_ body: [UInt8]) -> Decoded? {
         var out: [UInt8] = []
         out.reserveCapacity(body.count)
@@ -24,12 +33,14 @@ enum Chunked {
                 digits += 1
                 i += 1
             }
-            guard digits > 0 else { return chunks > 0 ? Decoded(bytes: out, complete: false) : nil }
+            guard digits > 0 else {
+                return chunks > 0 ? Decoded(bytes: out, ending: i < body.count ? .malformed : .cut) : nil
+            }
             while i < body.count && body[i] != 0x0a { i += 1 }
             // A body cut inside the size line ends here.
-            guard i < body.count else { return chunks > 0 ? Decoded(bytes: out, complete: false) : nil }
+            guard i < body.count else { return chunks > 0 ? Decoded(bytes: out, ending: .cut) : nil }
             i += 1
-            if size == 0 { return Decoded(bytes: out, complete: true) }
+            if size == 0 { return Decoded(bytes: out, ending: .complete) }
             let available = min(size, max(0, body.count - i))
             out.append(contentsOf: body[i..<(i + available)])
             i += available
@@ -38,7 +49,7 @@ enum Chunked {
             if i < body.count && body[i] == 0x0a { i += 1 }
             chunks += 1
         }
-        return chunks > 0 ? Decoded(bytes: out, complete: false) : nil
+        return chunks > 0 ? Decoded(bytes: out, ending: .cut) : nil
     }
 
     private static func hexValue(_ byte: UInt8) -> Int? {

@@ -65,7 +65,11 @@ public struct HTTPResponse: Sendable {
             if let transfer = headers["Transfer-Encoding"], transfer.lowercased().contains("chunked") {
                 if let dechunked = Chunked.decode(payload) {
                     payload = dechunked.bytes
-                    if !dechunked.complete { problems.append(.truncated) }
+                    switch dechunked.ending {
+                    case .complete: break
+                    case .cut: problems.append(.truncated)
+                    case .malformed: problems.append(.badChunked)
+                    }
                 } else {
                     problems.append(.badChunked)
                 }

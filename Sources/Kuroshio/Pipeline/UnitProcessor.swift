@@ -137,7 +137,9 @@ public final class UnitProcessor {
         guard record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes,
                                                                          maxHeaderFields: config.limits.headerFields)
         else { return drop(.notHTTP, &stats) }
-        for kind in response.problems { stats.add(InputProblem(kind, file: record.file, offset: record.offset)) }
+        for kind in response.problems {
+            stats.add(InputProblem(kind, file: record.file, offset: record.offset, detail: "in the HTTP response"))
+        }
         guard config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status) else {
             return drop(.httpStatus, &stats)
         }

@@ -13,7 +13,8 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     case badHeader = "bad-header"
     /// An HTTP response whose head could not be parsed.
     case badHTTP = "bad-http"
-    /// Chunked transfer-encoding that did not decode; the body is kept as it was.
+    /// Chunked transfer-encoding that did not decode: the body is kept as it was, or, when a chunk's size lied, as
+    /// far as it decoded.
     case badChunked = "bad-chunked"
     /// A Content-Encoding that is not supported or did not decode; the body is kept as it was.
     case badEncoding = "bad-encoding"

@@ -6,7 +6,9 @@ import Testing
 
     @Test func joinsChunksAndStopsAtTheLastOne() {
         #expect(decode("5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\n\r\n") == "hello world")
-        #expect(Chunked.decode(Array("5\r\nhello\r\n0\r\n\r\n".utf8))?.complete == true)
+        #expect(Chunked.decode(Array("5\r\nhello\r\n0\r\n\r\n".utf8))?.ending == .complete)
+        // A chunk longer than its size says: the size line after it is not one.
+        #expect(Chunked.decode(Array("3\r\nhello\r\n0\r\n\r\n".utf8)) == Chunked.Decoded(bytes: Array("hel".utf8), ending: .malformed))
         #expect(decode("not chunked") == nil)
     }
 
@@ -20,7 +22,7 @@ import Testing
             if cut >= 3 && cut < expected.count { #expect(decoded == expected[cut], "\(cut)") }
             if cut >= 10 && cut <= 17 { #expect(decoded == "hello", "\(cut)") }
             if cut >= 26 { #expect(decoded == "hello world", "\(cut)") }
-            if cut >= 3 && cut < 28 { #expect(Chunked.decode(Array(body.utf8)[..<cut].map { $0 })?.complete == false, "\(cut)") }
+            if cut >= 3 && cut < 28 { #expect(Chunked.decode(Array(body.utf8)[..<cut].map { $0 })?.ending == .cut, "\(cut)") }
         }
     }
 }
