@@ -9,11 +9,17 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a pipeline over WARC files and write sharded JSONL.",
         discussion: """
-        Writes OUT/<bucket>/part-<rank>-<file>-<n>.jsonl.gz, one line per document: {"text", "id", "meta"}, and
-        OUT/stats.json with counts in and out of every stage and every drop and problem by reason.
-        Each input file is a unit of work. Rank R of N takes sorted(inputs)[R::N]; --rank and --world-size default
-        to SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT. Finished files get a marker in OUT/.done and are
-        skipped by a rerun, so an interrupted run can simply be started again.
+        Writes OUT/<bucket>/part-<rank>-<file>-<n>.jsonl.gz, one line per document: {"text", "id", "meta"}, \
+        and OUT/stats.json with counts in and out of every stage, every drop and problem by reason, and examples \
+        of each problem with its file and offset.
+
+        Each input file is a unit of work. Rank R of N takes sorted(inputs)[R::N]; --rank and --world-size \
+        default to SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT. Finished files get a marker in OUT/.done and \
+        are skipped by a rerun, so an interrupted run can simply be started again; a rerun refuses another \
+        recipe, and an input that changed since its marker.
+
+        Bad input never stops a run: the recipe's `limits` bound what one record or page may cost, and a bound \
+        that is reached is a counted problem.
         """
     )
 

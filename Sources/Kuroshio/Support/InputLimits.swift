@@ -6,7 +6,8 @@ import Glibc
 /// costs bounded time and memory. A limit hit is a counted problem with its file and offset; what came before it is
 /// kept, and the run goes on. (The record cap, `reader.max_record_bytes`, also bounds decompressed bodies.)
 public struct InputLimits: Sendable, Equatable {
-    /// Bytes skipped in one stretch while looking for the next record, before the rest of the file is given up.
+    /// Bytes scanned in one stretch for the next record; past them the rest of the gzip member (or of a plain file)
+    /// is skipped unread.
     public var resyncBytes = 256 << 20
     /// Bytes of one WARC header block; a longer one is taken for garbage.
     public var headerBytes = 1 << 20

@@ -5,6 +5,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     public static let defaultMaxRecordBytes = 16 << 20
     /// The largest record cap a caller may set: a record is held in memory whole.
     public static let largestMaxRecordBytes = 1 << 30
+
     public let path: String
     public let maxRecordBytes: Int
     /// The header and resynchronisation bounds (`headerBytes`, `headerFields`, `resyncBytes`).
