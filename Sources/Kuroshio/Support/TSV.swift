@@ -2,9 +2,14 @@
 extension String {
     /// The string with tabs and line breaks made spaces, to sit in one TSV field.
     public var tsvField: String {
-        contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            ? String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) : self
+        guard unicodeScalars.contains(where: Self.breaksTSV) else { return self }
+        var out = ""
+        for scalar in unicodeScalars { out.unicodeScalars.append(Self.breaksTSV(scalar) ? " " : scalar) }
+        return out
     }
+
+    /// Whether a scalar would end a TSV field or line. (By scalar: CR LF is one Character, equal to neither.)
+    private static func breaksTSV(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar == "\n" || scalar == "\r" }
 
     /// The string with backslashes, tabs and line breaks escaped (`\\`, `\t`, `\n`, `\r`), so that any file name or
     /// detail fits in one TSV field and comes back whole with `tsvUnescaped`.

@@ -40,11 +40,4 @@ import Testing
         #expect(merged["problems.depth-limit"] == 2)
         #expect(merged.examples.filter { $0.kind == .truncated }.count == RunStats.examplesPerKind)
     }
-
-    @Test func tsvEscapingRoundTrips() {
-        for text in ["plain", "tab\there", "line\nbreak\r\n", #"back\slash\n"#, "", "\\"] {
-            #expect(!text.tsvEscaped.contains("\t") && !text.tsvEscaped.contains("\n"))
-            #expect(text.tsvEscaped.tsvUnescaped == text, "\(text)")
-        }
-    }
 }
