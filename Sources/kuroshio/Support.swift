@@ -19,8 +19,7 @@ enum InputFiles {
                 files.append(input)
             }
         }
-        var seen = Set<String>()
-        return files.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
+        return FileSystem.distinctFiles(files)
     }
 }
 
@@ -28,11 +27,7 @@ enum InputFiles {
 /// the current one, else in the package the binary was built in (a parent of `.build/<config>/kuroshio`).
 enum BundledPath {
     static func resolve(_ relative: String) -> String {
-        if FileSystem.exists(relative) { return relative }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return relative }
-        var directory = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard !FileSystem.exists(relative), var directory = FileSystem.realPath("/proc/self/exe") else { return relative }
         for _ in 0..<6 {
             guard let slash = directory.lastIndex(of: "/"), slash > directory.startIndex else { break }
             directory = String(directory[..<slash])

@@ -161,7 +161,7 @@ public struct JSONParser {
                     }
                 }
                 if let decoded = Unicode.Scalar(scalar) {
-                    out.append(contentsOf: Array(String(Character(decoded)).utf8))
+                    UTF8.encode(decoded) { out.append($0) }
                 } else {
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
                     loneSurrogates += 1

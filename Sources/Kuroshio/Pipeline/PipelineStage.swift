@@ -38,6 +38,13 @@ public struct StageItem {
     var size: Int { document?.text.utf8.count ?? response?.payload.count ?? 0 }
 }
 
+extension StageItem {
+    /// The item of a WARC record: where it was read comes from the record.
+    init(record: WARCRecord, response: HTTPResponse, bucket: String) {
+        self.init(record: record, response: response, bucket: bucket, file: record.file, offset: record.offset)
+    }
+}
+
 /// A stage's verdict on one item and what it measured, in words and numbers (as `explain` shows it).
 public struct StageVerdict: Sendable, Equatable {
     public var passed: Bool

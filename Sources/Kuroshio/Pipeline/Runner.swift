@@ -33,9 +33,7 @@ public struct Runner: Sendable {
                 keepRejected: Int = 0) {
         self.keepRejected = keepRejected
         self.config = config
-        // A file named twice, or reached through a link, is one input.
-        var seen = Set<String>()
-        self.inputs = inputs.sorted().filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
+        self.inputs = FileSystem.distinctFiles(inputs.sorted())
         self.output = output
         self.jobs = Swift.max(1, jobs)
         self.rank = rank

@@ -134,9 +134,7 @@ public final class UnitProcessor {
         if let damage = record.problems.first(where: { $0.kind == .truncated || $0.kind == .oversize }) {
             return drop(damage.kind == .truncated ? .truncated : .oversize, &stats)
         }
-        guard record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes,
-                                                                         maxHeaderFields: config.limits.headerFields)
-        else { return drop(.notHTTP, &stats) }
+        guard record.isHTTPResponse, let response = response(of: record) else { return drop(.notHTTP, &stats) }
         for kind in response.problems {
             stats.add(InputProblem(kind, file: record.file, offset: record.offset, detail: "in the HTTP response"))
         }
@@ -148,7 +146,7 @@ public final class UnitProcessor {
         }
         stats.add("stages.read.out")
         stats.add("stages.read.bytes_out", response.payload.count)
-        var item = StageItem(record: record, response: response, bucket: config.bucket, file: record.file, offset: record.offset)
+        var item = StageItem(record: record, response: response, bucket: config.bucket)
         return runStages(&item, stats: &stats)
     }
 
@@ -197,17 +195,21 @@ public final class UnitProcessor {
         var stats = RunStats()
         var lines: [StageTrace] = []
         guard record.type == "response" else { return [StageTrace(stage: "read", value: "a \(record.type) record", passed: false)] }
-        guard let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes,
-                                                maxHeaderFields: config.limits.headerFields) else {
+        guard let response = response(of: record) else {
             return [StageTrace(stage: "read", value: "no HTTP response", passed: false)]
         }
         let status = config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status)
         let type = config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType)
         lines.append(StageTrace(stage: "read", value: "HTTP \(response.status) \(response.mediaType), \(response.payload.count) bytes",
                                 passed: status && type && record.problems.isEmpty))
-        var item = StageItem(record: record, response: response, bucket: config.bucket, file: record.file, offset: record.offset)
+        var item = StageItem(record: record, response: response, bucket: config.bucket)
         _ = runStages(&item, stats: &stats) { lines.append($0) }
         return lines
+    }
+
+    /// The record's HTTP response, parsed within the recipe's record cap and header bound.
+    private func response(of record: WARCRecord) -> HTTPResponse? {
+        HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes, maxHeaderFields: config.limits.headerFields)
     }
 
     private func drop(_ reason: DropReason, _ stats: inout RunStats) -> (Document, String)? {

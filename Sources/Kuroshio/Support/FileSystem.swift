@@ -46,7 +46,6 @@ public enum FileSystem {
         return names
     }
 
-    /// Every file under `directory` whose name ends in one of `suffixes`, sorted.
     /// The regular files under `directory` whose names end in one of `suffixes`, sorted. Symbolic links are
     /// followed, but each directory is entered once, so a link cycle ends; FIFOs, sockets and devices are skipped.
     public static func files(under directory: String, suffixes: [String]) -> [String] {
@@ -73,6 +72,13 @@ public enum FileSystem {
     public static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// `paths` in order without repeats: a file named twice, or reached through a link, is kept once, first where it
+    /// comes.
+    public static func distinctFiles(_ paths: [String]) -> [String] {
+        var seen = Set<String>()
+        return paths.filter { seen.insert(realPath($0) ?? $0).inserted }
     }
 
     /// The canonical absolute path of `path` (links resolved), or nil when it cannot be resolved.

@@ -31,6 +31,15 @@ import Testing
                        stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Runs each case and checks its exit status and the first line of its error.
+    private func expect(_ cases: [([String], String)], status: Int32) throws {
+        for (arguments, error) in cases {
+            let outcome = try kuroshio(arguments)
+            #expect(outcome.status == status, "\(arguments)")
+            #expect(outcome.firstError == error, "\(arguments)")
+        }
+    }
+
     private func scratch() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -51,11 +60,7 @@ import Testing
             (["extract", "x.html", "--max-link-ratio", "2"], "Error: --max-link-ratio must lie in 0...1 (got 2.0)"),
             (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
         ]
-        for (arguments, error) in cases {
-            let outcome = try kuroshio(arguments)
-            #expect(outcome.status == 64, "\(arguments)")
-            #expect(outcome.firstError == error, "\(arguments)")
-        }
+        try expect(cases, status: 64)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
@@ -71,11 +76,7 @@ import Testing
             (["warc", "cat", Fixtures.sample, "--offset", "5"],
              "Error: \(Fixtures.sample): no record at offset 5; `kuroshio warc ls \(Fixtures.sample)` lists the offsets"),
         ]
-        for (arguments, error) in cases {
-            let outcome = try kuroshio(arguments)
-            #expect(outcome.status == 1, "\(arguments)")
-            #expect(outcome.firstError == error, "\(arguments)")
-        }
+        try expect(cases, status: 1)
     }
 
     /// From any working directory, `run` finds its default recipe and SampleData in the package it was built in;
