@@ -52,6 +52,7 @@ struct RunCommand: ParsableCommand {
         var runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize,
                             keepRejected: keepRejected)
         runner.dedupMemoryBytes = work.memoryMb << 20
+        runner.memoryBudgetBytes = jobs * work.memoryMb << 20
         let bar = ProgressBar()
         var report: (@Sendable (RunProgress) -> Void)?
         if bar.interactive { report = { progress in bar.draw(progress) } }

@@ -37,7 +37,7 @@ enum BundledPath {
     }
 }
 
-/// How a command's work is split: threads, this task's rank among how many, and memory for dedup's sorts.
+/// How a command's work is split: threads, this task's rank among how many, and the memory budget of each thread.
 struct WorkOptions: ParsableArguments {
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int?
@@ -48,7 +48,10 @@ struct WorkOptions: ParsableArguments {
     @Option(help: "The number of tasks (default: $SLURM_ARRAY_TASK_COUNT, or 1).")
     var worldSize: Int?
 
-    @Option(help: "Memory for dedup's key sorts, in MiB, shared by the workers; past it they spill to disk.")
+    @Option(help: ArgumentHelp("The memory budget of one job, in MiB.", discussion: """
+        While `run` reads, documents in flight when the process holds more than jobs × this are dropped (memory-limit). \
+        Dedup's key sorts, shared by the jobs, spill to disk past it.
+        """))
     var memoryMb = 1024
 
     func validate() throws {

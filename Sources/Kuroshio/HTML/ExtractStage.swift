@@ -30,10 +30,11 @@ public struct ExtractStage: PipelineStage {
             stats.add("charsets.\(charset)")
             if decision.replaced > 0 { stats.add("charsets.replaced_sequences", decision.replaced) }
             let isMarkup = response.mediaType.contains("html") || response.mediaType.contains("xml")
-            let page = isMarkup ? extractor.extract(utf8, limits: item.limits, deadline: item.deadline)
+            let page = isMarkup ? extractor.extract(utf8, limits: item.limits, watch: item.watch)
                 : HTMLExtractor.plainText(utf8)
-            // The runner counts a time limit when the stage returns; the other bounds keep what came before them.
-            for limit in page.limitsHit where limit != .timeLimit {
+            // The runner counts the time and memory limits when the stage returns; the other bounds keep what came
+            // before them.
+            for limit in page.limitsHit where limit != .timeLimit && limit != .memoryLimit {
                 let detail = switch limit {
                 case .depthLimit: "elements nested deeper than \(item.limits.pageDepth) folded into their ancestors"
                 case .elementLimit: "parsing stopped after \(item.limits.pageElements) elements"

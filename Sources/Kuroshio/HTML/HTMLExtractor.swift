@@ -5,8 +5,8 @@ public struct ExtractedPage: Sendable, Equatable {
     public var language: String
     /// Every paragraph, boilerplate marked but kept; `mainText` leaves it out.
     public var paragraphs: [Paragraph]
-    /// The page bounds reached while parsing (`depthLimit`, then one of `elementLimit`, `paragraphLimit` and
-    /// `timeLimit`, after which the paragraphs are those found before it).
+    /// The page bounds reached while parsing (`depthLimit`, then one of `elementLimit`, `paragraphLimit`,
+    /// `timeLimit` and `memoryLimit`, after which the paragraphs are those found before it).
     public var limitsHit: [ProblemKind] = []
 
     /// The paragraphs that are not boilerplate, separated by blank lines.
@@ -29,14 +29,13 @@ public final class HTMLExtractor {
     }
 
     /// The page's paragraphs, folding elements deeper than `limits.pageDepth` into their ancestors, parsing at most
-    /// `limits.pageElements` elements and `limits.pageParagraphs` paragraphs, and stopping when the thread's CPU
-    /// clock passes `deadline`.
-    public func extract(_ utf8: [UInt8], limits: InputLimits = InputLimits(), deadline: Double = .infinity) -> ExtractedPage {
+    /// `limits.pageElements` elements and `limits.pageParagraphs` paragraphs, and stopping when `watch` says so.
+    public func extract(_ utf8: [UInt8], limits: InputLimits = InputLimits(), watch: DocumentWatch = DocumentWatch()) -> ExtractedPage {
         var builder = ParagraphBuilder()
         builder.maxDepth = limits.pageDepth
         builder.maxElements = limits.pageElements
         builder.maxParagraphs = limits.pageParagraphs
-        builder.deadline = deadline
+        builder.watch = watch
         parser.parse(InertContent.strip(utf8), into: &builder)
         var paragraphs = builder.paragraphs.map(Self.withoutEditLink)
         for i in paragraphs.indices where paragraphs[i].linkRatio > maxLinkRatio && !Prose.isLinkedProse(paragraphs[i]) {

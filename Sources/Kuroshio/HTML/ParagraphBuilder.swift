@@ -65,12 +65,12 @@ struct ParagraphBuilder {
     private var inHead = false
     private var kindStack: [(Paragraph.Kind, Int)] = []
 
-    /// The page's bounds: nesting depth, elements, paragraphs, and the thread CPU time (`ThreadClock`) past which
-    /// it stops.
+    /// The page's bounds: nesting depth, elements, paragraphs, and what stops the document in flight (its CPU
+    /// deadline and the memory budget).
     var maxDepth = Int.max
     var maxElements = Int.max
     var maxParagraphs = Int.max
-    var deadline = Double.infinity
+    var watch = DocumentWatch()
     /// The first bound reached that ends the parse, after which events are ignored; the parser stops when it sees
     /// one.
     private(set) var limitHit: ProblemKind?
@@ -78,11 +78,11 @@ struct ParagraphBuilder {
     private(set) var tooDeep = false
     private var eventCount = 0
 
-    /// Whether events are still taken: no bound reached. The clock is read every 256 events.
+    /// Whether events are still taken: no bound reached. The watch is read every 256 events.
     private mutating func withinBounds() -> Bool {
         guard limitHit == nil else { return false }
         eventCount += 1
-        if eventCount & 255 == 0, ThreadClock.seconds() > deadline { limitHit = .timeLimit }
+        if eventCount & 255 == 0, let passed = watch.exceeded() { limitHit = passed }
         return limitHit == nil
     }
 

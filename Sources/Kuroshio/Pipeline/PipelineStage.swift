@@ -30,9 +30,9 @@ public struct StageItem {
     /// Where the item was read: its file, and the offset of its record or line.
     public var file = ""
     public var offset = 0
-    /// The input's bounds, and the thread CPU time (`ThreadClock`) by which the document must be through.
+    /// The input's bounds, and what stops the document in flight: its CPU deadline and the memory budget.
     public var limits = InputLimits()
-    public var deadline = Double.infinity
+    public var watch = DocumentWatch()
 
     /// The bytes of the text, or of the payload before there is text.
     var size: Int { document?.text.utf8.count ?? response?.payload.count ?? 0 }
@@ -78,6 +78,8 @@ public enum DropReason: Sendable, Equatable {
     case language, languageScore
     /// It took more than `limits.document_seconds` of CPU time.
     case timeLimit
+    /// It was in flight while the process was over its memory budget (`MemoryBudget`).
+    case memoryLimit
     /// A stage rejected it: a filter's value out of bounds, or a check such as the Japanese prefilter.
     case rejected(by: String)
 
@@ -95,6 +97,7 @@ public enum DropReason: Sendable, Equatable {
         case .language: "language"
         case .languageScore: "language-score"
         case .timeLimit: "time-limit"
+        case .memoryLimit: "memory-limit"
         case .rejected(let stage): stage
         }
     }

@@ -28,6 +28,8 @@ public struct Runner: Sendable {
     public var keepRejected: Int
     /// Memory for the dedup passes' key sorts.
     public var dedupMemoryBytes = 1 << 30
+    /// The process's memory budget while files are read (nil: none); documents in flight while it is over are dropped.
+    public var memoryBudgetBytes: Int?
 
     public init(config: PipelineConfig, inputs: [String], output: String, jobs: Int = 1, rank: Int = 0, worldSize: Int = 1,
                 keepRejected: Int = 0) {
@@ -52,10 +54,12 @@ public struct Runner: Sendable {
         config.dedup == nil ? "part-\(pad(rank, 5))-\(pad(index, 6))" : "part-\(pad(index, 6))"
     }
 
-    /// The dedup passes that follow the stages when the recipe lists dedup stages; they read `OUT/.stage`.
+    /// The dedup passes that follow the stages when the recipe lists dedup stages; they read `OUT/.stage`, which is
+    /// absent when the stages kept nothing.
     public var deduplicator: Deduplicator? {
         config.dedup.map {
-            var deduplicator = Deduplicator(config: $0, units: DedupUnits(inputs: [shards], output: output, defaultBucket: config.bucket),
+            let units = DedupUnits(inputs: FileSystem.isDirectory(shards) ? [shards] : [], output: output, defaultBucket: config.bucket)
+            var deduplicator = Deduplicator(config: $0, units: units,
                                             output: output, format: config.format, shardBytes: config.shardBytes, jobs: jobs,
                                             memoryBytes: dedupMemoryBytes)
             deduplicator.tokenizer = config.tokenizer
@@ -109,10 +113,12 @@ public struct Runner: Sendable {
         let units = pending
         let runner = self
         let budget = keepRejected > 0 ? RejectedBudget(limit: keepRejected) : nil
+        let memory = memoryBudgetBytes.map { MemoryBudget(bytes: $0) }
         var failure: RunError?
         do {
             try WorkPool.run(count: units.count, jobs: jobs) {
                 let processor = UnitProcessor(config: runner.config)
+                processor.memoryBudget = memory
                 return { (k) throws(RunError) in
                     let index = units[k]
                     var lastRead = 0

@@ -8,6 +8,8 @@ public final class UnitProcessor {
     private var workers: [any StageWorker]
     /// Told of each document a stage rejects, with the stage's name, while a file is processed.
     private var onRejected: ((String, Document) -> Void)?
+    /// The process's memory budget; documents in flight while it is over are dropped.
+    var memoryBudget: MemoryBudget?
 
     public init(config: PipelineConfig) {
         self.config = config
@@ -164,16 +166,19 @@ public final class UnitProcessor {
                    trace: ((StageTrace) -> Void)? = nil) -> (Document, String)? {
         var rejected = false
         item.limits = config.limits
-        item.deadline = ThreadClock.seconds() + config.limits.documentSeconds
+        item.watch = DocumentWatch(deadline: ThreadClock.seconds() + config.limits.documentSeconds, memory: memoryBudget)
         for (index, stage) in config.stages.enumerated() {
             stats.add("stages.\(stage.name).in")
             stats.add("stages.\(stage.name).bytes_in", item.size)
             var verdict = workers[index].run(&item, stats: &stats)
-            if ThreadClock.seconds() > item.deadline {
-                // Counted where it happened, and dropped: a document this slow is most likely hostile.
-                stats.add(InputProblem(.timeLimit, file: item.file, offset: item.offset,
-                                       detail: "over \(config.limits.documentSeconds) CPU seconds, in \(stage.name)"))
-                verdict = StageVerdict(passed: false, value: "over the time limit", reason: .timeLimit)
+            if let passed = item.watch.exceeded() {
+                // Counted where it happened, and dropped: a document this slow or this large is most likely hostile.
+                let (detail, value, reason): (String, String, DropReason) = passed == .timeLimit
+                    ? ("over \(config.limits.documentSeconds) CPU seconds", "over the time limit", .timeLimit)
+                    : ("the process over its memory budget of \(memoryBudget.map { $0.bytes >> 20 } ?? 0) MiB",
+                       "over the memory budget", .memoryLimit)
+                stats.add(InputProblem(passed, file: item.file, offset: item.offset, detail: "\(detail), in \(stage.name)"))
+                verdict = StageVerdict(passed: false, value: value, reason: reason)
             }
             trace?(StageTrace(stage: stage.name, value: verdict.value, passed: verdict.passed))
             guard verdict.passed else {

@@ -36,6 +36,9 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     case paragraphLimit = "paragraph-limit"
     /// A document that spent more than `limits.document_seconds` of CPU time in the stages: it was dropped.
     case timeLimit = "time-limit"
+    /// A document in flight while the process held more memory than its budget (`--memory-mb` per job): it was
+    /// dropped.
+    case memoryLimit = "memory-limit"
 
     public static func < (lhs: ProblemKind, rhs: ProblemKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

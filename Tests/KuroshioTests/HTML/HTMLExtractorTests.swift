@@ -42,7 +42,7 @@ import Testing
         #expect(three.paragraphs.map(\.text) == ["段落1", "段落2", "段落3"])
         #expect(three.limitsHit == [.paragraphLimit])
         let late = HTMLExtractor(mainContentOnly: false).extract(Array(String(repeating: "<p>x</p>", count: 2000).utf8),
-                                                                 deadline: 0)
+                                                                 watch: DocumentWatch(deadline: 0))
         #expect(late.limitsHit == [.timeLimit])
         #expect(late.paragraphs.count < 200)
         #expect(HTMLExtractor().extract(html).limitsHit.isEmpty)

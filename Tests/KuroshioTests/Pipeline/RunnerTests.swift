@@ -459,4 +459,28 @@ extension RunnerTests {
         #expect(stats["dropped.time-limit"] == 10 && stats["problems.time-limit"] == 10)
         #expect(stats.examples.filter { $0.kind == .timeLimit }.map(\.offset).first == 433)
     }
+
+    /// While the process is over its memory budget, documents in flight are dropped and counted; a budget with room
+    /// drops nothing.
+    @Test func documentsOverTheMemoryBudgetAreDroppedAndCounted() throws {
+        let config = try PipelineConfig.parse("stages:\n  - extract:\n  - length: {min: 1}\n", file: "t.yaml")
+        var runner = Runner(config: config, inputs: [Fixtures.sample], output: scratch())
+        runner.memoryBudgetBytes = 1 << 20
+        let stats = try runner.run()
+        #expect(stats["stages.read.out"] == 10 && stats["stages.extract.out"] == 0)
+        #expect(stats["dropped.memory-limit"] == 10 && stats["problems.memory-limit"] == 10)
+        let first = try #require(stats.examples.first { $0.kind == .memoryLimit })
+        #expect(first.offset == 433 && first.detail == "the process over its memory budget of 1 MiB, in extract")
+        runner.output = scratch()
+        runner.memoryBudgetBytes = 1 << 40
+        let roomy = try runner.run()
+        #expect(roomy["dropped.memory-limit"] == 0 && roomy["stages.length.out"] == 10)
+        // With dedup passes after stages that kept nothing, there is nothing to read and nothing is missing.
+        runner.config = try PipelineConfig.parse("stages:\n  - extract:\n  - exact_dedup: {keep: first}\n", file: "t.yaml")
+        runner.output = scratch()
+        runner.memoryBudgetBytes = 1 << 20
+        let none = try runner.run()
+        #expect(none["dropped.memory-limit"] == 10 && none["buckets.all.docs"] == 0)
+        #expect(none.keys.filter { $0.hasPrefix("problems.") } == ["problems.memory-limit", "problems.truncated"])
+    }
 }
