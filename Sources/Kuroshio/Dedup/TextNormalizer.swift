@@ -4,92 +4,107 @@ import Foundation
 /// whitespace collapsed to one space and none at either end. Two documents with the same normalised text are exact
 /// duplicates.
 enum TextNormalizer {
-    /// The normalised text as UTF-8.
+    /// The normalised text as UTF-8. Scalars whose NFKC form is known here (ASCII, kana, common CJK ideographs,
+    /// Japanese punctuation, full-width ASCII, whitespace) are handled on bytes; each run of other scalars goes to
+    /// the full normaliser, with the scalar before it, which a combining mark in the run may compose with. The
+    /// scalars known here are starters that never compose with what precedes them, so the runs are normalised alone
+    /// exactly as in the whole text.
     static func normalize(_ text: Substring) -> [UInt8] {
-        if let folded = foldCommon(text) { return folded }
-        return collapse(text.nfkc.unicodeScalars)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out = CollapsedText(capacity: bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let (form, length) = commonForm(bytes, at: i)
+                switch form {
+                case .space:
+                    out.space()
+                case .ascii(let byte):
+                    out.begin(at: i)
+                    out.bytes.append(byte)
+                case .unchanged:
+                    out.begin(at: i)
+                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
+                case .other:
+                    let start = out.reopenLastScalar() ?? i
+                    var end = i + length
+                    while end < bytes.count, case (.other, let next) = commonForm(bytes, at: end) { end += next }
+                    let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    for scalar in run.nfkc.unicodeScalars {
+                        if isSpace(scalar.value) {
+                            out.space()
+                        } else {
+                            out.begin(at: nil)
+                            UTF8.encode(scalar) { out.bytes.append($0) }
+                        }
+                    }
+                    i = end
+                    continue
+                }
+                i += length
+            }
+            return out.bytes
+        }
     }
 
     static func normalize(_ text: String) -> [UInt8] { normalize(text[...]) }
 
-    /// The normalised text when every scalar is one whose NFKC form is known here: ASCII, hiragana, katakana, the
-    /// common CJK ideographs and Japanese punctuation (unchanged), full-width ASCII (folded to ASCII) and
-    /// whitespace. Nil otherwise, for the full normaliser. Most Japanese and English text takes this path, on bytes.
-    private static func foldCommon(_ text: Substring) -> [UInt8]? {
-        var text = text
-        return text.withUTF8 { bytes -> [UInt8]? in
-            var complete = true
-            let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-                count = 0
-                var pendingSpace = false
-                var i = 0
-                while i < bytes.count {
-                    let lead = bytes[i]
-                    if lead < 0x80 {
-                        i += 1
-                        if lead == 0x20 || lead &- 0x09 < 5 {
-                            pendingSpace = count > 0
-                            continue
-                        }
-                        if pendingSpace {
-                            out[count] = 0x20
-                            count += 1
-                            pendingSpace = false
-                        }
-                        out[count] = lead
-                        count += 1
-                        continue
-                    }
-                    guard lead >= 0xE0, lead < 0xF0, i + 2 < bytes.count else {
-                        complete = false
-                        return
-                    }
-                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    if isSpace(value) {
-                        pendingSpace = count > 0
-                        i += 3
-                        continue
-                    }
-                    if pendingSpace {
-                        out[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
-                    switch value {
-                    case 0xFF01...0xFF5E:
-                        out[count] = UInt8(value - 0xFEE0)
-                        count += 1
-                    case 0x3001...0x301F, 0x3041...0x3096, 0x30A1...0x30FE, 0x4E00...0x9FFF:
-                        out[count] = lead
-                        out[count + 1] = bytes[i + 1]
-                        out[count + 2] = bytes[i + 2]
-                        count += 3
-                    default:
-                        complete = false
-                        return
-                    }
-                    i += 3
-                }
-            }
-            return complete ? out : nil
+    /// The NFKC form of a scalar, where it is known here.
+    private enum CommonForm {
+        case space
+        /// Full-width ASCII, folded, or ASCII itself.
+        case ascii(UInt8)
+        /// Hiragana, katakana, common CJK ideographs and Japanese punctuation.
+        case unchanged
+        /// Anything else, for the full normaliser.
+        case other
+    }
+
+    /// The NFKC form of the scalar at `i` and its length in bytes.
+    private static func commonForm(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (CommonForm, Int) {
+        let lead = bytes[i]
+        if lead < 0x80 { return (lead == 0x20 || lead &- 0x09 < 5 ? .space : .ascii(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard length == 3 else { return (.other, length) }
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        switch value {
+        case _ where isSpace(value): return (.space, 3)
+        case 0xFF01...0xFF5E: return (.ascii(UInt8(value - 0xFEE0)), 3)
+        case 0x3001...0x301F, 0x3041...0x3096, 0x30A1...0x30FE, 0x4E00...0x9FFF: return (.unchanged, 3)
+        default: return (.other, 3)
         }
     }
 
-    private static func collapse(_ scalars: String.UnicodeScalarView) -> [UInt8] {
-        var out: [UInt8] = []
-        var pendingSpace = false
-        for scalar in scalars {
-            if isSpace(scalar.value) {
-                pendingSpace = !out.isEmpty
-                continue
-            }
+    /// Normalised UTF-8 under construction: runs of whitespace collapse to one space, and none lead or trail.
+    private struct CollapsedText {
+        var bytes: [UInt8] = []
+        private var pendingSpace = false
+        /// Where the last scalar began in the input and in `bytes`, while it is the last thing read.
+        private var last: (input: Int, output: Int)?
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func space() {
+            pendingSpace = !bytes.isEmpty
+            last = nil
+        }
+
+        /// Starts a scalar read at input position `input` (nil: one that cannot be reopened).
+        mutating func begin(at input: Int?) {
             if pendingSpace {
-                out.append(0x20)
+                bytes.append(0x20)
                 pendingSpace = false
             }
-            UTF8.encode(scalar) { out.append($0) }
+            last = input.map { ($0, bytes.count) }
         }
-        return out
+
+        /// Takes back the last scalar, when it was the last thing read, and returns where it began in the input.
+        mutating func reopenLastScalar() -> Int? {
+            guard let last else { return nil }
+            bytes.removeSubrange(last.output...)
+            self.last = nil
+            return last.input
+        }
     }
 
     /// Unicode whitespace (White_Space=yes).

@@ -77,14 +77,3 @@ import Testing
         #expect(shingles("  ").isEmpty)
     }
 }
-
-@Suite struct TextNormalizerTests {
-    func normalized(_ text: String) -> String { String(decoding: TextNormalizer.normalize(text), as: UTF8.self) }
-
-    @Test func foldsWidthAndCollapsesWhitespace() {
-        #expect(normalized("  ＡＢＣ　１２３\n\n\tabc  ") == "ABC 123 abc")
-        #expect(normalized("ｶﾞｷﾞｸﾞ ㈱ café") == "ガギグ (株) café")
-        #expect(normalized("日本語の文章です。") == "日本語の文章です。")
-        #expect(normalized("\u{3000}\n") == "")
-    }
-}
