@@ -11,7 +11,10 @@
 The input is a Common-Crawl-like WARC made by ../shared/bench/make-cc-like-warc (--ja-share 0.05) unless one is
 given. Commands run interleaved, several times; medians are reported. Peak RSS is reported for kuroshio.
 
-usage: Benchmarks/run-throughput.py [WARC.gz] [--mb 300] [--runs 3]
+With `--baseline BIN` (an older build), its ja-cc and extract-only runs are timed in the same runs, and its ratios
+printed beside this build's.
+
+usage: Benchmarks/run-throughput.py [WARC.gz] [--mb 300] [--runs 3] [--baseline BIN]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -53,8 +56,11 @@ def main():
     parser.add_argument("warc", nargs="?")
     parser.add_argument("--mb", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", help="an older kuroshio binary to time in the same runs")
     args = parser.parse_args()
-    kuroshio = build_release()
+    binaries = {"": build_release()}
+    if args.baseline:
+        binaries[" (baseline)"] = args.baseline
     work = tempfile.mkdtemp(prefix="kuroshio-bench-")
     try:
         warc = cc_like_warc(args.warc, work, args.mb)
@@ -62,12 +68,15 @@ def main():
         recipe = open(os.path.join(ROOT, "Pipelines", "ja-cc.yaml"), encoding="utf-8").read()
         with open(unrouted, "w", encoding="utf-8") as out:
             out.write(recipe[:recipe.index("  - language:")] + recipe[recipe.index("  - exact_dedup:"):])
-        results = {name: [] for name in ["zcat", "ja-cc", "ja-cc-unrouted", "extract-only", "resiliparse"]}
+        runs = [(name + label, binary, config, jobs) for label, binary in binaries.items()
+                for name, config, jobs in [("ja-cc", "ja-cc.yaml", "2"), ("ja-cc-unrouted", unrouted, "2"),
+                                           ("extract-only", "extract-only.yaml", "1")]
+                if not label or name != "ja-cc-unrouted"]
+        results = {name: [] for name in ["zcat", "resiliparse"] + [run[0] for run in runs]}
         documents = {}
         for run in range(args.runs):
             results["zcat"].append(measure(["zcat", warc]))
-            for name, config, jobs in [("ja-cc", "ja-cc.yaml", "2"), ("ja-cc-unrouted", unrouted, "2"),
-                                       ("extract-only", "extract-only.yaml", "1")]:
+            for name, kuroshio, config, jobs in runs:
                 out = os.path.join(work, f"{name}-{run}")
                 results[name].append(measure([kuroshio, "run", warc, "--config", os.path.join(ROOT, "Pipelines", config),
                                               "--output", out, "--jobs", jobs]))
@@ -82,19 +91,22 @@ def main():
         print(f"input: {os.path.getsize(warc) / 1e6:.0f} MB compressed, medians of {args.runs} runs")
         zcat_wall = median["zcat"][0]
         print(f"zcat                  wall {zcat_wall:6.2f} s")
-        wall, cpu, rss = median["ja-cc"]
-        print(f"run ja-cc (2 jobs)    wall {wall:6.2f} s  ratio to zcat {wall / zcat_wall:.2f}  peak RSS {rss:.0f} MB  "
-              f"docs {documents['ja-cc']}")
+        for label in binaries:
+            wall, cpu, rss = median["ja-cc" + label]
+            print(f"run ja-cc{label} (2 jobs)  wall {wall:6.2f} s  ratio to zcat {wall / zcat_wall:.2f}  peak RSS {rss:.0f} MB  "
+                  f"docs {documents['ja-cc' + label]}")
         routed, unrouted_wall = median["ja-cc"][0], median["ja-cc-unrouted"][0]
         print(f"run ja-cc without its language stage  wall {unrouted_wall:6.2f} s  routing adds "
               f"{100 * (routed / unrouted_wall - 1):+.1f}%  docs {documents['ja-cc-unrouted']}")
         rates = {}
-        for name in ["extract-only", "resiliparse"]:
+        for name in ["resiliparse"] + ["extract-only" + label for label in binaries]:
             wall, cpu, rss = median[name]
             rates[name] = documents[name] / cpu
             print(f"{name:<21} cpu  {cpu:6.2f} s  {documents[name]} docs  {rates[name]:6.0f} docs per CPU-second"
-                  + (f"  peak RSS {rss:.0f} MB" if name == "extract-only" else ""))
-        print(f"extract-only / resiliparse docs per CPU-second: {rates['extract-only'] / rates['resiliparse']:.2f}")
+                  + (f"  peak RSS {rss:.0f} MB" if name.startswith("extract-only") else ""))
+        for label in binaries:
+            print(f"extract-only{label} / resiliparse docs per CPU-second: "
+                  f"{rates['extract-only' + label] / rates['resiliparse']:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -30,8 +30,9 @@ public final class CharsetDecoder {
         payload.withUnsafeBufferPointer { bytes in
             var resolution = Resolution(bytes: bytes, transcoder: transcoder, detector: detector)
             let decision = resolution.decide(httpLabel: httpLabel)
-            let text = resolution.text(for: decision)
-            return (decision, text)
+            // Valid UTF-8 without a BOM is its own text: no copy.
+            if decision.charset == .utf8 && decision.source != .bom && decision.replaced == 0 { return (decision, payload) }
+            return (decision, resolution.text(for: decision))
         }
     }
 

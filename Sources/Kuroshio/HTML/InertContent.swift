@@ -25,8 +25,8 @@ enum InertContent {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied...close]))
                     copied = close + 1
                     if let endTag = find(b, from: close + 1, tag) {
-                        out.append(contentsOf: tag.utf8)
-                        copied = endTag + tag.utf8.count
+                        tag.withUTF8Buffer { out.append(contentsOf: $0) }
+                        copied = endTag + tag.utf8CodeUnitCount
                         i = copied
                     } else {
                         copied = count
@@ -48,9 +48,9 @@ enum InertContent {
     }
 
     /// `</script` or `</style` when a raw-text element starts at `at`.
-    private static func rawTextTag(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> String? {
-        for (open, close) in [("<script", "</script"), ("<style", "</style")] where matches(b, at, open) {
-            let next = at + open.utf8.count
+    private static func rawTextTag(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> StaticString? {
+        for (open, close): (StaticString, StaticString) in [("<script", "</script"), ("<style", "</style")] where matches(b, at, open) {
+            let next = at + open.utf8CodeUnitCount
             if next < b.count, b[next] == 0x3E || b[next] == 0x20 || b[next] == 0x09 || b[next] == 0x0A
                 || b[next] == 0x0D || b[next] == 0x2F {
                 return close
@@ -65,18 +65,17 @@ enum InertContent {
     }
 
     /// Whether `text` (ASCII) is at `at`, ignoring case.
-    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ text: String) -> Bool {
-        var k = at
-        for byte in text.utf8 {
-            guard k < b.count, b[k] | 0x20 == byte | 0x20 else { return false }
-            k += 1
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ text: StaticString) -> Bool {
+        text.withUTF8Buffer { text in
+            guard b.count - at >= text.count else { return false }
+            for k in text.indices where b[at + k] | 0x20 != text[k] | 0x20 { return false }
+            return true
         }
-        return true
     }
 
     /// The next position of `text` (ASCII, any case) from `from`.
-    private static func find(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ text: String) -> Int? {
-        let first = text.utf8.first!
+    private static func find(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ text: StaticString) -> Int? {
+        let first = text.withUTF8Buffer { $0[0] }
         var i = from
         while let at = nextByte(first, b, from: i) {
             if matches(b, at, text) { return at }

@@ -349,13 +349,23 @@ struct ParagraphBuilder {
                 }
                 pendingSpace = false
             }
-            text.append(byte)
-            if byte & 0xC0 != 0x80 {
-                characters += 1
-                if inLink { linkCharacters += 1 }
-            }
-            i += 1
+            // This byte and the run after it that needs no decision go in at once.
+            var end = i + 1
+            while end < count, !needsDecision(content[end]) { end += 1 }
+            text.append(contentsOf: UnsafeBufferPointer(start: content + i, count: end - i))
+            var started = 0
+            for k in i..<end where content[k] & 0xC0 != 0x80 { started += 1 }
+            characters += started
+            if inLink { linkCharacters += started }
+            i = end
         }
+    }
+
+    /// Whether `append` must look at a byte by itself: whitespace outside preformatted text, a line end inside
+    /// it, and the lead bytes of a no-break space and of invisible characters.
+    @inline(__always)
+    private func needsDecision(_ byte: UInt8) -> Bool {
+        byte == 0xE2 || byte == 0xEF || byte == 0x0D || (preformattedDepth == 0 && (byte.isASCIIWhitespace || byte == 0xC2))
     }
 
     private mutating func newline() {
