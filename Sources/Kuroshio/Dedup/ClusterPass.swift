@@ -157,6 +157,7 @@ extension Deduplicator {
                     stats.add("dedup.paragraphs.frequent_keys")
                 }
                 stats.add("dedup.paragraphs.distinct")
+                stats.add("dedup.paragraphs.occurrences", count)
             }
             try sorter.forEachSorted { (pair) throws(OutputError) in
                 if pair.key != key || count == 0 {

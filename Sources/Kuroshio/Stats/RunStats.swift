@@ -62,6 +62,34 @@ public struct RunStats: Sendable, Equatable {
         }
     }
 
+    /// The counters of a `stats.json` (as `json` writes it): nested keys joined with dots, and the problem examples.
+    public init(json: JSON) {
+        guard case .object(let members) = json else { return }
+        for (key, value) in members {
+            if key == "problem_examples", case .object(let kinds) = value {
+                for case let (name, .array(problems)) in kinds {
+                    guard let kind = ProblemKind(rawValue: name) else { continue }
+                    for case .object(let fields) in problems {
+                        let field = { (name: String) in fields.first { $0.0 == name }?.1 }
+                        guard case .string(let file)? = field("file"), case .int(let offset)? = field("offset") else { continue }
+                        let detail = if case .string(let detail)? = field("detail") { detail } else { "" }
+                        keepExample(InputProblem(kind, file: file, offset: offset, detail: detail))
+                    }
+                }
+            } else {
+                addLeaves(of: value, under: key)
+            }
+        }
+    }
+
+    private mutating func addLeaves(of value: JSON, under key: String) {
+        switch value {
+        case .int(let count): add(key, count)
+        case .object(let members): for (name, child) in members { addLeaves(of: child, under: "\(key).\(name)") }
+        default: break
+        }
+    }
+
     /// Writes the counters as JSON (`stats.json`), atomically.
     func writeJSON(to path: String) throws(OutputError) {
         try FileSystem.writeAtomically(Array((json.serialized + "\n").utf8), to: path)

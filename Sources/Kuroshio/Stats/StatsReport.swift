@@ -1,0 +1,180 @@
+/// The statistics of runs as one self-contained HTML page (inline SVG charts and CSS; no scripts, no network) and
+/// as a short Markdown summary.
+public enum StatsReport {
+    public static func html(_ stats: CorpusStats) -> String {
+        let profile = stats.profile, total = profile.total, funnel = Funnel(stats.counters)
+        let names = profile.bucketNames
+        var page = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Kuroshio corpus report</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1040px; padding: 24px; color: #111; }
+            section { margin: 28px 0; } h1 { font-size: 26px; } h2 { font-size: 20px; border-bottom: 1px solid #ddd; }
+            table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }
+            th, td { padding: 4px 10px; border-bottom: 1px solid #eee; text-align: right; vertical-align: top; }
+            th:first-child, td:first-child, td.text { text-align: left; }
+            .note { color: #555; font-size: 14px; } svg { display: block; margin: 16px 0; }
+            blockquote { margin: 4px 0 12px; padding: 6px 10px; background: #f7f7f7; font-size: 14px; white-space: pre-wrap; }
+            </style></head><body>
+            <h1>Kuroshio corpus report</h1>
+
+            """
+        page += "<p class=\"note\">" + stats.runs.map { run in
+            "\(Format.escaped(run.path)): " + (run.finished ? "finished" : "in progress") + ", \(Format.count(run.filesDone)) input files done"
+        }.joined(separator: "<br>") + "<br>\(Format.count(profile.shards)) shards read"
+            + (profile.badLines > 0 ? ", \(Format.count(profile.badLines)) lines that are not documents" : "") + ".</p>\n"
+
+        // The mix.
+        page += "<section><h2>Buckets and the mix</h2>\n<table><tr><th>bucket</th><th>documents</th><th>characters</th>"
+            + "<th>bytes</th><th>tokens</th><th>share of documents</th><th>share of characters</th><th>share of tokens</th></tr>\n"
+        for name in names + (names.count > 1 ? ["all"] : []) {
+            let bucket = profile.buckets[name] ?? total
+            let share = { (part: Int, whole: Int) in whole > 0 ? Format.percent(Double(part) / Double(whole)) : "–" }
+            page += "<tr><td>\(Format.escaped(name))</td><td>\(Format.count(bucket.docs))</td><td>\(Format.count(bucket.chars))</td>"
+                + "<td>\(Format.count(bucket.bytes))</td><td>\(bucket.docsWithTokens > 0 ? Format.count(bucket.tokens) : "–")</td>"
+                + "<td>\(share(bucket.docs, total.docs))</td><td>\(share(bucket.chars, total.chars))</td>"
+                + "<td>\(share(bucket.tokens, total.tokens))</td></tr>\n"
+        }
+        page += "</table>\n"
+        var rows: [(label: String, parts: [(name: String, value: Double)])] = [
+            ("documents", names.map { ($0, Double(profile.buckets[$0]!.docs)) }),
+            ("characters", names.map { ($0, Double(profile.buckets[$0]!.chars)) }),
+        ]
+        if total.tokens > 0 { rows.append(("tokens", names.map { ($0, Double(profile.buckets[$0]!.tokens)) })) }
+        page += SVGChart.stacked("mix", title: "Share of the mix by bucket", rows: rows) + "</section>\n"
+
+        // The funnel.
+        page += "<section><h2>Funnel</h2>\n"
+        page += SVGChart.bars("funnel", title: "Documents out of each step (records read, stages, dedup, kept)", unit: "documents",
+                              funnel.steps.enumerated().map { index, step in
+                                  let lost = step.docsIn > 0 ? Double(step.docsIn - step.docsOut) / Double(step.docsIn) : 0
+                                  // Records that are not responses (requests, metadata) are not losses.
+                                  let text = index == 0 ? "\(Format.count(step.docsIn)) records, \(Format.count(step.docsOut)) to the stages"
+                                      : "\(Format.count(step.docsIn)) → \(Format.count(step.docsOut))"
+                                          + (lost > 0 ? " (−\(Format.percent(lost)))" : "")
+                                  return SVGChart.Bar(step.name, Double(step.docsOut), text: text)
+                              })
+        if !funnel.dropReasons.isEmpty {
+            page += SVGChart.bars("drop-reasons", title: "Why documents were dropped", unit: "documents",
+                                  funnel.dropReasons.prefix(15).map { SVGChart.Bar($0.reason, Double($0.count)) })
+        }
+        page += "</section>\n"
+
+        // Lengths and scores.
+        page += "<section><h2>Lengths and language scores</h2>\n"
+        for name in names {
+            let bucket = profile.buckets[name]!
+            page += SVGChart.columns("length-chars-\(name)", title: "\(name): document length in characters", xAxis:
+                                        "characters (each bin from the value shown up to double it)", yAxis: "documents",
+                                     zip(bucket.lengthChars.labels, bucket.lengthChars.counts).map { SVGChart.Bar($0, Double($1)) })
+            if bucket.docsWithTokens > 0 {
+                page += SVGChart.columns("length-tokens-\(name)", title: "\(name): document length in tokens", xAxis:
+                                            "tokens (each bin from the value shown up to double it)", yAxis: "documents",
+                                         zip(bucket.lengthTokens.labels, bucket.lengthTokens.counts).map { SVGChart.Bar($0, Double($1)) })
+            }
+            if bucket.langScores.counts.contains(where: { $0 > 0 }) {
+                page += SVGChart.columns("lang-scores-\(name)", title: "\(name): language score", xAxis:
+                                            "score of the bucket's language (bins of 0.05)", yAxis: "documents",
+                                         zip(bucket.langScores.labels, bucket.langScores.counts).map { SVGChart.Bar($0, Double($1)) })
+            }
+        }
+        page += "</section>\n"
+
+        // Where the documents came from.
+        let jp = profile.tlds.total > 0 ? Double(profile.tlds.counts["jp"] ?? 0) / Double(profile.tlds.total) : 0
+        page += "<section><h2>Sources</h2>\n"
+        page += SVGChart.bars("charsets", title: "Charsets of the documents kept", unit: "documents",
+                              profile.charsets.top(CorpusStats.listed).map { SVGChart.Bar($0.key, Double($0.count)) })
+        page += SVGChart.bars("tlds", title: "Top-level domains (.jp: \(Format.percent(jp)) of documents)", unit: "documents",
+                              profile.tlds.top(15).map { SVGChart.Bar("." + $0.key, Double($0.count)) })
+        page += SVGChart.bars("domains", title: "Top domains" + (profile.domains.approximate ? " (approximate counts)" : ""),
+                              unit: "documents", profile.domains.top(20).map { SVGChart.Bar($0.key, Double($0.count)) })
+        page += SVGChart.columns("warc-months", title: "Capture months (WARC-Date)", xAxis: "month", yAxis: "documents",
+                                 profile.months.counts.sorted { $0.key < $1.key }.map { SVGChart.Bar($0.key, Double($0.value)) })
+        page += "</section>\n"
+
+        // Dedup.
+        let rates = stats.dedupRates
+        if !rates.isEmpty {
+            page += "<section><h2>Deduplication</h2>\n<table><tr><th>step</th><th>removed</th><th>rate</th></tr>\n"
+            for rate in rates {
+                page += "<tr><td>\(rate.step == "paragraphs" ? "paragraphs (of those compared)" : "\(rate.step) duplicates (documents)")</td>"
+                    + "<td>\(Format.count(rate.removed))</td><td>\(Format.percent(rate.rate))</td></tr>\n"
+            }
+            page += "</table>\n"
+            page += SVGChart.columns("cluster-sizes", title: "Near-duplicate cluster sizes", xAxis: "documents in a cluster",
+                                     yAxis: "clusters", stats.clusterSizes.map { SVGChart.Bar($0.size, Double($0.count)) })
+            page += "</section>\n"
+        }
+
+        // Problems.
+        let problems = stats.counters.keys.filter { $0.hasPrefix("problems.") }
+            .map { (String($0.dropFirst(9)), stats.counters[$0]) }.sorted { $0.1 > $1.1 }
+        page += "<section><h2>Input problems</h2>\n"
+        if problems.isEmpty {
+            page += "<p>None.</p>\n"
+        } else {
+            page += "<table><tr><th>kind</th><th>count</th><th>examples (file @ offset: detail)</th></tr>\n"
+            for (kind, count) in problems {
+                let examples = stats.counters.examples.filter { $0.kind.rawValue == kind }.prefix(3)
+                    .map { Format.escaped("\($0.file) @ \($0.offset)" + ($0.detail.isEmpty ? "" : ": \($0.detail)")) }
+                page += "<tr><td>\(Format.escaped(kind))</td><td>\(Format.count(count))</td><td class=\"text\">"
+                    + examples.joined(separator: "<br>") + "</td></tr>\n"
+            }
+            page += "</table>\n"
+        }
+        page += "</section>\n"
+
+        // Rejected examples.
+        if !profile.rejected.isEmpty {
+            page += "<section><h2>Rejected examples</h2>\n<p class=\"note\">The first documents each stage rejected "
+                + "(kept with <code>--keep-rejected</code>), with the value it measured.</p>\n"
+            for stage in profile.rejected.keys.sorted() {
+                page += "<h3>\(Format.escaped(stage))</h3>\n"
+                for document in profile.rejected[stage]! {
+                    page += "<p class=\"note\">\(document.value.map { "value \(Format.count($0))" } ?? "no value") · "
+                        + "\(Format.escaped(document.url.isEmpty ? document.id : document.url))</p>\n"
+                        + "<blockquote>\(Format.escaped(document.excerpt))</blockquote>\n"
+                }
+            }
+            page += "</section>\n"
+        }
+        return page + "</body></html>\n"
+    }
+
+    /// A short Markdown summary: the buckets, the funnel, dedup rates and problems.
+    public static func markdown(_ stats: CorpusStats) -> String {
+        let profile = stats.profile, total = profile.total, funnel = Funnel(stats.counters)
+        let share = { (part: Int, whole: Int) in whole > 0 ? Format.percent(Double(part) / Double(whole)) : "–" }
+        var text = "# Corpus statistics\n\n" + stats.runs.map {
+            "- `\($0.path)`: \($0.finished ? "finished" : "in progress"), \(Format.count($0.filesDone)) input files done\n"
+        }.joined()
+        text += "\n| bucket | documents | characters | tokens | share of documents | share of characters | share of tokens |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|\n"
+        for name in profile.bucketNames {
+            let bucket = profile.buckets[name]!
+            text += "| \(name) | \(Format.count(bucket.docs)) | \(Format.count(bucket.chars)) | "
+                + "\(bucket.docsWithTokens > 0 ? Format.count(bucket.tokens) : "–") | \(share(bucket.docs, total.docs)) | "
+                + "\(share(bucket.chars, total.chars)) | \(share(bucket.tokens, total.tokens)) |\n"
+        }
+        text += "\n| step | in | out |\n|---|---:|---:|\n"
+            + funnel.steps.map { "| \($0.name) | \(Format.count($0.docsIn)) | \(Format.count($0.docsOut)) |\n" }.joined()
+        if !funnel.dropReasons.isEmpty {
+            text += "\nTop drop reasons: " + funnel.dropReasons.prefix(5).map { "\($0.reason) \(Format.count($0.count))" }
+                .joined(separator: ", ") + ".\n"
+        }
+        let rates = stats.dedupRates
+        if !rates.isEmpty {
+            text += "Dedup removed: " + rates.map { "\($0.step) \(Format.percent($0.rate)) (\(Format.count($0.removed)))" }
+                .joined(separator: ", ") + ".\n"
+        }
+        let problems = stats.counters.keys.filter { $0.hasPrefix("problems.") }
+        if !problems.isEmpty {
+            text += "Input problems: " + problems.map { "\($0.dropFirst(9)) \(Format.count(stats.counters[$0]))" }
+                .joined(separator: ", ") + ".\n"
+        }
+        return text
+    }
+}

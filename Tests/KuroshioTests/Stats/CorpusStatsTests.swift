@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Kuroshio
+
+@Suite struct CorpusStatsTests {
+    /// Two runs over SampleData, with the default recipe (rejected documents kept) and extract-only.
+    static func twoRuns() throws -> (String, String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-stats-\(UUID().uuidString)").path
+        let recipe = try PipelineConfig.load(path: Fixtures.root.appendingPathComponent("Pipelines/ja-cc.yaml").path)
+        let lengthy = try PipelineConfig.parse("stages:\n  - extract:\n  - length: {min: 150}\noutput:\n  bucket: all\n", file: "t.yaml")
+        _ = try Runner(config: recipe, inputs: [Fixtures.sample], output: "\(base)/ja").run()
+        _ = try Runner(config: lengthy, inputs: [Fixtures.sample], output: "\(base)/lengthy", keepRejected: 2).run()
+        return ("\(base)/ja", "\(base)/lengthy")
+    }
+
+    /// The aggregate of two runs is the sum of each one's: counters, buckets, histograms and sources.
+    @Test func theAggregateOfTwoRunsIsTheSumOfTheirParts() throws {
+        let (ja, lengthy) = try Self.twoRuns()
+        let a = try CorpusStats.gather([ja]), b = try CorpusStats.gather([lengthy])
+        let both = try CorpusStats.gather([ja, lengthy], jobs: 2)
+        var counters = a.counters
+        counters.merge(b.counters)
+        #expect(both.counters == counters)
+        #expect(both.runs.map(\.finished) == [true, true] && both.runs.map(\.filesDone) == [1, 1])
+        #expect(Set(both.profile.buckets.keys) == ["ja", "all"])
+        for name in ["ja", "all"] {
+            let parts = [a.profile.buckets[name], b.profile.buckets[name]].compactMap { $0 }
+            let sum = both.profile.buckets[name]!
+            #expect(sum.docs == parts.map(\.docs).reduce(0, +) && sum.chars == parts.map(\.chars).reduce(0, +))
+            #expect(sum.bytes == parts.map(\.bytes).reduce(0, +))
+            #expect(sum.lengthChars.counts == parts.map(\.lengthChars.counts).reduce(Array(repeating: 0, count: 16)) {
+                zip($0, $1).map(+)
+            })
+            // The shards agree with the counters the runs wrote.
+            #expect(sum.docs == both.counters["buckets.\(name).docs"] && sum.chars == both.counters["buckets.\(name).chars"])
+            #expect(sum.bytes == both.counters["buckets.\(name).bytes"])
+        }
+        #expect(both.profile.buckets["ja"]!.docs == 8 && both.profile.buckets["all"]!.docs == 3)
+        #expect(both.profile.buckets["ja"]!.langScores.counts.last == 8)
+        #expect(both.profile.charsets.counts == a.profile.charsets.counts.merging(b.profile.charsets.counts, uniquingKeysWith: +))
+        #expect(both.profile.charsets.counts == ["UTF-8": 5, "EUC-JP": 3, "CP932": 2, "ISO-2022-JP": 1])
+        #expect(both.profile.tlds.counts == ["test": 11] && both.profile.domains.counts == ["sample.kuroshio.test": 11])
+
+        let json = both.json.serialized
+        #expect(json.contains(#""corpus":{"shards":2,"bad_lines":0,"docs":11,"#))
+        #expect(json.contains(#""drop_reasons":{"length":7,"content-type":4,"http-status":2,"japanese_prefilter":2,"truncated":2}"#))
+        #expect(json.contains(#""funnel":[{"step":"records","in":34,"out":28},{"step":"read","in":28,"out":20},"#))
+    }
+
+    /// Rejected documents kept by the run come with the value that rejected them.
+    @Test func rejectedExamplesCarryTheirValues() throws {
+        let (_, lengthy) = try Self.twoRuns()
+        let stats = try CorpusStats.gather([lengthy])
+        let rejected = try #require(stats.profile.rejected["length"])
+        #expect(rejected.count == 2)
+        #expect(rejected.allSatisfy { ($0.value ?? 150) < 150 && !$0.excerpt.isEmpty && $0.url.hasPrefix("http") })
+    }
+
+    /// A run still going is read from the markers of the files done, and its staged shards.
+    @Test func aRunInProgressIsReadFromItsMarkers() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-stats-\(UUID().uuidString)").path
+        let recipe = try PipelineConfig.load(path: Fixtures.root.appendingPathComponent("Pipelines/ja-cc.yaml").path)
+        // Rank 0 of 2 leaves the dedup passes to come: its documents wait in .stage.
+        _ = try Runner(config: recipe, inputs: [Fixtures.sample], output: base, worldSize: 2).run()
+        let stats = try CorpusStats.gather([base])
+        #expect(stats.runs == [CorpusStats.Run(path: base, finished: false, filesDone: 1)])
+        #expect(stats.profile.buckets["ja"]?.docs == 8 && stats.counters["buckets.ja.docs"] == 8)
+        #expect(throws: StatsError.self) { try CorpusStats.gather(["\(base)/.stage"]) }
+    }
+
+    /// The report holds each chart, every bar with its label and value.
+    @Test func theReportHoldsEachChartWithItsValues() throws {
+        let (ja, lengthy) = try Self.twoRuns()
+        let stats = try CorpusStats.gather([ja, lengthy])
+        let html = StatsReport.html(stats)
+        #expect(!html.contains("<script"))
+        #expect(Self.bars("mix", html).prefix(2).elementsEqual([("documents: ja", 8.0), ("documents: all", 3.0)]) { $0 == $1 })
+        let funnel = Self.bars("funnel", html)
+        #expect(funnel.first! == ("records", 28) && funnel.last! == ("kept", 11))
+        #expect(funnel.contains { $0 == ("length", 11) } && funnel.contains { $0 == ("exact dedup", 8) })
+        #expect(Self.bars("drop-reasons", html).map(\.0) == ["length", "content-type", "http-status", "japanese_prefilter", "truncated"])
+        #expect(Self.bars("length-chars-ja", html).filter { $0.1 > 0 }.elementsEqual([("64", 4.0), ("128", 4.0)]) { $0 == $1 })
+        #expect(Self.bars("lang-scores-ja", html).last! == ("0.95", 8))
+        #expect(Self.bars("charsets", html).first! == ("UTF-8", 5))
+        #expect(Self.bars("tlds", html).elementsEqual([(".test", 11.0)]) { $0 == $1 })
+        #expect(Self.bars("domains", html).elementsEqual([("sample.kuroshio.test", 11.0)]) { $0 == $1 })
+        #expect(Self.bars("warc-months", html).map(\.1).reduce(0, +) == 11)
+        #expect(html.contains("<td>truncated</td><td>2</td>"))
+        #expect(html.contains("<h3>length</h3>"))
+        #expect(StatsReport.markdown(stats).contains("| ja | 8 | 962 | – | 72.7% |"))
+    }
+
+    /// The bars of chart `id`: each `data-label` with its `data-value`.
+    static func bars(_ id: String, _ html: String) -> [(String, Double)] {
+        guard let start = html.range(of: "<svg data-chart=\"\(id)\""),
+              let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex) else { return [] }
+        let svg = html[start.upperBound..<end.lowerBound]
+        let pattern = try! NSRegularExpression(pattern: #"data-label="([^"]*)" data-value="([^"]*)""#)
+        return pattern.matches(in: String(svg), range: NSRange(svg.startIndex..., in: svg)).map { match in
+            let text = String(svg) as NSString
+            return (text.substring(with: match.range(at: 1)), Double(text.substring(with: match.range(at: 2))) ?? -1)
+        }
+    }
+}
