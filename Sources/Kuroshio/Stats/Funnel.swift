@@ -8,7 +8,7 @@ public struct Funnel: Sendable, Equatable {
     }
 
     public var steps: [Step] = []
-    /// Drop reasons (`dropped.<reason>`) with their counts, most first.
+    /// Drop reasons (`dropped.<reason>`, and the dedup steps' removals) with their counts, most first.
     public var dropReasons: [(reason: String, count: Int)] = []
 
     public init(_ counters: RunStats) {
@@ -26,8 +26,12 @@ public struct Funnel: Sendable, Equatable {
         }
         let kept = counters.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }.reduce(0) { $0 + counters[$1] }
         steps.append(Step(name: "kept", docsIn: kept, docsOut: kept))
-        dropReasons = counters.keys.filter { $0.hasPrefix("dropped.") }.map { (String($0.dropFirst(8)), counters[$0]) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let removed = steps.filter { $0.name.hasSuffix(" dedup") && $0.name != "paragraphs dedup" && $0.docsIn > $0.docsOut }
+            .map { ($0.name.replacingOccurrences(of: " dedup", with: " duplicate"), $0.docsIn - $0.docsOut) }
+        let cut = counters["dedup.paragraphs.docs_dropped"] > 0
+            ? [("too short after paragraph dedup", counters["dedup.paragraphs.docs_dropped"])] : []
+        dropReasons = (counters.keys.filter { $0.hasPrefix("dropped.") }.map { (String($0.dropFirst(8)), counters[$0]) }
+            + removed + cut).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
     public static func == (lhs: Funnel, rhs: Funnel) -> Bool {

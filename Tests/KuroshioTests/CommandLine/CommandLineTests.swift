@@ -58,6 +58,7 @@ import Testing
             (["explain", "x.warc"], "Error: give either --offset or --url"),
             (["mix", "--config", "m.yaml", "--output", "o", "--format", "parquet"], "Error: --format must be jsonl or megatron (got parquet)"),
             (["extract", "x.html", "--max-link-ratio", "2"], "Error: --max-link-ratio must lie in 0...1 (got 2.0)"),
+            (["stats", "out", "--jobs", "0"], "Error: --jobs must be at least 1 (got 0)"),
             (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
         ]
         try expect(cases, status: 64)
@@ -75,6 +76,7 @@ import Testing
              "Error: \(recipe):3: unknown key 'stagez' in the recipe (allowed: reader, limits, stages, output)"),
             (["warc", "cat", Fixtures.sample, "--offset", "5"],
              "Error: \(Fixtures.sample): no record at offset 5; `kuroshio warc ls \(Fixtures.sample)` lists the offsets"),
+            (["stats", directory], "Error: \(directory): no stats.json and no markers: not a kuroshio output directory"),
         ]
         try expect(cases, status: 1)
     }
@@ -90,5 +92,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(directory)/out/stats.json"))
         let version = try kuroshio(["--version"])
         #expect(version.status == 0 && version.stdout == KuroshioVersion.current + "\n")
+    }
+
+    /// `stats` prints the summary and writes the JSON and the report, which headless Chromium renders without a
+    /// console error (where `scripts/bootstrap` has installed it).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func statsWritesAReportThatChromiumRenders() throws {
+        let directory = try scratch()
+        #expect(try kuroshio(["run", "--output", "out", "--jobs", "1"], in: directory).status == 0)
+        let outcome = try kuroshio(["stats", "out", "--report", "report.html", "--json", "stats.json"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("# Corpus statistics\n\n- `out`: finished, 1 input files done\n"))
+        #expect(outcome.stdout.contains("| ja | 8 | 962 | – | 100.0% | 100.0% | – |"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(directory)/stats.json")))
+        #expect(((json as? [String: Any])?["corpus"] as? [String: Any])?["docs"] as? Int == 8)
+        let render = Fixtures.root.appendingPathComponent("scripts/render-report").path
+        guard ["/usr/bin/chromium", "/usr/bin/chromium-browser"].contains(where: FileManager.default.isExecutableFile) else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: render)
+        process.arguments = ["\(directory)/report.html", "\(directory)/report.png", "--max-height", "1200"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && said.hasSuffix("1100x1200 px, 0 console errors\n"), "\(said)")
+        let png = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/report.png"))
+        #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) && png.count > 20_000)
     }
 }
