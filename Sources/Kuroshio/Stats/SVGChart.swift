@@ -85,7 +85,7 @@ enum SVGChart {
     static func stacked(_ id: String, title: String, rows: [(label: String, parts: [(name: String, value: Double)])]) -> String {
         let labelWidth = 130.0, rowHeight = 40.0, top = 34.0, plotWidth = width - labelWidth - 20
         let names = rows.first?.parts.map(\.name) ?? []
-        let height = top + Double(rows.count) * rowHeight + 48
+        let height = top + Double(rows.count) * rowHeight + 60
         var svg = open(id, title: title, height: height)
         for (i, row) in rows.enumerated() {
             let y = top + Double(i) * rowHeight
@@ -103,7 +103,15 @@ enum SVGChart {
                 x += length
             }
         }
-        let legendY = top + Double(rows.count) * rowHeight + 24
+        let base = top + Double(rows.count) * rowHeight
+        svg += line(labelWidth, base, labelWidth + plotWidth, base)
+        for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
+            let x = labelWidth + plotWidth * tick
+            svg += line(x, base, x, base + 4)
+            svg += text(x, base + 17, Format.percent(tick), anchor: tick == 1 ? "end" : "middle", size: 12)
+        }
+        let legendY = base + 44
+        svg += text(labelWidth - 8, legendY, "share of the total", anchor: "end", size: 13, fill: "#333")
         for (k, name) in names.enumerated() {
             let x = labelWidth + Double(k) * 120
             svg += "<rect x=\"\(Format.number(x))\" y=\"\(Format.number(legendY - 11))\" width=\"14\" height=\"14\" "
