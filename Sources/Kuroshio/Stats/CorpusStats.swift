@@ -16,13 +16,13 @@ public struct CorpusStats: Sendable {
     public var counters = RunStats()
     public var profile = CorpusProfile()
 
-    /// Reads the runs in `outputs`, their shards on `jobs` threads. `progress` is told the shards read and their
+    /// Reads the runs in `outputs` (each once, however often named), their shards on `jobs` threads. `progress` is told the shards read and their
     /// number; `warn` of a shard that cannot be read (it is counted as a problem, and reading goes on).
     public static func gather(_ outputs: [String], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil,
                               warn: @escaping @Sendable (InputProblem) -> Void = { _ in }) throws(StatsError) -> CorpusStats {
         var stats = CorpusStats()
         var shards: [(path: String, bucket: String, rejectedBy: String?)] = []
-        for output in outputs {
+        for output in FileSystem.distinctFiles(outputs) {
             let (run, counters, documents) = try readRun(output)
             stats.runs.append(run)
             stats.counters.merge(counters)

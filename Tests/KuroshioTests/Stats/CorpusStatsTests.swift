@@ -17,7 +17,7 @@ import Testing
     @Test func theAggregateOfTwoRunsIsTheSumOfTheirParts() throws {
         let (ja, lengthy) = try Self.twoRuns()
         let a = try CorpusStats.gather([ja]), b = try CorpusStats.gather([lengthy])
-        let both = try CorpusStats.gather([ja, lengthy], jobs: 2)
+        let both = try CorpusStats.gather([ja, lengthy, ja + "/"], jobs: 2)
         var counters = a.counters
         counters.merge(b.counters)
         #expect(both.counters == counters)
