@@ -35,7 +35,10 @@ public struct CorpusStats: Sendable {
                     .map { ($0, stage, stage) }
             }
         }
-        let profiles = Mutex<[Int: CorpusProfile]>([:])
+        // Each shard's profile joins the total as soon as it is read, so memory does not grow with the shards; the
+        // rejected examples are merged in shard order, so that those kept do not depend on the threads.
+        let total = Mutex(CorpusProfile())
+        let rejected = Mutex<[Int: CorpusProfile]>([:])
         let problems = Mutex<[InputProblem]>([])
         let done = Mutex(0)
         let work = shards
@@ -53,7 +56,11 @@ public struct CorpusStats: Sendable {
                     problems.withLock { $0.append(error) }
                     warn(error)
                 }
-                profiles.withLock { $0[index] = profile }
+                if shard.rejectedBy == nil {
+                    total.withLock { $0.merge(profile) }
+                } else {
+                    rejected.withLock { $0[index] = profile }
+                }
                 let count = done.withLock { count in
                     count += 1
                     return count
@@ -61,9 +68,9 @@ public struct CorpusStats: Sendable {
                 progress?(count, work.count)
             }
         }
-        // Merged in shard order, so that the examples kept do not depend on the threads.
-        let read = profiles.withLock { $0 }
-        for index in work.indices { if let profile = read[index] { stats.profile.merge(profile) } }
+        stats.profile = total.withLock { $0 }
+        let examples = rejected.withLock { $0 }
+        for index in examples.keys.sorted() { stats.profile.merge(examples[index]!) }
         for problem in problems.withLock({ $0 }) { stats.counters.add(problem) }
         return stats
     }
