@@ -23,19 +23,32 @@ enum BoilerplateNames {
         "taboola", "tagcloud",
     ]
 
-    private static let strongKeys = NameTable(strong.map { ($0, ()) })
-    private static let weakKeys = NameTable(weak.map { ($0, ()) })
-    private static let contentKeys = NameTable(content.map { ($0, ()) })
-    private static let neverWrappingKeys = NameTable(neverWrapping.map { ($0, ()) })
+    /// The lists a word is on.
+    private struct Lists: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let strong = Lists(rawValue: 1), weak = Lists(rawValue: 2), content = Lists(rawValue: 4)
+        static let neverWrapping = Lists(rawValue: 8)
+    }
+
+    /// Every word with the lists it is on, for one lookup per word.
+    private static let lists: NameTable<Lists> = {
+        var all: [String: Lists] = [:]
+        for (words, list) in [(strong, Lists.strong), (weak, .weak), (content, .content), (neverWrapping, .neverWrapping)] {
+            for word in words { all[word, default: []].insert(list) }
+        }
+        return NameTable(all.map { ($0.key, $0.value) })
+    }()
 
     /// What the words of class and id values (C strings from libxml2) say of an element: `article-body__text`
     /// gives article, body, text. Long compound names (`navigation-border-thin-decoration`) describe styling more
     /// than parts, and are left out.
     static func judge(_ first: UnsafePointer<UInt8>?, _ second: UnsafePointer<UInt8>?)
         -> (boilerplate: Bool, content: Bool, neverWrapper: Bool) {
-        var found = (strong: false, weak: false, content: false, neverWrapper: false)
-        for value in [first, second] {
-            guard let value else { continue }
+        var found: Lists = []
+        func mark(_ word: NameKey?) {
+            if let word, let on = lists[word] { found.formUnion(on) }
+        }
+        func scan(_ value: UnsafePointer<UInt8>) {
             var i = 0
             while value[i] != 0 {
                 while value[i].isASCIIWhitespace { i += 1 }
@@ -57,15 +70,15 @@ enum BoilerplateNames {
                     count += 1
                 }
                 guard count <= 3 else { continue }
-                for case let word? in [words.0, words.1, words.2] {
-                    if strongKeys.contains(word) { found.strong = true }
-                    if weakKeys.contains(word) { found.weak = true }
-                    if contentKeys.contains(word) { found.content = true }
-                    if neverWrappingKeys.contains(word) { found.neverWrapper = true }
-                }
+                mark(words.0)
+                mark(words.1)
+                mark(words.2)
             }
         }
-        return (found.strong || (found.weak && !found.content), found.content, found.neverWrapper)
+        if let first { scan(first) }
+        if let second { scan(second) }
+        let boilerplate = found.contains(.strong) || (found.contains(.weak) && !found.contains(.content))
+        return (boilerplate, found.contains(.content), found.contains(.neverWrapping))
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -405,31 +405,31 @@ struct ParagraphBuilder {
 
     /// The element path of element `index`, from its nearest `maxPathDepth` ancestors (`…>` marks a cut): built by a
     /// walk up its parents, so deep nesting costs neither stack nor memory squared in the depth.
-    private func path(_ index: Int) -> String {
+    private mutating func path(_ index: Int) -> String {
         guard index < elements.count else { return "" }
-        var chain: [Int] = []
+        pathChain.removeAll(keepingCapacity: true)
         var element = index
-        while element >= 0 && chain.count < Self.maxPathDepth {
-            chain.append(element)
+        while element >= 0 && pathChain.count < Self.maxPathDepth {
+            pathChain.append(element)
             element = elements[element].parent
         }
-        var bytes: [UInt8] = element >= 0 ? Array("…".utf8) : []
-        for ancestor in chain.reversed() {
-            if !bytes.isEmpty { bytes.append(0x3E) }
-            bytes += descriptors[elements[ancestor].descriptor]
+        pathBytes.removeAll(keepingCapacity: true)
+        if element >= 0 { pathBytes += "…".utf8 }
+        for ancestor in pathChain.reversed() {
+            if !pathBytes.isEmpty { pathBytes.append(0x3E) }
+            pathBytes += descriptors[elements[ancestor].descriptor]
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: pathBytes, as: UTF8.self)
     }
+
+    /// Scratch space of `path`, kept between paragraphs.
+    private var pathChain: [Int] = [], pathBytes: [UInt8] = []
 
     static let maxPathDepth = 32
 
     /// Appends `tag.class1.class2#id` to the descriptor bytes.
     private mutating func appendDescriptor(_ name: UnsafePointer<UInt8>, _ classes: UnsafePointer<UInt8>?, _ id: UnsafePointer<UInt8>?) {
-        var i = 0
-        while name[i] != 0 {
-            descriptors.append(name[i])
-            i += 1
-        }
+        descriptors.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(name)))
         if let classes {
             var i = 0
             var separated = true
@@ -447,20 +447,16 @@ struct ParagraphBuilder {
         }
         if let id, id[0] != 0 {
             descriptors.append(0x23)
-            var i = 0
-            while id[i] != 0 {
-                descriptors.append(id[i])
-                i += 1
-            }
+            descriptors.append(contentsOf: UnsafeBufferPointer(start: id, count: strlen(id)))
         }
     }
 
     /// The value of attribute `name` (lowercase) in libxml2's attribute list; an empty string when it has none.
-    private func attribute(_ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: String) -> UnsafePointer<UInt8>? {
+    private func attribute(_ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: StaticString) -> UnsafePointer<UInt8>? {
         guard let attributes else { return nil }
         var i = 0
         while let key = attributes[i] {
-            if strcasecmp(key, name) == 0 { return attributes[i + 1] ?? emptyValue.utf8Start }
+            if strcasecmp(key, name.utf8Start) == 0 { return attributes[i + 1] ?? emptyValue.utf8Start }
             i += 2
         }
         return nil

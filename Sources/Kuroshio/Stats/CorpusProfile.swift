@@ -74,14 +74,17 @@ public struct CorpusProfile: Sendable, Equatable {
         shards += other.shards
     }
 
-    /// Counts one shard of `bucket`, read whole.
-    public mutating func addShard(_ path: String, bucket: String) throws(InputProblem) {
+    /// Counts one shard of `bucket`, read whole, and returns the problems met in it (a cut-off file, an oversize line).
+    public mutating func addShard(_ path: String, bucket: String) throws(InputProblem) -> [InputProblem] {
         let reader = try JSONLReader(path: path)
         shards += 1
+        var problems: [InputProblem] = []
         for line in reader {
+            problems += line.problems
             guard let bytes = line.bytes else { continue }
             addDocument(bytes, bucket: bucket)
         }
+        return problems + reader.trailingProblems
     }
 
     /// Keeps the first few documents of a shard of `stage`'s rejected documents.

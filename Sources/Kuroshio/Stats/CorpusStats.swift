@@ -16,8 +16,9 @@ public struct CorpusStats: Sendable {
     public var counters = RunStats()
     public var profile = CorpusProfile()
 
-    /// Reads the runs in `outputs` (each once, however often named), their shards on `jobs` threads. `progress` is told the shards read and their
-    /// number; `warn` of a shard that cannot be read (it is counted as a problem, and reading goes on).
+    /// Reads the runs in `outputs` (each once, however often named), their shards on `jobs` threads. `progress` is
+    /// told the shards read and their number; `warn` of each problem met in a shard (a shard that cannot be read, a
+    /// cut-off file, an oversize line), which is also counted, and reading goes on.
     public static func gather(_ outputs: [String], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil,
                               warn: @escaping @Sendable (InputProblem) -> Void = { _ in }) throws(StatsError) -> CorpusStats {
         var stats = CorpusStats()
@@ -46,16 +47,18 @@ public struct CorpusStats: Sendable {
             { index in
                 var profile = CorpusProfile()
                 let shard = work[index]
+                var met: [InputProblem] = []
                 do throws(InputProblem) {
                     if let stage = shard.rejectedBy {
                         try profile.addRejected(shard.path, stage: stage)
                     } else {
-                        try profile.addShard(shard.path, bucket: shard.bucket)
+                        met = try profile.addShard(shard.path, bucket: shard.bucket)
                     }
                 } catch {
-                    problems.withLock { $0.append(error) }
-                    warn(error)
+                    met = [error]
                 }
+                problems.withLock { $0 += met }
+                met.forEach(warn)
                 if shard.rejectedBy == nil {
                     total.withLock { $0.merge(profile) }
                 } else {

@@ -1,6 +1,6 @@
 /// The way documents go through a run, from its counters: records read, then each stage and each dedup step with
 /// its count in and out, and the documents kept; and why the others were dropped.
-public struct Funnel: Sendable, Equatable {
+public struct Funnel: Sendable {
     public struct Step: Sendable, Equatable {
         public var name: String
         public var docsIn: Int
@@ -32,9 +32,5 @@ public struct Funnel: Sendable, Equatable {
             ? [("too short after paragraph dedup", counters["dedup.paragraphs.docs_dropped"])] : []
         dropReasons = (counters.keys.filter { $0.hasPrefix("dropped.") }.map { (String($0.dropFirst(8)), counters[$0]) }
             + removed + cut).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    }
-
-    public static func == (lhs: Funnel, rhs: Funnel) -> Bool {
-        lhs.steps == rhs.steps && lhs.dropReasons.elementsEqual(rhs.dropReasons) { $0 == $1 }
     }
 }

@@ -68,6 +68,18 @@ import Testing
         #expect(throws: StatsError.self) { try CorpusStats.gather(["\(base)/.stage"]) }
     }
 
+    /// A shard cut short is counted as a problem naming it, and what it holds before the cut is read.
+    @Test func aCutShardIsCountedAndReadingGoesOn() throws {
+        let (ja, _) = try Self.twoRuns()
+        let shard = try #require(FileSystem.files(under: "\(ja)/ja", suffixes: [".jsonl.gz"]).first)
+        let bytes = try #require(FileSystem.read(shard))
+        try Data(bytes.prefix(bytes.count - 40)).write(to: URL(fileURLWithPath: shard))
+        let stats = try CorpusStats.gather([ja])
+        #expect(stats.counters["problems.truncated"] == 1 + 1)
+        #expect(stats.counters.examples.contains { $0.kind == .truncated && $0.file == shard })
+        #expect((1..<8).contains(stats.profile.buckets["ja"]?.docs ?? 0))
+    }
+
     /// The report holds each chart, every bar with its label and value.
     @Test func theReportHoldsEachChartWithItsValues() throws {
         let (ja, lengthy) = try Self.twoRuns()
