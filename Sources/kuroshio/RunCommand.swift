@@ -19,7 +19,10 @@ struct RunCommand: ParsableCommand {
         recipe, and an input that changed since its marker.
 
         Bad input never stops a run: the recipe's `limits` bound what one record or page may cost, and a bound \
-        that is reached is a counted problem.
+        that is reached is a counted problem. Behind them, --memory-mb is each job's memory budget: documents in \
+        flight while the process holds more than jobs × it are dropped and counted (memory-limit).
+
+        `kuroshio stats OUT` summarises a run, finished or not, in a report.
         """
     )
 
