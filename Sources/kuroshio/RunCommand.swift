@@ -38,6 +38,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Keep up to this many rejected documents per stage in OUT/rejected/<stage>/, with the values that rejected them.")
     var keepRejected = 0
 
+    @Option(help: "A file of input paths, one per line, plain or gzipped (as Common Crawl's warc.paths.gz); with the inputs given, if any.")
+    var inputList: String?
+
     @OptionGroup var work: WorkOptions
 
     func validate() throws {
@@ -49,7 +52,11 @@ struct RunCommand: ParsableCommand {
         let (jobs, rank, worldSize) = try work.resolved()
         let config = config ?? BundledPath.resolve("Pipelines/ja-cc.yaml")
         let pipeline = try Recipe.load(config)
-        let files = try InputFiles.expand(inputs.isEmpty ? [BundledPath.resolve("SampleData")] : inputs,
+        var given = inputs
+        if let inputList {
+            do { given += try InputList.read(inputList) } catch { throw Failure("\(error)") }
+        }
+        let files = try InputFiles.expand(given.isEmpty ? [BundledPath.resolve("SampleData")] : given,
                                           suffixes: pipeline.format.suffixes)
         guard !files.isEmpty else { throw Failure("no WARC files in \(inputs.joined(separator: " "))") }
         var runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize,

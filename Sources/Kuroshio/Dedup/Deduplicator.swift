@@ -122,6 +122,22 @@ public struct Deduplicator: Sendable {
         }
     }
 
+    /// The ranks of `worldSize` that still have tasks of `pass` without a marker. The tasks are known once the shards
+    /// to deduplicate are all written, so the caller says whether they are (`unitsComplete`); until then every rank is
+    /// pending.
+    public func pendingRanks(_ pass: Pass, unitsComplete: Bool) -> [Int] {
+        guard unitsComplete else { return Array(0..<worldSize) }
+        let markers = "\(output)/.done/\(pass.rawValue)"
+        return Set(tasks(pass).enumerated().filter { !FileSystem.exists("\(markers)/\($0.element.name).tsv") }
+            .map { $0.offset % worldSize }).sorted()
+    }
+
+    /// Tasks of `pass` with markers, and all its tasks (as far as the shards written so far tell).
+    public func progress(_ pass: Pass) -> (done: Int, total: Int) {
+        let all = tasks(pass)
+        return (all.count { FileSystem.exists("\(output)/.done/\(pass.rawValue)/\($0.name).tsv") }, all.count)
+    }
+
     /// Runs every pass in order (all ranks' tasks when this is rank 0 of 1), then writes `OUT/stats.json`.
     public func runAll(progress: (@Sendable (Pass, Int, Int) -> Void)? = nil) throws(RunError) -> RunStats {
         for pass in Pass.allCases { try run(pass) { progress?(pass, $0, $1) } }

@@ -180,6 +180,15 @@ public struct Runner: Sendable {
         try FileSystem.writeAtomically(Array((head + "\n" + stats.tsv).utf8), to: markerPath(index))
     }
 
+    /// Input files with completion markers, of all the inputs.
+    public func progress() -> (done: Int, total: Int) { (inputs.indices.count { completion(of: $0) != nil }, inputs.count) }
+
+    /// The ranks of `worldSize` that still have input files without a completion marker, for resubmitting what
+    /// failed.
+    public func pendingRanks() -> [Int] {
+        Set(inputs.indices.filter { completion(of: $0) == nil }.map { $0 % worldSize }).sorted()
+    }
+
     /// The counters of every completed file in the output directory, whichever rank did it.
     func completedStats() -> RunStats { Self.completedStats(in: markers) }
 

@@ -25,7 +25,7 @@ public enum FileSystem {
     }
 
     /// Creates `path` and its missing parents.
-    static func makeDirectories(_ path: String) throws(OutputError) {
+    public static func makeDirectories(_ path: String) throws(OutputError) {
         if isDirectory(path) { return }
         var prefix = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {

@@ -59,6 +59,7 @@ import Testing
             (["mix", "--config", "m.yaml", "--output", "o", "--format", "parquet"], "Error: --format must be jsonl or megatron (got parquet)"),
             (["extract", "x.html", "--max-link-ratio", "2"], "Error: --max-link-ratio must lie in 0...1 (got 2.0)"),
             (["stats", "out", "--jobs", "0"], "Error: --jobs must be at least 1 (got 0)"),
+            (["slurm", "submit", "l.txt", "--config", "c.yaml", "--output", "o", "--tasks", "0"], "Error: --tasks must be at least 1 (got 0)"),
             (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
         ]
         try expect(cases, status: 64)
@@ -77,6 +78,7 @@ import Testing
             (["warc", "cat", Fixtures.sample, "--offset", "5"],
              "Error: \(Fixtures.sample): no record at offset 5; `kuroshio warc ls \(Fixtures.sample)` lists the offsets"),
             (["stats", directory], "Error: \(directory): no stats.json and no markers: not a kuroshio output directory"),
+            (["slurm", "status", directory], "Error: \(directory)/slurm/plan.tsv: no plan there; `kuroshio slurm submit` writes it"),
         ]
         try expect(cases, status: 1)
     }
@@ -119,5 +121,29 @@ import Testing
         #expect(process.terminationStatus == 0 && said.hasSuffix("1100x1200 px, 0 console errors\n"), "\(said)")
         let png = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/report.png"))
         #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) && png.count > 20_000)
+    }
+
+    /// `slurm submit --dry-run` writes and prints each pass's script and sbatch command, the dependent passes
+    /// chained with afterok; `slurm status` reads the plan back; `run --input-list` reads a gzipped list.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func slurmDryRunAndInputLists() throws {
+        let directory = try scratch()
+        let list = "\(directory)/paths.txt.gz"
+        try Data(Gzip.compress(Array("\n \(Fixtures.sample)  \n\n".utf8))).write(to: URL(fileURLWithPath: list))
+        let recipe = Fixtures.root.appendingPathComponent("Pipelines/ja-cc.yaml").path
+        let outcome = try kuroshio(["slurm", "submit", "--config", recipe, "--output", "out", "--tasks", "3", "--dry-run", list],
+                                   in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let out = "\(directory)/out"
+        #expect(outcome.stdout.hasPrefix("# \(out)/slurm/map.sbatch\n#!/bin/bash\n#SBATCH --job-name=kuroshio-map\n"))
+        #expect(outcome.stdout.contains("\nsbatch --parsable --array=0 --export=ALL,KUROSHIO_RANK_OFFSET=0 \(out)/slurm/map.sbatch\n"))
+        #expect(outcome.stdout.contains("\nsbatch --parsable --array=0-2 --export=ALL,KUROSHIO_RANK_OFFSET=0 --dependency=afterok:$MAP0 "
+            + "--kill-on-invalid-dep=yes \(out)/slurm/signatures.sbatch\n"))
+        #expect(outcome.stdout.contains("--dependency=afterok:$APPLY0 --kill-on-invalid-dep=yes \(out)/slurm/stats.sbatch\n"))
+        let status = try kuroshio(["slurm", "status", "out"], in: directory)
+        #expect(status.stdout.hasPrefix("pass\tdone\ttotal\tranks to do\nmap\t0\t1\t0\nsignatures\t0\t?\t0-2\n"))
+
+        let run = try kuroshio(["run", "--input-list", list, "--output", "listed", "--jobs", "1"], in: directory)
+        #expect(run.status == 0 && run.stderr.hasPrefix("kuroshio: 1 files, 17 records: docs 8 ja in listed;"), "\(run.stderr)")
     }
 }

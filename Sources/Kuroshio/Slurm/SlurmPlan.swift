@@ -1,0 +1,142 @@
+/// A run laid out as Slurm job arrays, one per pass, each task one rank of a `kuroshio` pass command:
+/// `map` (`kuroshio run`, rank R of N), the dedup passes when the recipe has them (`kuroshio dedup <pass>`), and
+/// `stats`, one task that writes `OUT/stats.json` once every rank is done. Passes are chained with
+/// `--dependency=afterok` and `--kill-on-invalid-dep=yes`, so a failed task cancels what depends on it; every pass
+/// skips what its markers say is done, so a resubmission runs only the ranks that still have work.
+public struct SlurmPlan: Sendable {
+    public enum Pass: String, Sendable, CaseIterable {
+        case map, signatures, buckets, clusters, apply, stats
+    }
+
+    /// The `kuroshio` binary, the recipe, the output directory and the input list, as absolute paths.
+    public var kuroshio: String
+    public var config: String
+    public var output: String
+    public var inputList: String
+    /// Ranks per pass (the last pass has one).
+    public var tasks: Int
+    /// Threads per task (`--cpus-per-task`, and `--jobs` of each command).
+    public var cpusPerTask = 1
+    public var partition: String?
+    public var time: String?
+    public var memory: String?
+    /// Whether the recipe deduplicates: then the dedup passes follow the map pass.
+    public var deduplicates: Bool
+
+    public init(kuroshio: String, config: String, output: String, inputList: String, tasks: Int, deduplicates: Bool) {
+        self.kuroshio = kuroshio
+        self.config = config
+        self.output = output
+        self.inputList = inputList
+        self.tasks = tasks
+        self.deduplicates = deduplicates
+    }
+
+    public var passes: [Pass] { deduplicates ? Pass.allCases : [.map, .stats] }
+
+    /// Where the scripts go, and the logs.
+    public var scripts: String { "\(output)/slurm" }
+    public var logs: String { "\(output)/logs" }
+
+    public func scriptPath(_ pass: Pass) -> String { "\(scripts)/\(pass.rawValue).sbatch" }
+
+    /// The pass's sbatch script. The array and the dependencies are given to `sbatch` when it is submitted, so the
+    /// script serves every resubmission; `KUROSHIO_RANK_OFFSET` places an array past Slurm's MaxArraySize.
+    public func script(_ pass: Pass) -> String {
+        var lines = ["#!/bin/bash", "#SBATCH --job-name=kuroshio-\(pass.rawValue)",
+                     "#SBATCH --output=\(logs)/\(pass.rawValue)-%A_%a.log", "#SBATCH --cpus-per-task=\(cpusPerTask)"]
+        if let partition { lines.append("#SBATCH --partition=\(partition)") }
+        if let time { lines.append("#SBATCH --time=\(time)") }
+        if let memory { lines.append("#SBATCH --mem=\(memory)") }
+        lines += ["set -euo pipefail", "rank=$(( ${KUROSHIO_RANK_OFFSET:-0} + ${SLURM_ARRAY_TASK_ID:-0} ))",
+                  "exec " + command(pass).map { $0 == "$rank" ? "\"$rank\"" : Self.quoted($0) }.joined(separator: " ")]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The command one task runs; `$rank` stands for its rank.
+    public func command(_ pass: Pass) -> [String] {
+        let jobs = ["--jobs", String(cpusPerTask)]
+        let run = [kuroshio, "run", "--config", config, "--output", output, "--input-list", inputList]
+        let dedup = { (name: String) in [kuroshio, "dedup", name, "\(output)/.stage", "--output", output, "--config", config] }
+        switch pass {
+        case .map: return run + ["--rank", "$rank", "--world-size", String(tasks)] + jobs
+        case .signatures, .buckets, .clusters, .apply:
+            return dedup(pass.rawValue) + ["--rank", "$rank", "--world-size", String(tasks)] + jobs
+        case .stats:
+            // Every rank's work is done: rank 0 of 1 finds nothing left to do and writes stats.json from the markers.
+            return (deduplicates ? dedup("apply") : run) + ["--rank", "0", "--world-size", "1"] + jobs
+        }
+    }
+
+    /// The ranks of `pass` that still have work, from the markers: for the map pass, ranks with input files not done;
+    /// for a dedup pass, ranks with tasks not done (all of them while the map pass is unfinished); for `stats`, its one
+    /// task unless `stats.json` holds every pass's counters.
+    public func pendingRanks(_ pass: Pass, runner: Runner, deduplicator: Deduplicator?) -> [Int] {
+        let mapDone = runner.pendingRanks().isEmpty
+        switch pass {
+        case .map: return runner.pendingRanks()
+        case .signatures, .buckets, .clusters, .apply:
+            guard let deduplicator, let dedupPass = Deduplicator.Pass(rawValue: pass.rawValue) else { return [] }
+            return deduplicator.pendingRanks(dedupPass, unitsComplete: mapDone)
+        case .stats:
+            let earlier = passes.dropLast().contains { !pendingRanks($0, runner: runner, deduplicator: deduplicator).isEmpty }
+            let final = FileSystem.read("\(output)/stats.json")
+                .flatMap { bytes in bytes.withUnsafeBufferPointer { JSONParser.parse($0) } }.map(RunStats.init(json:))
+            let complete = final.map { $0["inputs.files"] == runner.inputs.count && (!deduplicates || $0["dedup.apply.docs_in"] > 0) }
+            return earlier || complete != true ? [0] : []
+        }
+    }
+
+    /// Writes every pass's script and `plan.tsv` (what `kuroshio slurm status` reads) to `OUT/slurm/`, and makes
+    /// `OUT/logs/`.
+    public func write() throws(OutputError) {
+        try FileSystem.makeDirectories(scripts)
+        try FileSystem.makeDirectories(logs)
+        for pass in passes { try FileSystem.writeAtomically(Array(script(pass).utf8), to: scriptPath(pass)) }
+        let plan = [("config", config), ("input_list", inputList), ("tasks", String(tasks))]
+        try FileSystem.writeAtomically(Array(plan.map { "\($0.0)\t\($0.1.tsvEscaped)\n" }.joined().utf8), to: "\(scripts)/plan.tsv")
+    }
+
+    /// The recipe, input list and tasks that `write` recorded in `output`, or nil where there is no plan.
+    public static func recorded(in output: String) -> (config: String, inputList: String, tasks: Int)? {
+        guard let bytes = FileSystem.read("\(output)/slurm/plan.tsv") else { return nil }
+        var fields: [String: String] = [:]
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            if parts.count == 2 { fields[String(parts[0])] = String(parts[1]).tsvUnescaped }
+        }
+        guard let config = fields["config"], let list = fields["input_list"], let tasks = fields["tasks"].flatMap(Int.init)
+        else { return nil }
+        return (config, list, tasks)
+    }
+
+    /// Ranks as job arrays no larger than `maxArraySize`: each with its rank offset and its Slurm array spec
+    /// (`0-3,7`), the indices counted from the offset.
+    public static func arrays(_ ranks: [Int], maxArraySize: Int) -> [(offset: Int, spec: String)] {
+        let size = max(1, maxArraySize)
+        var groups: [(offset: Int, indices: [Int])] = []
+        for rank in ranks.sorted() {
+            let offset = rank / size * size
+            if groups.last?.offset == offset { groups[groups.count - 1].indices.append(rank - offset) } else {
+                groups.append((offset, [rank - offset]))
+            }
+        }
+        return groups.map { group in
+            var runs: [String] = []
+            var start = group.indices[0], end = start
+            for index in group.indices.dropFirst() {
+                if index == end + 1 { end = index; continue }
+                runs.append(start == end ? "\(start)" : "\(start)-\(end)")
+                (start, end) = (index, index)
+            }
+            runs.append(start == end ? "\(start)" : "\(start)-\(end)")
+            return (group.offset, runs.joined(separator: ","))
+        }
+    }
+
+    /// A word as the shell reads it: quoted unless it is plain.
+    static func quoted(_ word: String) -> String {
+        word.allSatisfy { $0.isLetter || $0.isNumber || "/._-=:,+@%".contains($0) } && !word.isEmpty
+            ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}
