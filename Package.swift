@@ -19,6 +19,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
                        providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CLZ4", path: "Sources/CLZ4", pkgConfig: "liblz4",
                        providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet",
@@ -36,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CCLD2", "CSentencePiece",
+            dependencies: ["CZlib", "CDeflate", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CCLD2", "CSentencePiece",
                            .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(

@@ -1,3 +1,4 @@
+import CDeflate
 import CZlib
 import CZstd
 #if canImport(Glibc)
@@ -5,8 +6,11 @@ import Glibc
 #endif
 
 /// A forward-only window over a file's bytes. Gzip input (one member per record, or one for the whole file) is
-/// inflated on the fly, straight into the window; so is zstd input (one frame or several). Memory stays bounded: the window grows only to the largest
-/// span a caller asks to see at once.
+/// inflated straight into the window: a member that lies whole in the read buffer and fits the window is inflated
+/// in one call by libdeflate (its CRC and size checked), and any other (a long one, a cut or corrupt one) is streamed
+/// through zlib, which says where it breaks. Zstd input (one frame or several) is streamed too. Memory stays
+/// bounded: the window grows only to the largest span a caller asks to see at once, or half a MiB past what is
+/// unread.
 final class ByteStream {
     /// A discontinuity in the decompressed data: the bytes before `position` end abruptly.
     struct Break {
@@ -40,6 +44,7 @@ final class ByteStream {
     private var rawBase = 0
     private var rawEOF = false
     private var zs = z_stream()
+    private var deflater: OpaquePointer?
     private var inMember = false
     private var memberFileOffset = 0
     /// Set after a corrupt member, while skipping to the next one.
@@ -71,6 +76,7 @@ final class ByteStream {
         if isGzip {
             base = 0
             _ = kuroshio_inflateInit2(&zs, 15 + 16)
+            deflater = libdeflate_alloc_decompressor()
         }
         if isZstd {
             base = 0
@@ -80,6 +86,7 @@ final class ByteStream {
 
     deinit {
         if isGzip { inflateEnd(&zs) }
+        if let deflater { libdeflate_free_decompressor(deflater) }
         if let zstd { ZSTD_freeDCtx(zstd) }
         close(fd)
         window.deallocate()
@@ -187,7 +194,14 @@ final class ByteStream {
         }
         while true {
             if rawStart == rawEnd && !refillRaw() { return endOfInput("gzip stream ends mid-member") }
-            if !inMember && !beginMember() { continue }
+            if !inMember {
+                guard beginMember() else { continue }
+                let before = end
+                if inflateWholeMember() {
+                    if end > before { return }
+                    continue
+                }
+            }
             zs.next_in = raw + rawStart
             zs.avail_in = UInt32(rawEnd - rawStart)
             zs.next_out = window + end
@@ -211,6 +225,23 @@ final class ByteStream {
             }
             if produced > 0 { return }
         }
+    }
+
+    /// Inflates the member just begun in one call with libdeflate, when it lies whole in the read buffer and its
+    /// output fits the window (which is given half a MiB of room first). Returns false, having used nothing, when it
+    /// does not; zlib then streams the member.
+    private func inflateWholeMember() -> Bool {
+        guard let deflater else { return false }
+        if rawEnd - rawStart < rawCapacity / 2 && !rawEOF { _ = refillRaw() }
+        if capacity - end < 512 << 10 { makeRoom(for: end - start + (512 << 10)) }
+        var consumed = 0, produced = 0
+        let result = libdeflate_gzip_decompress_ex(deflater, raw + rawStart, rawEnd - rawStart, window + end, capacity - end,
+                                                   &consumed, &produced)
+        guard result == LIBDEFLATE_SUCCESS else { return false }
+        rawStart += consumed
+        end += produced
+        inMember = false
+        return true
     }
 
     /// The compressed input is used up: a member or frame still open is cut short.
