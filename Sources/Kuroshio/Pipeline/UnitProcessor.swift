@@ -37,7 +37,8 @@ public final class UnitProcessor {
         }
         defer { onRejected = nil }
         func emit(_ result: (Document, String)?) throws(OutputError) {
-            guard var (document, bucket) = result else { return }
+            guard let (kept, bucket) = result else { return }
+            var document = kept
             if let tokenizer = config.tokenizer, config.dedup == nil {
                 let tokens = tokenizer.count(document.text)
                 document.meta["n_tokens"] = .int(tokens)
