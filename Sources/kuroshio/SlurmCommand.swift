@@ -89,7 +89,7 @@ struct SlurmSubmitCommand: ParsableCommand {
                     ids.append(try Sbatch.submit(arguments))
                 }
             }
-            if !dryRun { print("\(pass.rawValue): job \(ids.joined(separator: ", ")), ranks \(SlurmPlan.arrays(ranks, maxArraySize: .max)[0].spec)") }
+            if !dryRun { print("\(pass.rawValue): job \(ids.joined(separator: ", ")), ranks \(SlurmPlan.ranges(ranks))") }
             previous = ids
         }
     }
@@ -122,7 +122,7 @@ struct SlurmStatusCommand: ParsableCommand {
                 let (done, total) = deduplicator.progress(dedupPass)
                 counts = "\(done)\t\(total)"
             }
-            print("\(pass.rawValue)\t\(counts)\t" + (ranks.isEmpty ? "-" : SlurmPlan.arrays(ranks, maxArraySize: .max)[0].spec))
+            print("\(pass.rawValue)\t\(counts)\t\(SlurmPlan.ranges(ranks))")
         }
     }
 }

@@ -134,6 +134,9 @@ public struct SlurmPlan: Sendable {
         }
     }
 
+    /// Ranks written as ranges (`0-3,7`), or `-` for none.
+    public static func ranges(_ ranks: [Int]) -> String { ranks.isEmpty ? "-" : arrays(ranks, maxArraySize: .max)[0].spec }
+
     /// A word as the shell reads it: quoted unless it is plain.
     static func quoted(_ word: String) -> String {
         word.allSatisfy { $0.isLetter || $0.isNumber || "/._-=:,+@%".contains($0) } && !word.isEmpty

@@ -15,6 +15,7 @@ import Testing
             .elementsEqual([(0, "0-999"), (1000, "0-999"), (2000, "0-500")]) { $0 == $1 })
         #expect(SlurmPlan.arrays([5, 1003, 1004, 1009], maxArraySize: 1000)
             .elementsEqual([(0, "5"), (1000, "3-4,9")]) { $0 == $1 })
+        #expect(SlurmPlan.ranges([3, 0, 1, 2, 9]) == "0-3,9" && SlurmPlan.ranges([]) == "-")
     }
 
     /// Each pass's script runs one rank of its command, logging to OUT/logs; the last pass writes stats.json.
