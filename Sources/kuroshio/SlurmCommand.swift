@@ -59,17 +59,18 @@ struct SlurmSubmitCommand: ParsableCommand {
     }
 
     func run() throws {
-        var (plan, runner, deduplicator) = try SlurmSetup.load(config: config, output: output, inputList: inputList,
-                                                               tasks: tasks, create: true)
+        var (plan, runner) = try SlurmSetup.load(config: config, output: output, inputList: inputList, tasks: tasks,
+                                                 create: true)
         plan.cpusPerTask = cpusPerTask
         plan.partition = partition
         plan.time = time
         plan.memory = mem
         do { try plan.write() } catch { throw Failure("\(error)") }
         let maxArraySize = dryRun ? 1001 : Sbatch.maxArraySize()
+        let pending = plan.pendingRanks(runner: runner, deduplicator: runner.deduplicator)
         var previous: [String] = []
         for pass in plan.passes {
-            let ranks = plan.pendingRanks(pass, runner: runner, deduplicator: deduplicator)
+            let ranks = pending[pass] ?? []
             guard !ranks.isEmpty else {
                 print("\(pass.rawValue): done, not submitted")
                 continue
@@ -108,17 +109,19 @@ struct SlurmStatusCommand: ParsableCommand {
         guard let (config, list, tasks) = SlurmPlan.recorded(in: output) else {
             throw Failure("\(output)/slurm/plan.tsv: no plan there; `kuroshio slurm submit` writes it")
         }
-        let (plan, runner, deduplicator) = try SlurmSetup.load(config: config, output: output, inputList: list, tasks: tasks,
-                                                               create: false)
+        let (plan, runner) = try SlurmSetup.load(config: config, output: output, inputList: list, tasks: tasks, create: false)
+        let deduplicator = runner.deduplicator
+        let pending = plan.pendingRanks(runner: runner, deduplicator: deduplicator)
         print("pass\tdone\ttotal\tranks to do")
         for pass in plan.passes {
-            let ranks = plan.pendingRanks(pass, runner: runner, deduplicator: deduplicator)
+            let ranks = pending[pass] ?? []
             var counts = "0\t?"  // a dedup pass's tasks are known once the map pass is done
             if pass == .map {
-                counts = "\(runner.progress().done)\t\(runner.progress().total)"
+                let (done, total) = runner.progress()
+                counts = "\(done)\t\(total)"
             } else if pass == .stats {
                 counts = ranks.isEmpty ? "1\t1" : "0\t1"
-            } else if let deduplicator, let dedupPass = Deduplicator.Pass(rawValue: pass.rawValue), runner.pendingRanks().isEmpty {
+            } else if let deduplicator, let dedupPass = Deduplicator.Pass(rawValue: pass.rawValue), pending[.map]!.isEmpty {
                 let (done, total) = deduplicator.progress(dedupPass)
                 counts = "\(done)\t\(total)"
             }
@@ -127,10 +130,10 @@ struct SlurmStatusCommand: ParsableCommand {
     }
 }
 
-/// What submit and status share: the plan, and the runner and deduplicator whose markers say what is done.
+/// What submit and status share: the plan, and the runner whose markers (and those of its deduplicator) say what
+/// is done.
 enum SlurmSetup {
-    static func load(config: String, output: String, inputList: String, tasks: Int,
-                     create: Bool) throws -> (SlurmPlan, Runner, Deduplicator?) {
+    static func load(config: String, output: String, inputList: String, tasks: Int, create: Bool) throws -> (SlurmPlan, Runner) {
         guard let kuroshio = FileSystem.realPath("/proc/self/exe") else { throw Failure("cannot find the kuroshio binary") }
         guard let config = FileSystem.realPath(config) else { throw Failure("\(config): no such file") }
         guard let inputList = FileSystem.realPath(inputList) else { throw Failure("\(inputList): no such file") }
@@ -145,13 +148,7 @@ enum SlurmSetup {
         guard !files.isEmpty else { throw Failure("\(inputList) lists no input files") }
         let plan = SlurmPlan(kuroshio: kuroshio, config: config, output: output, inputList: inputList, tasks: tasks,
                              deduplicates: pipeline.dedup != nil)
-        let runner = Runner(config: pipeline, inputs: files, output: output, worldSize: tasks)
-        let stage = "\(output)/.stage"
-        let deduplicator = pipeline.dedup.map {
-            Deduplicator(config: $0, units: DedupUnits(inputs: FileSystem.isDirectory(stage) ? [stage] : [], output: output,
-                                                       defaultBucket: pipeline.bucket), output: output, worldSize: tasks)
-        }
-        return (plan, runner, deduplicator)
+        return (plan, Runner(config: pipeline, inputs: files, output: output, worldSize: tasks))
     }
 }
 

@@ -42,7 +42,7 @@ struct StatsCommand: ParsableCommand {
         let interactive = isatty(2) == 1
         let stats: CorpusStats
         do {
-            stats = try CorpusStats.gather(outputs, jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), progress: { done, total in
+            stats = try CorpusStats.gather(outputs, jobs: jobs ?? WorkOptions.cores, progress: { done, total in
                 if interactive { Log.toStandardError("\r\u{1B}[Kstats: \(done)/\(total) shards" + (done == total ? "\r\u{1B}[K" : "")) }
             }) { problem in
                 Log.warning("\(problem)")

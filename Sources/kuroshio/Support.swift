@@ -71,8 +71,11 @@ struct WorkOptions: ParsableArguments {
         guard worldSize >= 1, rank >= 0, rank < worldSize else {
             throw Failure("--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize))")
         }
-        return (jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), rank, worldSize)
+        return (jobs ?? Self.cores, rank, worldSize)
     }
+
+    /// The cores online: the default number of worker threads.
+    static var cores: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
 
 /// The `--max-record-bytes` option's range.

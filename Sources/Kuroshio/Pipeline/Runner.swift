@@ -54,14 +54,14 @@ public struct Runner: Sendable {
         config.dedup == nil ? "part-\(pad(rank, 5))-\(pad(index, 6))" : "part-\(pad(index, 6))"
     }
 
-    /// The dedup passes that follow the stages when the recipe lists dedup stages; they read `OUT/.stage`, which is
-    /// absent when the stages kept nothing.
+    /// The dedup passes that follow the stages when the recipe lists dedup stages, for this rank of the world size;
+    /// they read `OUT/.stage`, which is absent when the stages kept nothing.
     public var deduplicator: Deduplicator? {
         config.dedup.map {
             let units = DedupUnits(inputs: FileSystem.isDirectory(shards) ? [shards] : [], output: output, defaultBucket: config.bucket)
             var deduplicator = Deduplicator(config: $0, units: units,
                                             output: output, format: config.format, shardBytes: config.shardBytes, jobs: jobs,
-                                            memoryBytes: dedupMemoryBytes)
+                                            rank: rank, worldSize: worldSize, memoryBytes: dedupMemoryBytes)
             deduplicator.tokenizer = config.tokenizer
             return deduplicator
         }

@@ -68,23 +68,22 @@ public struct SlurmPlan: Sendable {
         }
     }
 
-    /// The ranks of `pass` that still have work, from the markers: for the map pass, ranks with input files not done;
-    /// for a dedup pass, ranks with tasks not done (all of them while the map pass is unfinished); for `stats`, its one
-    /// task unless `stats.json` holds every pass's counters.
-    public func pendingRanks(_ pass: Pass, runner: Runner, deduplicator: Deduplicator?) -> [Int] {
-        let mapDone = runner.pendingRanks().isEmpty
-        switch pass {
-        case .map: return runner.pendingRanks()
-        case .signatures, .buckets, .clusters, .apply:
-            guard let deduplicator, let dedupPass = Deduplicator.Pass(rawValue: pass.rawValue) else { return [] }
-            return deduplicator.pendingRanks(dedupPass, unitsComplete: mapDone)
-        case .stats:
-            let earlier = passes.dropLast().contains { !pendingRanks($0, runner: runner, deduplicator: deduplicator).isEmpty }
-            let final = FileSystem.read("\(output)/stats.json")
-                .flatMap { bytes in bytes.withUnsafeBufferPointer { JSONParser.parse($0) } }.map(RunStats.init(json:))
-            let complete = final.map { $0["inputs.files"] == runner.inputs.count && (!deduplicates || $0["dedup.apply.docs_in"] > 0) }
-            return earlier || complete != true ? [0] : []
+    /// The ranks of each pass that still have work, from the markers, each read once: for the map pass, ranks with
+    /// input files not done; for a dedup pass, ranks with tasks not done (all of them while the map pass is
+    /// unfinished); for `stats`, its one task unless `stats.json` holds every pass's counters.
+    public func pendingRanks(runner: Runner, deduplicator: Deduplicator?) -> [Pass: [Int]] {
+        var pending: [Pass: [Int]] = [.map: runner.pendingRanks()]
+        if let deduplicator {
+            let mapDone = pending[.map]!.isEmpty
+            for pass in Deduplicator.Pass.allCases {
+                pending[Pass(rawValue: pass.rawValue)!] = deduplicator.pendingRanks(pass, unitsComplete: mapDone)
+            }
         }
+        let earlier = pending.values.contains { !$0.isEmpty }
+        let final = RunStats.load(json: "\(output)/stats.json")
+        let complete = final.map { $0["inputs.files"] == runner.inputs.count && (!deduplicates || $0["dedup.apply.docs_in"] > 0) }
+        pending[.stats] = earlier || complete != true ? [0] : []
+        return pending
     }
 
     /// Writes every pass's script and `plan.tsv` (what `kuroshio slurm status` reads) to `OUT/slurm/`, and makes

@@ -61,6 +61,9 @@ public struct CorpusProfile: Sendable, Equatable {
 
     public var total: Bucket { buckets.values.reduce(into: Bucket()) { $0.merge($1) } }
 
+    /// The share of documents from `.jp` hosts.
+    public var jpShare: Double { tlds.total > 0 ? Double(tlds.counts["jp"] ?? 0) / Double(tlds.total) : 0 }
+
     public mutating func merge(_ other: CorpusProfile) {
         for (name, bucket) in other.buckets { buckets[name, default: Bucket()].merge(bucket) }
         charsets.merge(other.charsets)

@@ -85,11 +85,9 @@ public struct CorpusStats: Sendable {
         let staged = FileSystem.isDirectory("\(output)/.stage")
         let path = "\(output)/stats.json"
         var counters: RunStats?
-        if let bytes = FileSystem.read(path) {
-            guard let json = bytes.withUnsafeBufferPointer({ JSONParser.parse($0) }), case .object = json else {
-                throw .unreadable(path, "not a JSON object")
-            }
-            counters = RunStats(json: json)
+        if FileSystem.exists(path) {
+            guard let read = RunStats.load(json: path) else { throw .unreadable(path, "not a JSON object") }
+            counters = read
         } else if FileSystem.isDirectory("\(output)/.done") {
             counters = Runner.completedStats(in: "\(output)/.done")
         }
@@ -151,7 +149,7 @@ extension CorpusStats {
                 ("buckets", .object(buckets)),
                 ("charsets", counts(profile.charsets)),
                 ("tlds", counts(profile.tlds)),
-                ("jp_share", share(profile.tlds.counts["jp"] ?? 0, profile.tlds.total)),
+                ("jp_share", .double(profile.jpShare)),
                 ("top_domains", counts(profile.domains)),
                 ("domains_approximate", .bool(profile.domains.approximate)),
                 ("warc_months", .object(profile.months.counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
@@ -178,6 +176,12 @@ extension CorpusStats {
             }
             return (step, docsIn > 0 ? Double(docsIn - docsOut) / Double(docsIn) : 0, docsIn - docsOut)
         }
+    }
+
+    /// Input problems by kind (`problems.<kind>`) with their counts, most first.
+    var problems: [(kind: String, count: Int)] {
+        counters.keys.filter { $0.hasPrefix("problems.") }.map { (String($0.dropFirst(9)), counters[$0]) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
     /// Dedup cluster sizes (`dedup.cluster_sizes.<range>`), in the order counted.

@@ -19,6 +19,9 @@ enum Format {
     /// A share as a percentage with one decimal (`12.3%`).
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 
+    /// `part` of `whole` as a percentage, or `–` when the whole is nothing.
+    static func share(_ part: Int, _ whole: Int) -> String { whole > 0 ? percent(Double(part) / Double(whole)) : "–" }
+
     /// A coordinate with at most one decimal.
     static func number(_ value: Double) -> String {
         value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)

@@ -82,6 +82,13 @@ public struct RunStats: Sendable, Equatable {
         }
     }
 
+    /// The counters of a `stats.json` file, or nil when it cannot be read or holds no JSON object.
+    public static func load(json path: String) -> RunStats? {
+        guard let bytes = FileSystem.read(path), let json = bytes.withUnsafeBufferPointer({ JSONParser.parse($0) }),
+              case .object = json else { return nil }
+        return RunStats(json: json)
+    }
+
     private mutating func addLeaves(of value: JSON, under key: String) {
         switch value {
         case .int(let count): add(key, count)

@@ -31,11 +31,10 @@ public enum StatsReport {
             + "<th>bytes</th><th>tokens</th><th>share of documents</th><th>share of characters</th><th>share of tokens</th></tr>\n"
         for name in names + (names.count > 1 ? ["all"] : []) {
             let bucket = profile.buckets[name] ?? total
-            let share = { (part: Int, whole: Int) in whole > 0 ? Format.percent(Double(part) / Double(whole)) : "–" }
             page += "<tr><td>\(Format.escaped(name))</td><td>\(Format.count(bucket.docs))</td><td>\(Format.count(bucket.chars))</td>"
                 + "<td>\(Format.count(bucket.bytes))</td><td>\(bucket.docsWithTokens > 0 ? Format.count(bucket.tokens) : "–")</td>"
-                + "<td>\(share(bucket.docs, total.docs))</td><td>\(share(bucket.chars, total.chars))</td>"
-                + "<td>\(share(bucket.tokens, total.tokens))</td></tr>\n"
+                + "<td>\(Format.share(bucket.docs, total.docs))</td><td>\(Format.share(bucket.chars, total.chars))</td>"
+                + "<td>\(Format.share(bucket.tokens, total.tokens))</td></tr>\n"
         }
         page += "</table>\n"
         var rows: [(label: String, parts: [(name: String, value: Double)])] = [
@@ -68,26 +67,25 @@ public enum StatsReport {
             let bucket = profile.buckets[name]!
             page += SVGChart.columns("length-chars-\(name)", title: "\(name): document length in characters", xAxis:
                                         "characters (each bin from the value shown up to double it)", yAxis: "documents",
-                                     zip(bucket.lengthChars.labels, bucket.lengthChars.counts).map { SVGChart.Bar($0, Double($1)) })
+                                     bars(bucket.lengthChars))
             if bucket.docsWithTokens > 0 {
                 page += SVGChart.columns("length-tokens-\(name)", title: "\(name): document length in tokens", xAxis:
                                             "tokens (each bin from the value shown up to double it)", yAxis: "documents",
-                                         zip(bucket.lengthTokens.labels, bucket.lengthTokens.counts).map { SVGChart.Bar($0, Double($1)) })
+                                         bars(bucket.lengthTokens))
             }
             if bucket.langScores.counts.contains(where: { $0 > 0 }) {
                 page += SVGChart.columns("lang-scores-\(name)", title: "\(name): language score", xAxis:
                                             "score of the bucket's language (bins of 0.05)", yAxis: "documents",
-                                         zip(bucket.langScores.labels, bucket.langScores.counts).map { SVGChart.Bar($0, Double($1)) })
+                                         bars(bucket.langScores))
             }
         }
         page += "</section>\n"
 
         // Where the documents came from.
-        let jp = profile.tlds.total > 0 ? Double(profile.tlds.counts["jp"] ?? 0) / Double(profile.tlds.total) : 0
         page += "<section><h2>Sources</h2>\n"
         page += SVGChart.bars("charsets", title: "Charsets of the documents kept", unit: "documents",
                               profile.charsets.top(CorpusStats.listed).map { SVGChart.Bar($0.key, Double($0.count)) })
-        page += SVGChart.bars("tlds", title: "Top-level domains (.jp: \(Format.percent(jp)) of documents)", unit: "documents",
+        page += SVGChart.bars("tlds", title: "Top-level domains (.jp: \(Format.percent(profile.jpShare)) of documents)", unit: "documents",
                               profile.tlds.top(15).map { SVGChart.Bar("." + $0.key, Double($0.count)) })
         page += SVGChart.bars("domains", title: "Top domains" + (profile.domains.approximate ? " (approximate counts)" : ""),
                               unit: "documents", profile.domains.top(20).map { SVGChart.Bar($0.key, Double($0.count)) })
@@ -110,8 +108,7 @@ public enum StatsReport {
         }
 
         // Problems.
-        let problems = stats.counters.keys.filter { $0.hasPrefix("problems.") }
-            .map { (String($0.dropFirst(9)), stats.counters[$0]) }.sorted { $0.1 > $1.1 }
+        let problems = stats.problems
         page += "<section><h2>Input problems</h2>\n"
         if problems.isEmpty {
             page += "<p>None.</p>\n"
@@ -144,10 +141,14 @@ public enum StatsReport {
         return page + "</body></html>\n"
     }
 
+    /// A histogram's bins as chart columns.
+    private static func bars(_ histogram: Histogram) -> [SVGChart.Bar] {
+        zip(histogram.labels, histogram.counts).map { SVGChart.Bar($0, Double($1)) }
+    }
+
     /// A short Markdown summary: the buckets, the funnel, dedup rates and problems.
     public static func markdown(_ stats: CorpusStats) -> String {
         let profile = stats.profile, total = profile.total, funnel = Funnel(stats.counters)
-        let share = { (part: Int, whole: Int) in whole > 0 ? Format.percent(Double(part) / Double(whole)) : "–" }
         var text = "# Corpus statistics\n\n" + stats.runs.map {
             "- `\($0.path)`: \($0.finished ? "finished" : "in progress"), \(Format.count($0.filesDone)) input files done\n"
         }.joined()
@@ -156,8 +157,8 @@ public enum StatsReport {
         for name in profile.bucketNames {
             let bucket = profile.buckets[name]!
             text += "| \(name) | \(Format.count(bucket.docs)) | \(Format.count(bucket.chars)) | "
-                + "\(bucket.docsWithTokens > 0 ? Format.count(bucket.tokens) : "–") | \(share(bucket.docs, total.docs)) | "
-                + "\(share(bucket.chars, total.chars)) | \(share(bucket.tokens, total.tokens)) |\n"
+                + "\(bucket.docsWithTokens > 0 ? Format.count(bucket.tokens) : "–") | \(Format.share(bucket.docs, total.docs)) | "
+                + "\(Format.share(bucket.chars, total.chars)) | \(Format.share(bucket.tokens, total.tokens)) |\n"
         }
         text += "\n| step | in | out |\n|---|---:|---:|\n"
             + funnel.steps.map { "| \($0.name) | \(Format.count($0.docsIn)) | \(Format.count($0.docsOut)) |\n" }.joined()
@@ -170,10 +171,8 @@ public enum StatsReport {
             text += "Dedup removed: " + rates.map { "\($0.step) \(Format.percent($0.rate)) (\(Format.count($0.removed)))" }
                 .joined(separator: ", ") + ".\n"
         }
-        let problems = stats.counters.keys.filter { $0.hasPrefix("problems.") }
-        if !problems.isEmpty {
-            text += "Input problems: " + problems.map { "\($0.dropFirst(9)) \(Format.count(stats.counters[$0]))" }
-                .joined(separator: ", ") + ".\n"
+        if !stats.problems.isEmpty {
+            text += "Input problems: " + stats.problems.map { "\($0.kind) \(Format.count($0.count))" }.joined(separator: ", ") + ".\n"
         }
         return text
     }

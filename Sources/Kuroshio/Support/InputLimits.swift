@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Bounds on what one piece of input may cost, set in a recipe's `limits` section, so that hostile or unlucky input
 /// costs bounded time and memory. A limit hit is a counted problem with its file and offset; what came before it is
 /// kept, and the run goes on. (The record cap, `reader.max_record_bytes`, also bounds decompressed bodies.)
@@ -27,13 +23,4 @@ public struct InputLimits: Sendable, Equatable {
     /// The keys of a recipe's `limits` section.
     static let keys = ["resync_bytes", "header_bytes", "header_fields", "page_depth", "page_elements", "page_paragraphs",
                        "document_seconds"]
-}
-
-/// The CPU time this thread has used, for per-document time limits.
-enum ThreadClock {
-    static func seconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
 }

@@ -49,20 +49,3 @@ public final class MemoryBudget: Sendable {
         return pages * sysconf(Int32(_SC_PAGESIZE))
     }
 }
-
-/// What stops a document in flight: its deadline in thread CPU time (`ThreadClock`), and the process's memory budget.
-public struct DocumentWatch {
-    public var deadline = Double.infinity
-    public var memory: MemoryBudget?
-
-    public init(deadline: Double = .infinity, memory: MemoryBudget? = nil) {
-        self.deadline = deadline
-        self.memory = memory
-    }
-
-    /// The bound passed, if any: `memoryLimit` or `timeLimit`.
-    func exceeded() -> ProblemKind? {
-        if memory?.isOver == true { return .memoryLimit }
-        return ThreadClock.seconds() > deadline ? .timeLimit : nil
-    }
-}

@@ -51,30 +51,29 @@ import Testing
         let recipe = try PipelineConfig.parse("stages:\n  - extract:\n  - exact_dedup: {keep: first}\n", file: "t.yaml")
         let output = "\(base)/out"
         let plan = Self.plan(output, deduplicates: true)
-        func state() -> (Runner, Deduplicator) {
-            let units = DedupUnits(inputs: FileSystem.isDirectory("\(output)/.stage") ? ["\(output)/.stage"] : [], output: output,
-                                   defaultBucket: recipe.bucket)
-            return (Runner(config: recipe, inputs: inputs, output: output, worldSize: 2),
-                    Deduplicator(config: recipe.dedup!, units: units, output: output, worldSize: 2))
+        func state() -> (Runner, Deduplicator, [SlurmPlan.Pass: [Int]]) {
+            let runner = Runner(config: recipe, inputs: inputs, output: output, worldSize: 2)
+            let deduplicator = runner.deduplicator!
+            return (runner, deduplicator, plan.pendingRanks(runner: runner, deduplicator: deduplicator))
         }
-        var (runner, deduplicator) = state()
-        #expect(plan.passes.map { plan.pendingRanks($0, runner: runner, deduplicator: deduplicator) }
-            == [[0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [0]])
+        var (runner, deduplicator, pending) = state()
+        #expect(plan.passes.map { pending[$0]! } == [[0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [0]])
         _ = try Runner(config: recipe, inputs: inputs, output: output, rank: 0, worldSize: 2).run()
-        (runner, deduplicator) = state()
-        #expect(plan.pendingRanks(.map, runner: runner, deduplicator: deduplicator) == [1])
+        (runner, deduplicator, pending) = state()
+        #expect(pending[.map] == [1])
         #expect(runner.progress() == (2, 3))
         _ = try Runner(config: recipe, inputs: inputs, output: output, rank: 1, worldSize: 2).run()
-        (runner, deduplicator) = state()
-        #expect(plan.pendingRanks(.map, runner: runner, deduplicator: deduplicator).isEmpty)
+        (runner, deduplicator, pending) = state()
+        #expect(pending[.map]!.isEmpty)
         // Three shards: signatures tasks 0 and 2 are rank 0's, 1 is rank 1's; the buckets pass has one task (exact).
-        #expect(plan.pendingRanks(.signatures, runner: runner, deduplicator: deduplicator) == [0, 1])
-        #expect(plan.pendingRanks(.buckets, runner: runner, deduplicator: deduplicator) == [0])
+        #expect(pending[.signatures] == [0, 1])
+        #expect(pending[.buckets] == [0])
         var rank1 = deduplicator
         rank1.rank = 1
         try rank1.run(.signatures)
-        #expect(plan.pendingRanks(.signatures, runner: runner, deduplicator: deduplicator) == [0])
+        (runner, deduplicator, pending) = state()
+        #expect(pending[.signatures] == [0])
         #expect(deduplicator.progress(.signatures) == (1, 3))
-        #expect(plan.pendingRanks(.stats, runner: runner, deduplicator: deduplicator) == [0])
+        #expect(pending[.stats] == [0])
     }
 }
