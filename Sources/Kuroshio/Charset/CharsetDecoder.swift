@@ -17,7 +17,8 @@ public struct CharsetDecision: Sendable, Equatable {
 /// declaration, then the bytes themselves (valid UTF-8, ISO-2022 escapes, uchardet), then a fallback. Each
 /// declared candidate is verified: it must decode with almost no invalid sequences, and must not be contradicted
 /// by the bytes (valid multi-byte UTF-8 labelled otherwise; a single-byte label on bytes uchardet reads as CJK;
-/// a CJK label whose decoding is implausible where uchardet reads another CJK encoding). A candidate that fails
+/// a CJK label whose decoding is implausible, or lacks its script's mark, where uchardet reads another CJK
+/// encoding). To check a label, uchardet reads the payload from its first non-ASCII byte. A candidate that fails
 /// gives way to the next. One decoder per thread.
 public final class CharsetDecoder {
     private let transcoder = Transcoder()
@@ -52,6 +53,7 @@ private struct Resolution {
     let detector: Uchardet
     let utf8: UTF8Check.Summary
     private var detected: Charset??
+    private var detectedFromNonASCII: Charset??
     private var decoded: [Charset: (utf8: [UInt8], replaced: Int, profile: ScriptProfile)] = [:]
 
     init(bytes: UnsafeBufferPointer<UInt8>, transcoder: Transcoder, detector: Uchardet) {
@@ -108,7 +110,9 @@ private struct Resolution {
         }
         if charset == .utf8 { return decodesCleanly(charset) }
         if isEvidentlyUTF8 || !decodesCleanly(charset) || !isPlausible(charset) { return false }
-        guard let found = detect(), found.family != charset.family, found.family != .singleByte,
+        // A CJK label whose reading shows its script's own mark stands, whatever uchardet would read.
+        if charset.family != .singleByte && profile(charset).isDistinctive(as: charset.family) { return true }
+        guard let found = detectFromNonASCII(), found.family != charset.family, found.family != .singleByte,
               found.family != .unicode, decodesCleanly(found), isPlausible(found) else { return true }
         // uchardet reads another CJK encoding that decodes as cleanly: a single-byte label loses, and so does a
         // CJK label when only the detected reading shows its script's own mark (kana, Hangul).
@@ -150,10 +154,19 @@ private struct Resolution {
         return nil
     }
 
+    /// What uchardet names for the leading bytes: the charset of a payload that declares none that holds.
     private mutating func detect() -> Charset? {
         if let detected { return detected }
         let found = detector.detect(bytes)
         detected = .some(found)
+        return found
+    }
+
+    /// What uchardet names for the non-ASCII bytes: whether a declared charset's bytes read as another encoding.
+    private mutating func detectFromNonASCII() -> Charset? {
+        if let detectedFromNonASCII { return detectedFromNonASCII }
+        let found = detector.detectFromNonASCII(bytes)
+        detectedFromNonASCII = .some(found)
         return found
     }
 

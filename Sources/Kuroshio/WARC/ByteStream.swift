@@ -6,11 +6,11 @@ import Glibc
 #endif
 
 /// A forward-only window over a file's bytes. Gzip input (one member per record, or one for the whole file) is
-/// inflated straight into the window: a member that lies whole in the read buffer and fits the window is inflated
-/// in one call by libdeflate (its CRC and size checked), and any other (a long one, a cut or corrupt one) is streamed
-/// through zlib, which says where it breaks. Zstd input (one frame or several) is streamed too. Memory stays
-/// bounded: the window grows only to the largest span a caller asks to see at once, or half a MiB past what is
-/// unread.
+/// inflated straight into the window: a member that lies whole in the read buffer and inflates to at most
+/// `wholeMemberBytes` is inflated in one call by libdeflate (its CRC and size checked), and any other (a longer one,
+/// a cut or corrupt one) is streamed through zlib, which says where it breaks. Zstd input (one frame or several) is
+/// streamed too. Memory stays bounded: the window grows only to the largest span a caller asks to see at once, or
+/// `wholeMemberBytes` past what is unread.
 final class ByteStream {
     /// A discontinuity in the decompressed data: the bytes before `position` end abruptly.
     struct Break {
@@ -38,6 +38,9 @@ final class ByteStream {
 
     private var raw: UnsafeMutablePointer<UInt8>
     private let rawCapacity = 1 << 20
+    /// The most a gzip member may inflate to for libdeflate to take it whole: Common Crawl cuts payloads at 1 MiB,
+    /// so its records fit.
+    static let wholeMemberBytes = 4 << 20
     private var rawStart = 0
     private var rawEnd = 0
     /// File offset of `raw[0]`.
@@ -228,12 +231,12 @@ final class ByteStream {
     }
 
     /// Inflates the member just begun in one call with libdeflate, when it lies whole in the read buffer and its
-    /// output fits the window (which is given half a MiB of room first). Returns false, having used nothing, when it
-    /// does not; zlib then streams the member.
+    /// output fits the window (which is given `wholeMemberBytes` of room first). Returns false, having used nothing,
+    /// when it does not; zlib then streams the member.
     private func inflateWholeMember() -> Bool {
         guard let deflater else { return false }
         if rawEnd - rawStart < rawCapacity / 2 && !rawEOF { _ = refillRaw() }
-        if capacity - end < 512 << 10 { makeRoom(for: end - start + (512 << 10)) }
+        if capacity - end < Self.wholeMemberBytes { makeRoom(for: end - start + Self.wholeMemberBytes) }
         var consumed = 0, produced = 0
         let result = libdeflate_gzip_decompress_ex(deflater, raw + rawStart, rawEnd - rawStart, window + end, capacity - end,
                                                    &consumed, &produced)
