@@ -25,6 +25,7 @@ let package = Package(
                        providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet",
                        providers: [.apt(["libuchardet-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "CCLD2",
             path: "Sources/CCLD2",
@@ -38,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CDeflate", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CCLD2", "CSentencePiece",
+            dependencies: ["CZlib", "CDeflate", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CMalloc", "CCLD2", "CSentencePiece",
                            .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(

@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Throughput of `kuroshio warc ls` against `zcat` (the floor) and FastWARC, measured in the same run.
+"""Reading throughput: `kuroshio warc ls` and `kuroshio run --jobs 1` (ja-cc) against FastWARC, in the same run.
 
-Builds a Common-Crawl-like WARC with ../shared/bench/make-cc-like-warc unless one is given, then times each
-command several times, interleaved, and reports the median wall time and the ratio to zcat. FastWARC
-(`pip install fastwarc`) iterates every record and reads its content; it is skipped when not installed.
+Builds a Common-Crawl-like WARC with ../shared/bench/make-cc-like-warc (--mb 200 by default) unless one is given,
+then runs each command several times, interleaved, and reports median wall and CPU (user + system) times, and
+the median over the runs of each run's ratio (the machine's speed may drift between runs, not within one):
+- `kuroshio warc ls > /dev/null` wall time / FastWARC's (target: at most 1);
+- `kuroshio run --jobs 1` with Pipelines/ja-cc.yaml, CPU time / FastWARC's (target: at most 1.5), with its peak RSS;
+- `zcat`, for scale.
+FastWARC (`pip install fastwarc`) iterates every record with `parse_http=True` and reads its body.
 
-usage: Benchmarks/warc-ls-throughput.py [WARC.gz] [--mb 300] [--runs 5]
+usage: Benchmarks/warc-ls-throughput.py [WARC.gz] [--mb 200] [--runs 5]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
-from benchlib import build_release, cc_like_warc
+from benchlib import ROOT, build_release, cc_like_warc
 FASTWARC = """
 import sys
 from fastwarc.warc import ArchiveIterator
@@ -18,38 +22,55 @@ for record in ArchiveIterator(open(sys.argv[1], 'rb'), parse_http=True):
 """
 
 
-def timed(command):
+def measure(command):
+    """Wall seconds, CPU seconds (user + system) and peak RSS in MB of one child process, its output discarded."""
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed with status {os.waitstatus_to_exitcode(status)}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("warc", nargs="?")
-    parser.add_argument("--mb", type=int, default=300)
+    parser.add_argument("--mb", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    try:
+        import fastwarc  # noqa: F401
+    except ImportError:
+        raise SystemExit("FastWARC is not installed: pip install fastwarc")
     kuroshio = build_release()
     workdir = tempfile.mkdtemp(prefix="kuroshio-bench-")
     try:
         warc = cc_like_warc(args.warc, workdir, args.mb)
-        commands = {"zcat": ["zcat", warc], "kuroshio warc ls": [kuroshio, "warc", "ls", warc]}
-        try:
-            import fastwarc  # noqa: F401
-            commands["fastwarc (python)"] = [sys.executable, "-c", FASTWARC, warc]
-        except ImportError:
-            print("fastwarc is not installed; skipping it", file=sys.stderr)
-        times = {name: [] for name in commands}
+        output = os.path.join(workdir, "out")
+        commands = {
+            "zcat": ["zcat", warc],
+            "fastwarc": [sys.executable, "-c", FASTWARC, warc],
+            "kuroshio warc ls": [kuroshio, "warc", "ls", warc],
+            "kuroshio run ja-cc": [kuroshio, "run", warc, "--config", os.path.join(ROOT, "Pipelines", "ja-cc.yaml"),
+                                   "--output", output, "--jobs", "1"],
+        }
+        results = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
-                times[name].append(timed(command))
-        size = os.path.getsize(warc) / 1e6
-        floor = statistics.median(times["zcat"])
-        print(f"input: {warc} ({size:.0f} MB compressed), median of {args.runs} runs")
-        for name, values in times.items():
-            median = statistics.median(values)
-            print(f"{name:<20} {median:6.2f} s   ratio to zcat {median / floor:4.2f}")
+                shutil.rmtree(output, ignore_errors=True)
+                results[name].append(measure(command))
+        wall = {name: statistics.median(r[0] for r in rows) for name, rows in results.items()}
+        cpu = {name: statistics.median(r[1] for r in rows) for name, rows in results.items()}
+        rss = {name: max(r[2] for r in rows) for name, rows in results.items()}
+
+        def ratio(name, measure):
+            return statistics.median(a[measure] / b[measure] for a, b in zip(results[name], results["fastwarc"]))
+
+        print(f"input: {warc} ({os.path.getsize(warc) / 1e6:.0f} MB compressed), median of {args.runs} runs")
+        for name in commands:
+            print(f"{name:<20} wall {wall[name]:6.2f} s   cpu {cpu[name]:6.2f} s   peak RSS {rss[name]:5.0f} MB")
+        print(f"warc ls wall / FastWARC wall:   {ratio('kuroshio warc ls', 0):.2f}  (target <= 1)")
+        print(f"run ja-cc cpu / FastWARC cpu:   {ratio('kuroshio run ja-cc', 1):.2f}  (target <= 1.5)")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

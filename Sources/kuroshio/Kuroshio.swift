@@ -9,6 +9,11 @@ struct KuroshioCommand: ParsableCommand {
         version: KuroshioVersion.current,
         subcommands: [RunCommand.self, DedupCommand.self, TokensCommand.self, MixCommand.self, StatsCommand.self, SlurmCommand.self, WARCCommand.self, ExtractCommand.self, LangidCommand.self, FiltersCommand.self, ExplainCommand.self]
     )
+
+    static func main() {
+        HeapTuning.keepRecordBuffers()
+        main(nil)
+    }
 }
 
 struct WARCCommand: ParsableCommand {

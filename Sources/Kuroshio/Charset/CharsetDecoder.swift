@@ -39,10 +39,13 @@ public final class CharsetDecoder {
 
     /// The decision alone (the payload is still decoded once to verify it, unless it is UTF-8).
     public func decide(_ payload: [UInt8], httpLabel: String?) -> CharsetDecision {
-        payload.withUnsafeBufferPointer { bytes in
-            var resolution = Resolution(bytes: bytes, transcoder: transcoder, detector: detector)
-            return resolution.decide(httpLabel: httpLabel)
-        }
+        payload.withUnsafeBufferPointer { decide($0, httpLabel: httpLabel) }
+    }
+
+    /// The decision alone, for a payload read where it lies.
+    public func decide(_ payload: UnsafeBufferPointer<UInt8>, httpLabel: String?) -> CharsetDecision {
+        var resolution = Resolution(bytes: payload, transcoder: transcoder, detector: detector)
+        return resolution.decide(httpLabel: httpLabel)
     }
 }
 

@@ -42,7 +42,15 @@ enum UTF8Check {
         guard let base = bytes.baseAddress else { return }
         var i = 0
         while i < count {
-            // Skip ASCII eight bytes at a time.
+            // Skip ASCII 32, then eight bytes at a time.
+            while i + 32 <= count {
+                let words = UnsafeRawPointer(base + i)
+                let any = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | words.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                    | words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                i += 32
+            }
             while i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }

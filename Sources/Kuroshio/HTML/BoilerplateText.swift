@@ -6,9 +6,11 @@ enum BoilerplateText {
     /// ` | site name`), or a heading repeating an earlier one, stays only where it first appears; other repeated
     /// lines, such as table cells, are content.
     static func mark(_ paragraphs: inout [Paragraph], title: String) {
-        let titleLine = title.trimmingCharacters(in: .whitespaces)
+        let titleLine = title.trimmingSpaces()
+        // The title's start before each separator it holds (a separator it lacks leaves the whole line).
         let titles = [titleLine] + separators.compactMap { separator in
-            titleLine.split(separator: separator).first.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard titleLine.unicodeScalars.contains(separator.unicodeScalars.first!) else { return nil }
+            return titleLine.split(separator: separator).first.map { $0.trimmingSpaces() }
         }.filter { $0.count >= 4 }
         var seen = Set<String>()
         for i in paragraphs.indices where paragraphs[i].boilerplate == nil {
@@ -30,9 +32,9 @@ enum BoilerplateText {
     /// Leave a Reply, 回覆, 留言, 评论.
     static func isCommentHeading(_ text: String) -> Bool {
         guard text.utf8.count <= 90 else { return false }
-        let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let lowered = text.lowercased().trimmingSpaces()
         guard lowered.count <= 30 else { return false }
-        let words = lowered.filter { !$0.isNumber && !"()（）[]【】:：-".contains($0) }.trimmingCharacters(in: .whitespaces)
+        let words = lowered.filter { !$0.isNumber && !"()（）[]【】:：-".contains($0) }.trimmingSpaces()
         return ["コメント", "コメント一覧", "コメントする", "コメントを書く", "コメントを残す", "comments", "comment", "leave a reply",
                 "leave a comment", "reader comments", "responses", "回覆", "回复", "留言", "评论", "評論", "댓글"].contains(words)
     }
@@ -95,20 +97,28 @@ enum BoilerplateText {
     /// the page's own title, may be longer.
     static func isBreadcrumb(_ text: String) -> Bool {
         guard text.utf8.count <= 450, !text.utf8.contains(0x0A) else { return false }
-        var hasSeparator = false
+        // How often each breadcrumb separator occurs: one that is not there twice cannot split the line in three.
+        var uses = [Int](repeating: 0, count: 8)
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x3002: return false
-            case 0x3E, 0x203A, 0xBB, 0xFF1E, 0x226B, 0x2F, 0x7C, 0xFF5C: hasSeparator = true
+            case 0x3E: uses[0] += 1
+            case 0x203A: uses[1] += 1
+            case 0xBB: uses[2] += 1
+            case 0xFF1E: uses[3] += 1
+            case 0x226B: uses[4] += 1
+            case 0x2F: uses[5] += 1
+            case 0x7C: uses[6] += 1
+            case 0xFF5C: uses[7] += 1
             default: break
             }
         }
-        guard hasSeparator, text.count <= 150 else { return false }
-        for separator in separators.prefix(8) {
+        guard uses.contains(where: { $0 >= 2 }), text.count <= 150 else { return false }
+        for (separator, count) in zip(separators.prefix(8), uses) where count >= 2 {
             let parts = text.split(separator: separator, omittingEmptySubsequences: false)
             guard parts.count >= 3 else { continue }
             let short = parts.dropLast().allSatisfy { $0.count <= 40 } && parts.last!.count <= 100
-            if short && parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { return true }
+            if short && parts.allSatisfy({ !$0.unicodeScalars.allSatisfy(\.isSpaceOrTab) }) { return true }
         }
         return false
     }

@@ -12,7 +12,10 @@ public struct ExtractStage: PipelineStage {
         ExtractStage(mainContent: parameters.flag("main_content", true), maxLinkRatio: parameters.number("max_link_ratio", 0.5))
     }
 
-    public func makeWorker() -> any StageWorker { Worker(extractor: HTMLExtractor(maxLinkRatio: maxLinkRatio, mainContentOnly: mainContent)) }
+    /// Documents keep no element paths, so the extractor builds none.
+    public func makeWorker() -> any StageWorker {
+        Worker(extractor: HTMLExtractor(maxLinkRatio: maxLinkRatio, mainContentOnly: mainContent, recordsPaths: false))
+    }
 
     struct Worker: StageWorker {
         let extractor: HTMLExtractor

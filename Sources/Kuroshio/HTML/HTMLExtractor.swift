@@ -21,17 +21,21 @@ public struct ExtractedPage: Sendable, Equatable {
 public final class HTMLExtractor {
     public var maxLinkRatio: Double
     public var mainContentOnly: Bool
+    /// Whether paragraphs get their element path; without, `Paragraph.path` is empty.
+    public var recordsPaths: Bool
     private let parser = HTMLParser()
 
-    public init(maxLinkRatio: Double = 0.5, mainContentOnly: Bool = true) {
+    public init(maxLinkRatio: Double = 0.5, mainContentOnly: Bool = true, recordsPaths: Bool = true) {
         self.maxLinkRatio = maxLinkRatio
         self.mainContentOnly = mainContentOnly
+        self.recordsPaths = recordsPaths
     }
 
     /// The page's paragraphs, folding elements deeper than `limits.pageDepth` into their ancestors, parsing at most
     /// `limits.pageElements` elements and `limits.pageParagraphs` paragraphs, and stopping when `watch` says so.
     public func extract(_ utf8: [UInt8], limits: InputLimits = InputLimits(), watch: DocumentWatch = DocumentWatch()) -> ExtractedPage {
         var builder = ParagraphBuilder()
+        builder.recordsPaths = recordsPaths
         builder.maxDepth = limits.pageDepth
         builder.maxElements = limits.pageElements
         builder.maxParagraphs = limits.pageParagraphs
@@ -65,7 +69,7 @@ public final class HTMLExtractor {
               let open = paragraph.text.lastIndex(of: "["), open > paragraph.text.startIndex else { return paragraph }
         let bracket = paragraph.text[open...].unicodeScalars.count
         guard bracket <= 40 else { return paragraph }
-        var heading = paragraph.with(text: String(paragraph.text[..<open]).trimmingCharacters(in: .whitespaces))
+        var heading = paragraph.with(text: paragraph.text[..<open].trimmingSpaces())
         heading.linkCharacters = max(0, paragraph.linkCharacters - (bracket - 2))
         heading.linkCharacters = min(heading.linkCharacters, heading.characters)
         return heading

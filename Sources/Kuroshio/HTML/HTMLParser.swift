@@ -23,20 +23,23 @@ public final class HTMLParser {
         handler.initialized = 1
         handler.startElement = { context, name, attributes in
             guard let name else { return }
-            let box = HTMLParser.box(context)
-            box.builder.start(name, attributes)
-            HTMLParser.stopAtLimit(context, box)
+            HTMLParser.withBox(context) { box in
+                box.builder.start(name, attributes)
+                HTMLParser.stopAtLimit(context, box)
+            }
         }
         handler.endElement = { context, _ in
-            let box = HTMLParser.box(context)
-            if box.builder.limitHit == nil { box.builder.end() }
-            HTMLParser.stopAtLimit(context, box)
+            HTMLParser.withBox(context) { box in
+                if box.builder.limitHit == nil { box.builder.end() }
+                HTMLParser.stopAtLimit(context, box)
+            }
         }
         handler.characters = { context, bytes, count in
             guard let bytes else { return }
-            let box = HTMLParser.box(context)
-            box.builder.characters(bytes, Int(count))
-            HTMLParser.stopAtLimit(context, box)
+            HTMLParser.withBox(context) { box in
+                box.builder.characters(bytes, Int(count))
+                HTMLParser.stopAtLimit(context, box)
+            }
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = { _, _, _ in }
@@ -56,9 +59,11 @@ public final class HTMLParser {
         if box.builder.limitHit != nil { xmlStopParser(context!.assumingMemoryBound(to: htmlParserCtxt.self)) }
     }
 
-    private static func box(_ context: UnsafeMutableRawPointer?) -> Box {
+    /// Runs `body` on the box of the parse under way, which `parse` keeps alive throughout (so it is lent without
+    /// being retained for every event).
+    private static func withBox(_ context: UnsafeMutableRawPointer?, _ body: (Box) -> Void) {
         let parser = context!.assumingMemoryBound(to: htmlParserCtxt.self)
-        return Unmanaged<Box>.fromOpaque(parser.pointee._private).takeUnretainedValue()
+        Unmanaged<Box>.fromOpaque(parser.pointee._private)._withUnsafeGuaranteedRef(body)
     }
 
     /// Parses UTF-8 HTML into `builder`. The charset is decided before and passed explicitly; `<meta>` is ignored.

@@ -5,7 +5,8 @@ public struct Paragraph: Sendable, Equatable {
     }
 
     public var text: String
-    /// The element path, as `html>body>div.main#top>p` (tag, then `.class` for each class, then `#id`).
+    /// The element path, as `html>body>div.main#top>p` (tag, then `.class` for each class, then `#id`); empty when
+    /// the extractor records no paths (as in the pipeline, whose documents keep none).
     public var path: String
     public var kind: Kind
     /// Heading level (1–6) for headings, else 0.

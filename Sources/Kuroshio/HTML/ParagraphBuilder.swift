@@ -67,6 +67,8 @@ struct ParagraphBuilder {
 
     /// The page's bounds: nesting depth, elements, paragraphs, and what stops the document in flight (its CPU
     /// deadline and the memory budget).
+    /// Whether paragraphs get their element path (`Paragraph.path`); building it costs a string per paragraph.
+    var recordsPaths = true
     var maxDepth = Int.max
     var maxElements = Int.max
     var maxParagraphs = Int.max
@@ -394,7 +396,7 @@ struct ParagraphBuilder {
         let (kind, level) = kindStack.last ?? (.text, 0)
         framed.append(frameDepth > 0)
         inArticleHeader.append(articleHeaderDepth > 0)
-        paragraphs.append(Paragraph(text: String(decoding: text, as: UTF8.self), path: path(ownerIndex), kind: kind,
+        paragraphs.append(Paragraph(text: String(decoding: text, as: UTF8.self), path: recordsPaths ? path(ownerIndex) : "", kind: kind,
                                     level: level, characters: characters,
                                     linkCharacters: Swift.min(linkCharacters, characters), boilerplate: nil))
         owners.append(ownerIndex)

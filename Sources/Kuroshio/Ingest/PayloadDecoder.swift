@@ -47,20 +47,30 @@ public final class PayloadDecoder {
         return DecodedPayload(response: response, decision: decision, text: text)
     }
 
-    /// The `warc ls` line for a record. The charset is decided (and verified) for text responses.
+    /// The `warc ls` line for a record. The charset is decided (and verified) for text responses, on the body where
+    /// it lies in the record unless it must be dechunked or decompressed first.
     public func summarize(_ record: WARCRecord) -> RecordSummary {
         var summary = RecordSummary(file: record.file, offset: record.offset, warcType: record.type,
                                     targetURI: record.targetURI, httpStatus: nil, contentType: record.contentType,
                                     charset: nil, bytes: record.contentLength, problems: record.problems.map(\.kind))
-        if record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: maxPayloadBytes) {
+        guard record.isHTTPResponse else { return summary }
+        record.block.withUnsafeBufferPointer { block in
+            guard let (head, bodyStart) = HTTPResponse.parseHead(block, maxHeaderFields: InputLimits().headerFields) else {
+                if !block.isEmpty { summary.problems.append(.badHTTP) }
+                return
+            }
+            let decoded = head.bodyIsEncoded ? HTTPResponse.parse(record.block, maxPayloadBytes: maxPayloadBytes) : nil
+            let response = decoded ?? head
             summary.httpStatus = response.status
             summary.contentType = response.mediaType
             summary.problems += response.problems
-            if response.isText {
-                summary.charset = charsets.decide(response.payload, httpLabel: response.charsetLabel).charset.name
+            guard response.isText else { return }
+            let decision = if let decoded {
+                charsets.decide(decoded.payload, httpLabel: response.charsetLabel)
+            } else {
+                charsets.decide(UnsafeBufferPointer(rebasing: block[bodyStart...]), httpLabel: response.charsetLabel)
             }
-        } else if record.isHTTPResponse && !record.block.isEmpty {
-            summary.problems.append(.badHTTP)
+            summary.charset = decision.charset.name
         }
         return summary
     }

@@ -1,56 +1,62 @@
-import CZlib
+import CDeflate
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Writes a gzip file incrementally, under a temporary name until `commit` renames it into place, so a killed run
-/// never leaves a half-written file under its final name.
+/// never leaves a half-written file under its final name. The input is compressed by libdeflate in blocks of
+/// `blockBytes`, each a gzip member of its own: readers of gzip (zcat, Python's `gzip`, HF `datasets`) read the
+/// members as one stream.
 final class GzipFileWriter {
+    /// Uncompressed bytes per gzip member: large enough that the split costs nothing in size.
+    static let blockBytes = 1 << 20
+    /// libdeflate's level 2 compresses text smaller than zlib's level 3, in half the time.
+    static let level: Int32 = 2
+
     private let file: AtomicFile
-    private var stream = z_stream()
-    private var output = [UInt8](repeating: 0, count: 1 << 17)
+    private let compressor: OpaquePointer
+    private var pending: [UInt8] = []
+    private var output: [UInt8] = []
     /// Uncompressed bytes written so far.
     private(set) var bytesIn = 0
-    private var finished = false
 
     init(path: String) throws(OutputError) {
         file = try AtomicFile(path: path)
-        _ = kuroshio_deflateInit2(&stream, 3, 15 + 16)
+        guard let compressor = libdeflate_alloc_compressor(Self.level) else {
+            preconditionFailure("libdeflate could not allocate a compressor")
+        }
+        self.compressor = compressor
+        pending.reserveCapacity(Self.blockBytes)
     }
 
-    deinit {
-        if !finished { deflateEnd(&stream) }
-    }
+    deinit { libdeflate_free_compressor(compressor) }
 
     func write(_ bytes: [UInt8]) throws(OutputError) {
         bytesIn += bytes.count
-        try bytes.withUnsafeBufferPointer { (input) throws(OutputError) in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
-            try pump(Z_NO_FLUSH)
-        }
+        if !pending.isEmpty && pending.count + bytes.count > Self.blockBytes { try writeMember() }
+        pending += bytes
+        if pending.count >= Self.blockBytes { try writeMember() }
     }
 
-    /// Finishes the gzip stream, syncs it and renames it to its final name.
+    /// Compresses what is pending (an empty file gets one empty member), syncs the file and renames it to its final
+    /// name.
     func commit() throws(OutputError) {
-        stream.next_in = nil
-        stream.avail_in = 0
-        try pump(Z_FINISH)
-        deflateEnd(&stream)
-        finished = true
+        if !pending.isEmpty || bytesIn == 0 { try writeMember() }
         try file.commit()
     }
 
-    private func pump(_ flush: Int32) throws(OutputError) {
-        repeat {
-            let produced = output.withUnsafeMutableBufferPointer { out -> Int in
-                stream.next_out = out.baseAddress
-                stream.avail_out = UInt32(out.count)
-                _ = deflate(&stream, flush)
-                return out.count - Int(stream.avail_out)
+    /// Compresses the pending bytes as one gzip member and appends it to the file.
+    private func writeMember() throws(OutputError) {
+        let bound = libdeflate_gzip_compress_bound(compressor, pending.count)
+        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+        let written = pending.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { out in
+                libdeflate_gzip_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
             }
-            try file.write(output, count: produced)
-        } while stream.avail_out == 0
+        }
+        precondition(written > 0, "libdeflate's bound leaves room for the whole member")
+        try file.write(output, count: written)
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A file listing input paths, one per line, plain or gzipped (as Common Crawl's `warc.paths.gz`). Blank lines and
 /// surrounding whitespace are ignored.
 public enum InputList {
@@ -14,6 +12,6 @@ public enum InputList {
             bytes = plain
         }
         return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }

@@ -16,7 +16,14 @@ public struct HeaderFields: Sendable, Equatable, Sequence {
 
     /// The first value of `name`, compared without regard to ASCII case.
     public subscript(name: String) -> String? {
-        fields.first { $0.name.count == name.count && $0.name.lowercased() == name.lowercased() }?.value
+        fields.first { Self.sameName($0.name, name) }?.value
+    }
+
+    /// Whether two field names are equal but for ASCII case, compared byte by byte.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { x, y in
+            x == y || (x ^ y == 0x20 && (x | 0x20) &- 0x61 < 26)
+        }
     }
 
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> { fields.makeIterator() }

@@ -30,6 +30,6 @@ public struct WARCRecord: Sendable {
 
     /// Whether the block holds an HTTP response message.
     public var isHTTPResponse: Bool {
-        type == "response" && (contentType.lowercased().contains("application/http") || block.starts(with: Array("HTTP/".utf8)))
+        type == "response" && (block.starts(with: "HTTP/".utf8) || contentType.lowercased().contains("application/http"))
     }
 }
