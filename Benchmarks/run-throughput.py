@@ -9,7 +9,8 @@
    tool's rate is over the documents it yields.)
 
 The input is a Common-Crawl-like WARC made by ../shared/bench/make-cc-like-warc (--ja-share 0.05) unless one is
-given. Commands run interleaved, several times; medians are reported. Peak RSS is reported for kuroshio.
+given. Commands run interleaved, several times; medians are reported, and for the extract-only ratio the median
+of each run's ratio. Peak RSS is reported for kuroshio.
 
 With `--baseline BIN` (an older build), its ja-cc and extract-only runs are timed in the same runs, and its ratios
 printed beside this build's.
@@ -105,8 +106,10 @@ def main():
             print(f"{name:<21} cpu  {cpu:6.2f} s  {documents[name]} docs  {rates[name]:6.0f} docs per CPU-second"
                   + (f"  peak RSS {rss:.0f} MB" if name.startswith("extract-only") else ""))
         for label in binaries:
-            print(f"extract-only{label} / resiliparse docs per CPU-second: "
-                  f"{rates['extract-only' + label] / rates['resiliparse']:.2f}")
+            # Each run's ratio, then their median: the machine's speed may drift between runs, not within one.
+            paired = statistics.median((documents["extract-only" + label] / mine[1]) / (documents["resiliparse"] / theirs[1])
+                                       for mine, theirs in zip(results["extract-only" + label], results["resiliparse"]))
+            print(f"extract-only{label} / resiliparse docs per CPU-second: {paired:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -157,10 +157,11 @@ private struct Resolution {
         return nil
     }
 
-    /// What uchardet names for the leading bytes: the charset of a payload that declares none that holds.
+    /// What uchardet names for the leading bytes: the charset of a payload that declares none that holds. When they
+    /// are all ASCII (a long head of markup), what it names for the non-ASCII bytes.
     private mutating func detect() -> Charset? {
         if let detected { return detected }
-        let found = detector.detect(bytes)
+        let found = detector.detect(bytes) ?? (hasHighBytes ? detectFromNonASCII() : nil)
         detected = .some(found)
         return found
     }

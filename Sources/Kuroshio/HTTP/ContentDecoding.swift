@@ -35,8 +35,9 @@ enum ContentDecoding {
         return control * 20 < head.count
     }
 
-    /// Inflates `input`. A stream that ends early gives what decoded; one that would exceed `maxBytes` fails.
-    static func inflate(_ input: [UInt8], windowBits: Int32, maxBytes: Int) -> Outcome {
+    /// Inflates `input`. A stream that ends early gives what decoded; one that would exceed `maxBytes` fails. With
+    /// `concatenated`, gzip members that follow the first are inflated too, as one stream (as `zcat` reads them).
+    static func inflate(_ input: [UInt8], windowBits: Int32, maxBytes: Int, concatenated: Bool = false) -> Outcome {
         var stream = z_stream()
         guard kuroshio_inflateInit2(&stream, windowBits) == Z_OK else { return .failed }
         defer { inflateEnd(&stream) }
@@ -57,6 +58,11 @@ enum ContentDecoding {
                     produced = out.count - Int(stream.avail_out)
                 }
                 if status == Z_BUF_ERROR && stream.avail_in == 0 { break }
+                if status == Z_STREAM_END && concatenated && stream.avail_in >= 2 && stream.next_in[0] == 0x1f
+                    && stream.next_in[1] == 0x8b {
+                    inflateReset(&stream)
+                    status = Z_OK
+                }
             }
         }
         // Output beyond the cap (a decompression bomb) is refused rather than cut silently.

@@ -30,7 +30,8 @@ public struct HTTPResponse: Sendable {
     public static func parse(_ message: [UInt8], maxPayloadBytes: Int = WARCReader.defaultMaxRecordBytes,
                              maxHeaderFields: Int = InputLimits().headerFields) -> HTTPResponse? {
         message.withUnsafeBufferPointer { bytes -> HTTPResponse? in
-            guard var (response, bodyStart) = parseHead(bytes, maxHeaderFields: maxHeaderFields) else { return nil }
+            guard let (head, bodyStart) = parseHead(bytes, maxHeaderFields: maxHeaderFields) else { return nil }
+            var response = head
             response.payload = Array(bytes[bodyStart...])
             response.decodeBody(maxPayloadBytes: maxPayloadBytes)
             return response

@@ -22,10 +22,11 @@ public enum Gzip {
         return Array(output[0..<Int(stream.total_out)])
     }
 
-    /// A gzip member inflated, or nil when it is not valid gzip.
+    /// Gzip data inflated (every member, as one stream), or nil when it is not valid gzip.
     public static func decompress(_ bytes: [UInt8], maxBytes: Int = 1 << 30) -> [UInt8]? {
         guard bytes.starts(with: [0x1f, 0x8b]),
-              case .decoded(let plain) = ContentDecoding.inflate(bytes, windowBits: 15 + 16, maxBytes: maxBytes)
+              case .decoded(let plain) = ContentDecoding.inflate(bytes, windowBits: 15 + 16, maxBytes: maxBytes,
+                                                                 concatenated: true)
         else { return nil }
         return plain
     }

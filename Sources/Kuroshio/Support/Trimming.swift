@@ -1,7 +1,8 @@
 extension Unicode.Scalar {
-    /// A space or a tab: the scalars of Foundation's `CharacterSet.whitespaces` (general category Zs, and U+0009).
+    /// A space or a tab: the scalars of Foundation's `CharacterSet.whitespaces` (general category Zs, U+0009, and
+    /// the zero-width space U+200B, as Foundation counts it).
     var isSpaceOrTab: Bool {
-        value < 0x80 ? value == 0x20 || value == 0x09 : properties.generalCategory == .spaceSeparator
+        value < 0x80 ? value == 0x20 || value == 0x09 : value == 0x200B || properties.generalCategory == .spaceSeparator
     }
 }
 

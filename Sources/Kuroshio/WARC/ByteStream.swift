@@ -309,14 +309,20 @@ final class ByteStream {
         return false
     }
 
-    /// Drops the rest of the open gzip member unread (what is decompressed already, and the rest of its deflate
-    /// data), so that reading goes on at the next member. Returns false when the input is not gzip or no member is
-    /// open.
-    func abandonMember() -> Bool {
-        guard isGzip, inMember else { return false }
+    /// Drops the rest of the gzip member that holds the readable byte at `offset` (what is decompressed of it, and
+    /// the rest of its deflate data), so that reading goes on at the next member. Returns false when the input is
+    /// not gzip.
+    func abandonMember(at offset: Int = 0) -> Bool {
+        guard isGzip else { return false }
+        if let next = memberStartsAhead.first(where: { $0 > offset }) {
+            consume(next)
+            return true
+        }
         consume(available)
-        inMember = false
-        recovering = true
+        if inMember {
+            inMember = false
+            recovering = true
+        }
         return true
     }
 

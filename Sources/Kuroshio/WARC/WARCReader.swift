@@ -87,9 +87,11 @@ public final class WARCReader: Sequence, IteratorProtocol {
         stream.consume(1)
         while stream.fill(8) || stream.available > 0 {
             let b = stream.bytes
+            // The scan stops at the bound, however much is in view.
+            let scanEnd = Swift.min(b.count, Swift.max(0, limits.resyncBytes - (stream.position - from)) + 8)
             var i = 0
             var found = false
-            while i + 7 <= b.count {
+            while i + 7 <= scanEnd {
                 if b[i] == 0x0a && isVersionLine(b, at: i + 1) { found = true; break }
                 i += 1
             }
@@ -99,11 +101,11 @@ public final class WARCReader: Sequence, IteratorProtocol {
                 break
             }
             if found { stream.consume(i + 1); break }
-            if stream.atEOF { stream.consume(b.count); break }
-            if stream.position - from > limits.resyncBytes {
+            if stream.atEOF && scanEnd == b.count { stream.consume(b.count); break }
+            if scanEnd < b.count || stream.position - from > limits.resyncBytes {
                 // Past the bound, a gzip member is dropped unread and reading goes on at the next one; in a plain
                 // file, the rest is given up.
-                let abandoned = stream.abandonMember()
+                let abandoned = stream.abandonMember(at: Swift.max(0, scanEnd - 8))
                 givenUp = !abandoned
                 pending.append(InputProblem(.resyncLimit, file: path, offset: fileOffset,
                                             detail: "over \(limits.resyncBytes) bytes without a record: the rest of "

@@ -126,6 +126,15 @@ import Testing
         #expect(decoder.decide(bytes, httpLabel: "GB2312").charset == .cp949)
     }
 
+    @Test func chineseAfterALongASCIIHead() {
+        // More markup before the first Chinese character than uchardet's sample: it is given the bytes from there on.
+        let head = "<html><head><title>t</title></head><body>" + String(repeating: "<div class=\"menu-item\"><a href=\"/x\">x</a></div>\n", count: 2000)
+        let bytes = Fixtures.encode(head + Self.chinese + "</body></html>", "GB2312")
+        #expect(bytes.count > Uchardet.sampleBytes + Self.chinese.utf8.count)
+        #expect(decoder.decide(bytes, httpLabel: "windows-1252") == CharsetDecision(charset: .gb18030, source: .detector, replaced: 0))
+        #expect(decoder.decide(bytes, httpLabel: nil).charset == .gb18030)
+    }
+
     @Test func validUTF8BeatsLegacyLabel() {
         let decision = decoder.decide(Array(page(Self.japanese).utf8), httpLabel: "Shift_JIS")
         #expect(decision == CharsetDecision(charset: .utf8, source: .detector, replaced: 0))

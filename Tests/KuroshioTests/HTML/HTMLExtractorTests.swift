@@ -94,6 +94,16 @@ import Testing
         #expect(extracted.paragraphs.map(\.path) == ["html>body>div.main.wide#top>p"])
     }
 
+    @Test func pathsAreLeftOutOnRequest() {
+        let html = Array(#"<body><nav><a href="/">Home</a></nav><div id="top"><p>first</p><p>second</p></div></body>"#.utf8)
+        let with = HTMLExtractor(mainContentOnly: false).extract(html)
+        let without = HTMLExtractor(mainContentOnly: false, recordsPaths: false).extract(html)
+        #expect(with.paragraphs.map(\.path) == ["html>body>nav", "html>body>div#top>p", "html>body>div#top>p"])
+        #expect(without.paragraphs.map(\.path) == ["", "", ""])
+        #expect(without.paragraphs.map(\.text) == ["Home", "first", "second"])
+        #expect(without.paragraphs.map(\.boilerplate) == with.paragraphs.map(\.boilerplate))
+    }
+
     @Test func frameElementsAreBoilerplate() {
         let html = "<header><p>site</p></header><nav><a href=/>home</a></nav><main><p>body text</p></main>"
             + "<aside><p>aside</p></aside><footer><p>(c) 2026</p></footer>"

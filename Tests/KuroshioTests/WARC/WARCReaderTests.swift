@@ -136,6 +136,21 @@ import Testing
         #expect(plain.trailingProblems.map(\.kind) == [.resyncLimit])
     }
 
+    /// Garbage in members small enough to be inflated whole: past the bound, the member where it is crossed is
+    /// dropped, and the record after the garbage is still read.
+    @Test func resynchronisingAcrossWholeMembers() throws {
+        var limits = InputLimits()
+        limits.resyncBytes = 1 << 16
+        let garbage = Gzip.compress([UInt8](repeating: 0x41, count: 40 << 10))
+        let good = Fixtures.record(type: "resource", uri: "u:good", block: Array("b".utf8))
+        let path = try Fixtures.temporaryFile(garbage + garbage + garbage + Gzip.compress(good), suffix: ".warc.gz")
+        let records = try Array(WARCReader(path: path, limits: limits))
+        #expect(records.map(\.targetURI) == ["u:good"])
+        #expect(records[0].problems.map(\.kind) == [.resyncLimit, .resync])
+        #expect(records[0].problems.map(\.offset) == [0, 2 * garbage.count])
+        #expect(records[0].offset == 3 * garbage.count)
+    }
+
     /// Header fields past `limits.headerFields` are dropped and counted; the record is still read.
     @Test func headerFieldsAreBounded() throws {
         var limits = InputLimits()
