@@ -5,7 +5,7 @@ final class Uchardet {
     /// How many leading bytes are given to the detector to name a payload's charset.
     static let sampleBytes = 64 << 10
     /// How many bytes, from the first non-ASCII one, are given to it to check a declared charset.
-    static let checkBytes = 8 << 10
+    static let checkBytes = 4 << 10
     private let handle: uchardet_t
 
     init() { handle = uchardet_new() }
