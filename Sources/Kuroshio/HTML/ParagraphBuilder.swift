@@ -12,7 +12,8 @@ struct ElementRecord {
     /// is not content (navigation, comments, ads, …).
     var looksLikeBoilerplate: Bool
     var looksLikeContent: Bool
-    /// Where the element's `tag.class#id` descriptor sits in the builder's descriptor bytes.
+    /// Where the element's `tag.class#id` descriptor sits in the builder's descriptor bytes (empty when the builder
+    /// records no paths).
     var descriptor: Range<Int>
     /// Whether the element is never a layout wrapper however much prose it holds: a footer, an aside, comments,
     /// related links, sharing, cookie notices, breadcrumbs.
@@ -67,7 +68,7 @@ struct ParagraphBuilder {
 
     /// The page's bounds: nesting depth, elements, paragraphs, and what stops the document in flight (its CPU
     /// deadline and the memory budget).
-    /// Whether paragraphs get their element path (`Paragraph.path`); building it costs a string per paragraph.
+    /// Whether paragraphs get their element path (`Paragraph.path`); without, no element's descriptor is kept.
     var recordsPaths = true
     var maxDepth = Int.max
     var maxElements = Int.max
@@ -156,7 +157,7 @@ struct ParagraphBuilder {
         if articleHeaderElements.contains(elements.count) { articleHeaderDepth += 1 }
         let index = elements.count
         let descriptorStart = descriptors.count
-        appendDescriptor(name, classes, id)
+        if recordsPaths { appendDescriptor(name, classes, id) }
         elements.append(ElementRecord(parent: open.last ?? -1, end: index + 1, kind: kind,
                                       looksLikeBoilerplate: judged.boilerplate, looksLikeContent: judged.content,
                                       descriptor: descriptorStart..<descriptors.count, neverWrapper: judged.neverWrapper,
