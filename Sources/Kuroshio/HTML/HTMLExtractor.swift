@@ -57,8 +57,9 @@ public final class HTMLExtractor {
             && (paragraphs[i].kind == .heading || !Prose.isProse(paragraphs[i])) {
             paragraphs[i].boilerplate = .navigation
         }
-        BoilerplateText.mark(&paragraphs, title: builder.title)
-        return ExtractedPage(title: builder.title, language: builder.language, paragraphs: paragraphs,
+        let title = builder.title
+        BoilerplateText.mark(&paragraphs, title: title)
+        return ExtractedPage(title: title, language: builder.language, paragraphs: paragraphs,
                              limitsHit: (builder.tooDeep ? [.depthLimit] : []) + (builder.limitHit.map { [$0] } ?? []))
     }
 
