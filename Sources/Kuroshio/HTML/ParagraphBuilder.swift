@@ -66,10 +66,10 @@ struct ParagraphBuilder {
     private var inHead = false
     private var kindStack: [(Paragraph.Kind, Int)] = []
 
-    /// The page's bounds: nesting depth, elements, paragraphs, and what stops the document in flight (its CPU
-    /// deadline and the memory budget).
     /// Whether paragraphs get their element path (`Paragraph.path`); without, no element's descriptor is kept.
     var recordsPaths = true
+    /// The page's bounds: nesting depth, elements, paragraphs, and what stops the document in flight (its CPU
+    /// deadline and the memory budget).
     var maxDepth = Int.max
     var maxElements = Int.max
     var maxParagraphs = Int.max
@@ -397,8 +397,8 @@ struct ParagraphBuilder {
         let (kind, level) = kindStack.last ?? (.text, 0)
         framed.append(frameDepth > 0)
         inArticleHeader.append(articleHeaderDepth > 0)
-        paragraphs.append(Paragraph(text: String(decoding: text, as: UTF8.self), path: recordsPaths ? path(ownerIndex) : "", kind: kind,
-                                    level: level, characters: characters,
+        paragraphs.append(Paragraph(text: String(decoding: text, as: UTF8.self), path: recordsPaths ? path(ownerIndex) : "",
+                                    kind: kind, level: level, characters: characters,
                                     linkCharacters: Swift.min(linkCharacters, characters), boilerplate: nil))
         owners.append(ownerIndex)
         text.removeAll(keepingCapacity: true)
