@@ -1,5 +1,5 @@
-"""What the benchmark scripts share: a release build of kuroshio, and a CC-like input WARC."""
-import os, subprocess, sys
+"""What the benchmark scripts share: a release build of kuroshio, a CC-like input WARC, and timing a command."""
+import os, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -20,3 +20,17 @@ def cc_like_warc(given, workdir, mb, ja_share=0.05):
     subprocess.run([sys.executable, maker, warc, "--mb", str(mb), "--ja-share", str(ja_share)], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return warc
+
+
+def measure(command, capture=False):
+    """Wall seconds, CPU seconds (user + system), peak RSS in MB and (if captured) stdout of one child process."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out if capture else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed with status {child.returncode}")
+        out.seek(0)
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode()

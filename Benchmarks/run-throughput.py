@@ -17,9 +17,9 @@ printed beside this build's.
 
 usage: Benchmarks/run-throughput.py [WARC.gz] [--mb 300] [--runs 3] [--baseline BIN]
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, statistics, sys, tempfile
 
-from benchlib import ROOT, build_release, cc_like_warc
+from benchlib import ROOT, build_release, cc_like_warc, measure
 RESILIPARSE = r"""
 import sys
 from fastwarc.warc import ArchiveIterator, WarcRecordType
@@ -36,20 +36,6 @@ for record in ArchiveIterator(open(sys.argv[1], 'rb'), record_types=WarcRecordTy
     documents += 1
 print(documents)
 """
-
-
-def measure(command, capture=False):
-    """Wall seconds, CPU seconds (user + system), peak RSS in MB and (if captured) stdout of one child process."""
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out if capture else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} failed with status {child.returncode}")
-        out.seek(0)
-        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode()
 
 
 def main():

@@ -11,25 +11,15 @@ FastWARC (`pip install fastwarc`) iterates every record with `parse_http=True` a
 
 usage: Benchmarks/warc-ls-throughput.py [WARC.gz] [--mb 200] [--runs 5]
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, os, shutil, statistics, sys, tempfile
 
-from benchlib import ROOT, build_release, cc_like_warc
+from benchlib import ROOT, build_release, cc_like_warc, measure
 FASTWARC = """
 import sys
 from fastwarc.warc import ArchiveIterator
 for record in ArchiveIterator(open(sys.argv[1], 'rb'), parse_http=True):
     record.reader.read()
 """
-
-
-def measure(command):
-    """Wall seconds, CPU seconds (user + system) and peak RSS in MB of one child process, its output discarded."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed with status {os.waitstatus_to_exitcode(status)}")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main():

@@ -113,14 +113,13 @@ private struct Resolution {
         }
         if charset == .utf8 { return decodesCleanly(charset) }
         if isEvidentlyUTF8 || !decodesCleanly(charset) || !isPlausible(charset) { return false }
-        // A CJK label whose reading shows its script's own mark stands, whatever uchardet would read.
-        if charset.family != .singleByte && profile(charset).isDistinctive(as: charset.family) { return true }
+        // A CJK label whose reading shows its script's own mark (kana, Hangul) stands, whatever uchardet would read.
+        if profile(charset).isDistinctive(as: charset.family) { return true }
         guard let found = detectFromNonASCII(), found.family != charset.family, found.family != .singleByte,
               found.family != .unicode, decodesCleanly(found), isPlausible(found) else { return true }
         // uchardet reads another CJK encoding that decodes as cleanly: a single-byte label loses, and so does a
-        // CJK label when only the detected reading shows its script's own mark (kana, Hangul).
-        if charset.family == .singleByte { return false }
-        return !profile(found).isDistinctive(as: found.family) || profile(charset).isDistinctive(as: charset.family)
+        // CJK label when the detected reading shows its script's own mark.
+        return charset.family != .singleByte && !profile(found).isDistinctive(as: found.family)
     }
 
     /// Whether decoding with `charset` reads as its writing system, judged by the decoded scripts and, for the

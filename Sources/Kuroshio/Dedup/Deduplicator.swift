@@ -78,28 +78,27 @@ public struct Deduplicator: Sendable {
 
     /// Runs this rank's pending tasks of `pass` on `jobs` threads; `progress` gets (done, total) after each task.
     public func run(_ pass: Pass, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RunError) {
-        let markers = "\(output)/.done/\(pass.rawValue)"
         try RecipeMarker.claim(output, fingerprint: config.fingerprint)
         if let index = Pass.allCases.firstIndex(of: pass), index > 0 {
             let previous = Pass.allCases[index - 1]
             let needed = tasks(previous)
-            let missing = needed.filter { !FileSystem.exists("\(output)/.done/\(previous.rawValue)/\($0.name).tsv") }
+            let missing = needed.filter { !isDone($0, previous) }
             guard missing.isEmpty else {
                 throw .conflict("dedup \(pass.rawValue) needs every \(previous.rawValue) task done first; "
                     + "\(missing.count) of \(needed.count) are not (the first: \(missing[0].name))")
             }
         }
-        do { try FileSystem.makeDirectories(markers) } catch { throw .output(error) }
+        do { try FileSystem.makeDirectories(markers(pass)) } catch { throw .output(error) }
         var pending: [Task] = []
         for (index, task) in tasks(pass).enumerated() where index % worldSize == rank {
-            let marker = "\(markers)/\(task.name).tsv"
-            guard let bytes = FileSystem.read(marker) else {
+            let path = marker(of: task, in: pass)
+            guard let bytes = FileSystem.read(path) else {
                 pending.append(task)
                 continue
             }
             let first = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first ?? ""
             guard first == "input\t\(task.input)" else {
-                throw .conflict("\(marker) records \(first.dropFirst(6)), not \(task.input): use a new output directory")
+                throw .conflict("\(path) records \(first.dropFirst(6)), not \(task.input): use a new output directory")
             }
         }
         let work = pending
@@ -109,7 +108,7 @@ public struct Deduplicator: Sendable {
                 let stats = try work[k].work()
                 do throws(OutputError) {
                     try FileSystem.writeAtomically(Array(("input\t\(work[k].input)\n" + stats.tsv).utf8),
-                                                   to: "\(markers)/\(work[k].name).tsv")
+                                                   to: marker(of: work[k], in: pass))
                 } catch {
                     throw .output(error)
                 }
@@ -127,16 +126,22 @@ public struct Deduplicator: Sendable {
     /// pending.
     public func pendingRanks(_ pass: Pass, unitsComplete: Bool) -> [Int] {
         guard unitsComplete else { return Array(0..<worldSize) }
-        let markers = "\(output)/.done/\(pass.rawValue)"
-        return Set(tasks(pass).enumerated().filter { !FileSystem.exists("\(markers)/\($0.element.name).tsv") }
-            .map { $0.offset % worldSize }).sorted()
+        return Set(tasks(pass).enumerated().filter { !isDone($0.element, pass) }.map { $0.offset % worldSize }).sorted()
     }
 
     /// Tasks of `pass` with markers, and all its tasks (as far as the shards written so far tell).
     public func progress(_ pass: Pass) -> (done: Int, total: Int) {
         let all = tasks(pass)
-        return (all.count { FileSystem.exists("\(output)/.done/\(pass.rawValue)/\($0.name).tsv") }, all.count)
+        return (all.count { isDone($0, pass) }, all.count)
     }
+
+    /// Where the markers of `pass`'s tasks go.
+    private func markers(_ pass: Pass) -> String { "\(output)/.done/\(pass.rawValue)" }
+
+    /// The marker of `task` of `pass`, once it is done.
+    private func marker(of task: Task, in pass: Pass) -> String { "\(markers(pass))/\(task.name).tsv" }
+
+    private func isDone(_ task: Task, _ pass: Pass) -> Bool { FileSystem.exists(marker(of: task, in: pass)) }
 
     /// Runs every pass in order (all ranks' tasks when this is rank 0 of 1), then writes `OUT/stats.json`.
     public func runAll(progress: (@Sendable (Pass, Int, Int) -> Void)? = nil) throws(RunError) -> RunStats {
@@ -163,7 +168,7 @@ public struct Deduplicator: Sendable {
             $0.hasPrefix("buckets.") ? "pre_dedup." + $0.dropFirst(8) : $0
         }
         for pass in Pass.allCases {
-            total.merge(Runner.completedStats(in: "\(output)/.done/\(pass.rawValue)"))
+            total.merge(Runner.completedStats(in: markers(pass)))
         }
         return total
     }
