@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KuroshioTests",
-            dependencies: ["Kuroshio", "CZstd"],
+            dependencies: ["Kuroshio", "CZstd", .product(name: "Yams", package: "Yams")],
             // Pages and reference ids read by path in tests, not bundled.
             exclude: ["Pages", "Tokenize/reference-ids.json", "Tokenize/Models"]
         ),

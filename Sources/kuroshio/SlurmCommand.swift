@@ -56,6 +56,10 @@ struct SlurmSubmitCommand: ParsableCommand {
     func validate() throws {
         guard tasks >= 1 else { throw ValidationError("--tasks must be at least 1 (got \(tasks))") }
         guard cpusPerTask >= 1 else { throw ValidationError("--cpus-per-task must be at least 1 (got \(cpusPerTask))") }
+        // Checked before the output directory is made, on the paths as given.
+        var plan = SlurmPlan(kuroshio: "kuroshio", config: config, output: output, inputList: inputList, tasks: tasks, deduplicates: false)
+        (plan.partition, plan.time, plan.memory) = (partition, time, mem)
+        do { try plan.validate() } catch { throw ValidationError(error.message) }
     }
 
     func run() throws {

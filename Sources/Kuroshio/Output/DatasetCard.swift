@@ -23,10 +23,10 @@ enum DatasetCard {
     /// The card for `buckets` (those with shards in `output`).
     static func text(buckets: [String], deduplicated: Bool, tokens: Bool = false) -> String {
         var lines = ["---", "configs:"]
-        for bucket in buckets { lines += ["- config_name: \(bucket)", "  data_files: \"\(bucket)/*.jsonl.gz\""] }
+        for bucket in buckets { lines += ["- config_name: \(yamlQuoted(bucket))", "  data_files: \(yamlQuoted(bucket + "/*.jsonl.gz"))"] }
         lines.append("dataset_info:")
         for bucket in buckets {
-            lines += ["- config_name: \(bucket)", "  features:", "  - name: text", "    dtype: string", "  - name: id",
+            lines += ["- config_name: \(yamlQuoted(bucket))", "  features:", "  - name: text", "    dtype: string", "  - name: id",
                       "    dtype: string", "  - name: meta", "    struct:"]
             for (name, type) in fields(deduplicated: deduplicated, tokens: tokens) {
                 lines.append("    - name: \(name)")
@@ -41,6 +41,22 @@ enum DatasetCard {
                   "JSONL shards by bucket, one `{\"text\", \"id\", \"meta\"}` line per document, and `stats.json`. Load a bucket "
                     + "whole with `datasets.load_dataset(\"<this directory>\", \"<bucket>\")`.", ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// A YAML double-quoted scalar, whatever the name holds: `"` and `\` escaped, and every scalar YAML does not
+    /// allow raw (controls, DEL, C1, line and paragraph separators, BOM) written as `\u` or `\U` escapes.
+    static func yamlQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22, 0x5C: out += "\\" + String(scalar)
+            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// The meta fields in the order records write them.

@@ -41,16 +41,38 @@ public struct SlurmPlan: Sendable {
     public func scriptPath(_ pass: Pass) -> String { "\(scripts)/\(pass.rawValue).sbatch" }
 
     /// The pass's sbatch script. The array and the dependencies are given to `sbatch` when it is submitted, so the
-    /// script serves every resubmission; `KUROSHIO_RANK_OFFSET` places an array past Slurm's MaxArraySize.
+    /// script serves every resubmission; `KUROSHIO_RANK_OFFSET` places an array past Slurm's MaxArraySize. Every
+    /// value is quoted: in `#SBATCH` lines as sbatch reads them (double quotes, backslash escapes), in the command as
+    /// the shell does (single quotes); `validate` has refused the control characters no quoting holds.
     public func script(_ pass: Pass) -> String {
-        var lines = ["#!/bin/bash", "#SBATCH --job-name=kuroshio-\(pass.rawValue)",
-                     "#SBATCH --output=\(logs)/\(pass.rawValue)-%A_%a.log", "#SBATCH --cpus-per-task=\(cpusPerTask)"]
-        if let partition { lines.append("#SBATCH --partition=\(partition)") }
-        if let time { lines.append("#SBATCH --time=\(time)") }
-        if let memory { lines.append("#SBATCH --mem=\(memory)") }
+        var options = [("job-name", "kuroshio-\(pass.rawValue)"), ("output", "\(logs)/\(pass.rawValue)-%A_%a.log"),
+                       ("cpus-per-task", String(cpusPerTask))]
+        if let partition { options.append(("partition", partition)) }
+        if let time { options.append(("time", time)) }
+        if let memory { options.append(("mem", memory)) }
+        var lines = ["#!/bin/bash"] + options.map { "#SBATCH --\($0.0)=\(Self.sbatchQuoted($0.1))" }
         lines += ["set -euo pipefail", "rank=$(( ${KUROSHIO_RANK_OFFSET:-0} + ${SLURM_ARRAY_TASK_ID:-0} ))",
-                  "exec " + command(pass).map { $0 == "$rank" ? "\"$rank\"" : Self.quoted($0) }.joined(separator: " ")]
+                  "exec " + command(pass).map { $0 == "$rank" ? "\"$rank\"" : Self.shellQuoted($0) }.joined(separator: " ")]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Refuses what no quoting makes safe in a script: a control character (a line break would end an `#SBATCH`
+    /// line or a shell line) in a path or an option, and options sbatch would not read as such.
+    public func validate() throws(SlurmPlanError) {
+        for (name, value) in [("the kuroshio binary", kuroshio), ("--config", config), ("--output", output),
+                              ("the input list", inputList), ("--partition", partition ?? ""), ("--time", time ?? ""),
+                              ("--mem", memory ?? "")]
+        where value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw SlurmPlanError(message: "\(name) holds a control character (\(value.debugDescription)): not allowed in an sbatch script")
+        }
+        let patterns: [(String, String?, String)] = [
+            ("--partition", partition, #"^[A-Za-z0-9_.\-]+(,[A-Za-z0-9_.\-]+)*$"#),
+            ("--time", time, #"^[0-9]+([-:][0-9]+){0,3}$"#),
+            ("--mem", memory, #"^[0-9]+[KMGT]?$"#),
+        ]
+        for case let (name, value?, pattern) in patterns where value.wholeMatch(of: try! Regex(pattern)) == nil {
+            throw SlurmPlanError(message: "\(name) \(value.debugDescription) is not a value sbatch takes")
+        }
     }
 
     /// The command one task runs; `$rank` stands for its rank.
@@ -88,7 +110,12 @@ public struct SlurmPlan: Sendable {
 
     /// Writes every pass's script and `plan.tsv` (what `kuroshio slurm status` reads) to `OUT/slurm/`, and makes
     /// `OUT/logs/`.
-    public func write() throws(OutputError) {
+    public func write() throws(SlurmPlanError) {
+        try validate()
+        do { try writeFiles() } catch { throw SlurmPlanError(message: "cannot write \(error)") }
+    }
+
+    private func writeFiles() throws(OutputError) {
         try FileSystem.makeDirectories(scripts)
         try FileSystem.makeDirectories(logs)
         for pass in passes { try FileSystem.writeAtomically(Array(script(pass).utf8), to: scriptPath(pass)) }
@@ -136,9 +163,30 @@ public struct SlurmPlan: Sendable {
     /// Ranks written as ranges (`0-3,7`), or `-` for none.
     public static func ranges(_ ranks: [Int]) -> String { ranks.isEmpty ? "-" : arrays(ranks, maxArraySize: .max)[0].spec }
 
-    /// A word as the shell reads it: quoted unless it is plain.
-    static func quoted(_ word: String) -> String {
-        word.allSatisfy { $0.isLetter || $0.isNumber || "/._-=:,+@%".contains($0) } && !word.isEmpty
-            ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    /// A word as the shell reads it: always in single quotes, each `'` written `'\\''`; inside single quotes the shell
+    /// expands nothing. By scalar, not `Character`: a `'` followed by a combining mark is one grapheme, unequal to `'`.
+    static func shellQuoted(_ word: String) -> String {
+        var out = "'"
+        for scalar in word.unicodeScalars {
+            if scalar == "'" { out += #"'\''"# } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "'"
     }
+
+    /// A value as sbatch reads an `#SBATCH` line: in double quotes, with `\` and `"` escaped by a backslash (an
+    /// unquoted `#` would start a comment, a space end the value).
+    static func sbatchQuoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(scalar)
+        }
+        return out + "\""
+    }
+}
+
+/// Why a plan cannot be written.
+public struct SlurmPlanError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

@@ -27,18 +27,33 @@ enum Format {
         value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    /// Text safe inside HTML and SVG, attributes included.
+    /// Text safe inside HTML and SVG, attributes included. Byte by byte: `&`, `<`, `>`, `"` and `'` are ASCII, so
+    /// they never occur inside another character's bytes, whereas a `Character` walk would pass `"` followed by a
+    /// combining mark through as one grapheme unlike `"`.
     static func escaped(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Text for one cell or line of the Markdown summary, which a terminal shows: control characters (escape
+    /// sequences, line breaks) become U+FFFD and `|` is escaped, by scalar.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control { out += "\u{FFFD}" } else {
+                if scalar == "|" { out += "\\" }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -150,29 +150,29 @@ public enum StatsReport {
     public static func markdown(_ stats: CorpusStats) -> String {
         let profile = stats.profile, total = profile.total, funnel = Funnel(stats.counters)
         var text = "# Corpus statistics\n\n" + stats.runs.map {
-            "- `\($0.path)`: \($0.finished ? "finished" : "in progress"), \(Format.count($0.filesDone)) input files done\n"
+            "- `\(Format.markdown($0.path))`: \($0.finished ? "finished" : "in progress"), \(Format.count($0.filesDone)) input files done\n"
         }.joined()
         text += "\n| bucket | documents | characters | tokens | share of documents | share of characters | share of tokens |\n"
             + "|---|---:|---:|---:|---:|---:|---:|\n"
         for name in profile.bucketNames {
             let bucket = profile.buckets[name]!
-            text += "| \(name) | \(Format.count(bucket.docs)) | \(Format.count(bucket.chars)) | "
+            text += "| \(Format.markdown(name)) | \(Format.count(bucket.docs)) | \(Format.count(bucket.chars)) | "
                 + "\(bucket.docsWithTokens > 0 ? Format.count(bucket.tokens) : "–") | \(Format.share(bucket.docs, total.docs)) | "
                 + "\(Format.share(bucket.chars, total.chars)) | \(Format.share(bucket.tokens, total.tokens)) |\n"
         }
         text += "\n| step | in | out |\n|---|---:|---:|\n"
-            + funnel.steps.map { "| \($0.name) | \(Format.count($0.docsIn)) | \(Format.count($0.docsOut)) |\n" }.joined()
+            + funnel.steps.map { "| \(Format.markdown($0.name)) | \(Format.count($0.docsIn)) | \(Format.count($0.docsOut)) |\n" }.joined()
         if !funnel.dropReasons.isEmpty {
-            text += "\nTop drop reasons: " + funnel.dropReasons.prefix(5).map { "\($0.reason) \(Format.count($0.count))" }
+            text += "\nTop drop reasons: " + funnel.dropReasons.prefix(5).map { "\(Format.markdown($0.reason)) \(Format.count($0.count))" }
                 .joined(separator: ", ") + ".\n"
         }
         let rates = stats.dedupRates
         if !rates.isEmpty {
-            text += "Dedup removed: " + rates.map { "\($0.step) \(Format.percent($0.rate)) (\(Format.count($0.removed)))" }
+            text += "Dedup removed: " + rates.map { "\(Format.markdown($0.step)) \(Format.percent($0.rate)) (\(Format.count($0.removed)))" }
                 .joined(separator: ", ") + ".\n"
         }
         if !stats.problems.isEmpty {
-            text += "Input problems: " + stats.problems.map { "\($0.kind) \(Format.count($0.count))" }.joined(separator: ", ") + ".\n"
+            text += "Input problems: " + stats.problems.map { "\(Format.markdown($0.kind)) \(Format.count($0.count))" }.joined(separator: ", ") + ".\n"
         }
         return text
     }

@@ -26,11 +26,12 @@ import Testing
         #expect(plan.passes == [.map, .signatures, .buckets, .clusters, .apply, .stats])
         #expect(Self.plan("/out", deduplicates: false).passes == [.map, .stats])
         let map = plan.script(.map)
-        #expect(map.hasPrefix("#!/bin/bash\n#SBATCH --job-name=kuroshio-map\n#SBATCH --output=/out/logs/map-%A_%a.log\n"))
-        #expect(map.contains("#SBATCH --partition=cpu\n#SBATCH --mem=4G\n") && !map.contains("--time"))
+        #expect(map.hasPrefix("#!/bin/bash\n#SBATCH --job-name=\"kuroshio-map\"\n#SBATCH --output=\"/out/logs/map-%A_%a.log\"\n"))
+        #expect(map.contains("#SBATCH --partition=\"cpu\"\n#SBATCH --mem=\"4G\"\n") && !map.contains("--time"))
         #expect(map.hasSuffix("""
             rank=$(( ${KUROSHIO_RANK_OFFSET:-0} + ${SLURM_ARRAY_TASK_ID:-0} ))
-            exec /opt/kuroshio run --config '/r/ja cc.yaml' --output /out --input-list /r/paths.txt --rank "$rank" --world-size 2 --jobs 1
+            exec '/opt/kuroshio' 'run' '--config' '/r/ja cc.yaml' '--output' '/out' '--input-list' '/r/paths.txt' '--rank' "$rank" \
+            '--world-size' '2' '--jobs' '1'
 
             """))
         #expect(plan.command(.buckets) == ["/opt/kuroshio", "dedup", "buckets", "/out/.stage", "--output", "/out", "--config",
@@ -75,5 +76,68 @@ import Testing
         #expect(pending[.signatures] == [0])
         #expect(deduplicator.progress(.signatures) == (1, 3))
         #expect(pending[.stats] == [0])
+    }
+
+    /// Names that try to run a command, as a shell or sbatch would read them unquoted: none runs anything but the
+    /// command, which gets each name back as one argument. A Prepend letter (U+0D4E) makes one grapheme with the `&`
+    /// after it, and a `'` followed by a combining mark one with the mark.
+    static let hostileNames = [
+        "a\u{0D4E}&touch CANARY", "$(touch CANARY)", "`touch CANARY`", "'; touch CANARY; '", "'\u{301};touch CANARY;#",
+        "\\'\u{301}; touch CANARY", "x\"y;touch CANARY", "#;touch CANARY", ";touch CANARY", "|touch CANARY", ">CANARY",
+        "$HOME", "*", "two words", "-n", "%A", "\u{0D4E}'touch CANARY'", "\u{2028}touch CANARY", "é\u{301}&&touch CANARY",
+        "\\\"\u{301}; touch CANARY", "!!", "${IFS}touch${IFS}CANARY",
+    ]
+
+    @Test func noNameRunsACommand() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-sbatch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        // A stand-in for kuroshio that records its arguments, one per line, escaped.
+        let stub = "\(base)/stub kuroshio"
+        try Data("#!/usr/bin/env python3\nimport sys, json\nopen(sys.argv[0] + '.args', 'w').write(json.dumps(sys.argv[1:]))\n".utf8)
+            .write(to: URL(fileURLWithPath: stub))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stub)
+        for name in Self.hostileNames {
+            for place in 0..<3 {
+                var plan = SlurmPlan(kuroshio: stub, config: place == 0 ? "\(base)/\(name)" : "\(base)/c.yaml",
+                                     output: place == 1 ? "\(base)/\(name)" : "\(base)/out", inputList: place == 2 ? name : "list",
+                                     tasks: 3, deduplicates: true)
+                plan.partition = "cpu"
+                try plan.validate()
+                let script = "\(base)/task.sbatch"
+                try Data(plan.script(.signatures).utf8).write(to: URL(fileURLWithPath: script))
+                let bash = Process()
+                bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+                bash.arguments = [script]
+                bash.currentDirectoryURL = URL(fileURLWithPath: base)
+                bash.environment = ["PATH": "/usr/bin:/bin", "SLURM_ARRAY_TASK_ID": "1", "HOME": base]
+                try bash.run()
+                bash.waitUntilExit()
+                #expect(bash.terminationStatus == 0, "\(name.debugDescription)")
+                #expect(!FileManager.default.fileExists(atPath: "\(base)/CANARY"), "\(name.debugDescription) ran a command")
+                let arguments = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stub + ".args"))) as? [String]
+                #expect(arguments == plan.command(.signatures).dropFirst().map { $0 == "$rank" ? "1" : $0 }, "\(name.debugDescription)")
+                try? FileManager.default.removeItem(atPath: stub + ".args")
+            }
+        }
+    }
+
+    /// Control characters in a path or an option, and options sbatch would not read, are refused by name.
+    @Test func controlCharactersAndMalformedOptionsAreRefused() {
+        var plan = Self.plan("/out\nlogs", deduplicates: false)
+        #expect(throws: SlurmPlanError.self) { try plan.validate() }
+        plan = Self.plan("/out", deduplicates: false)
+        for (partition, time, memory) in [("cpu\ntouch x", nil, nil), ("cpu", "1:00\rx", nil), (nil, nil, "4G\u{85}"),
+                                          ("a b", nil, nil), (nil, "$(x)", nil), (nil, nil, "4G;x")] as [(String?, String?, String?)] {
+            (plan.partition, plan.time, plan.memory) = (partition, time, memory)
+            #expect(throws: SlurmPlanError.self, "\([partition, time, memory])") { try plan.validate() }
+        }
+        (plan.partition, plan.time, plan.memory) = ("cpu,gpu", "1-02:00:00", "4096M")
+        #expect(throws: Never.self) { try plan.validate() }
+    }
+
+    /// sbatch reads a quoted `#SBATCH` value whole: quotes and backslashes escaped, a `#` kept inside the quotes.
+    @Test func sbatchValuesAreQuotedAsSbatchReadsThem() {
+        #expect(SlurmPlan.sbatchQuoted(#"/a b/#x"y\z"#) == #""/a b/#x\"y\\z""#)
+        #expect(SlurmPlan.shellQuoted("it'\u{301}s") == "'it'\\''\u{301}s'")
     }
 }
