@@ -1,6 +1,8 @@
 extension Deduplicator {
-    /// What the clusters pass decided for one document of a cluster of two or more.
+    /// What the clusters pass decided for one document of a cluster of two or more, and the hash of that document's
+    /// line.
     struct Verdict {
+        var line: UInt64
         var removal: Removal?
         var size: Int
         var keeper: String
@@ -9,14 +11,17 @@ extension Deduplicator {
     /// Pass 4 for one unit: writes its kept documents to `OUT/<bucket>/part-<unit>-<n>.jsonl.gz` with frequent
     /// paragraphs removed and `meta.dedup_cluster` (the keeper's id) and `meta.dedup_cluster_size` set, and lists the
     /// removed ones with their reason and cluster in `OUT/dedup/removed/<bucket>/part-<unit>.tsv`.
-    func apply(_ unit: DedupUnits.Unit) throws(RunError) -> RunStats {
+    /// Each line must be the document the signatures pass read (its hash is checked against the unit's `docs`), and
+    /// the shard must have as many lines: otherwise the verdicts would fall on other documents, and the task is refused.
+    func apply(_ unit: DedupUnits.Unit, _ ledger: Ledger) throws(RunError) -> RunStats {
         var stats = RunStats()
-        let verdicts = config.comparesDocuments ? readVerdicts(unit) : [:]
-        let (mine, _, offsets) = layout(unit.bucket)
+        let verdicts = try readVerdicts(unit)
+        let keys = DocumentKeys.values(try readSide(units.sideOutput(unit, "docs")))
+        let (mine, _, offsets) = layout(unit.bucket, ledger)
         let base = UInt64(offsets[mine.firstIndex(of: unit) ?? 0])
         var frequent: [UInt64: UInt64] = [:]
         if config.paragraphs != nil {
-            let records = BinaryFile.read(units.frequentParagraphs(unit.bucket), as: UInt64.self) ?? []
+            let records: [UInt64] = BinaryFile.values(try readSide(units.frequentParagraphs(unit.bucket)))
             for i in stride(from: 0, to: records.count - 1, by: 2) { frequent[records[i]] = records[i + 1] }
         }
         let writer = ShardWriter(directory: "\(output)/\(unit.bucket)", stem: "part-\(units.name(unit))", maxBytes: shardBytes)
@@ -24,8 +29,12 @@ extension Deduplicator {
         var local = 0
         let bucket = "buckets.\(unit.bucket)"
         do {
-            let lineStats = try forEachLine(of: unit) { (line) throws(RunError) in
+            let lineStats = try forEachLine(of: unit) { (line, hash) throws(RunError) in
                 defer { local += 1 }
+                guard local < keys.count, keys[local].line == hash, verdicts[local].map({ $0.line == hash }) ?? true else {
+                    throw .conflict("\(unit.path), line \(local + 1): not the document the signatures pass read there; remove the "
+                        + "markers of the dedup passes in \(output)/.done and run them again")
+                }
                 guard var document = line else { return }
                 let id = document.id
                 let verdict = verdicts[local]
@@ -71,6 +80,10 @@ extension Deduplicator {
                 stats.add("\(bucket).chars", document.text.unicodeScalars.count)
                 stats.add("\(bucket).bytes", line.count)
             }
+            guard local == keys.count else {
+                throw RunError.conflict("\(unit.path): \(local) lines, where the signatures pass read \(keys.count); remove the markers of "
+                    + "the dedup passes in \(output)/.done and run them again")
+            }
             stats.merge(lineStats)
             stats.add("dedup.apply.docs_in", local)
             try writer.commit()
@@ -99,16 +112,17 @@ extension Deduplicator {
         String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
-    /// The unit's verdicts by local position.
-    private func readVerdicts(_ unit: DedupUnits.Unit) -> [Int: Verdict] {
+    /// The unit's verdicts by local position; a line that does not read is a conflict.
+    private func readVerdicts(_ unit: DedupUnits.Unit) throws(RunError) -> [Int: Verdict] {
         var verdicts: [Int: Verdict] = [:]
-        guard let bytes = FileSystem.read(units.verdicts(unit)) else { return verdicts }
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 3)
-            guard fields.count == 4, let local = Int(fields[0]), let size = Int(fields[2]),
-                  case .string(let keeper)? = Array(fields[3].utf8).withUnsafeBufferPointer({ JSONParser.parse($0) })
-            else { continue }
-            verdicts[local] = Verdict(removal: Removal(rawValue: String(fields[1])), size: size, keeper: keeper)
+        let path = units.verdicts(unit)
+        for line in String(decoding: try readSide(path), as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 4)
+            guard fields.count == 5, let local = Int(fields[0]), local >= 0, let hash = UInt64(fields[1], radix: 16),
+                  let size = Int(fields[3]), size > 1,
+                  case .string(let keeper)? = Array(fields[4].utf8).withUnsafeBufferPointer({ JSONParser.parse($0) })
+            else { throw .conflict("\(path): not a verdict line: \(line.prefix(200))") }
+            verdicts[local] = Verdict(line: hash, removal: Removal(rawValue: String(fields[2])), size: size, keeper: keeper)
         }
         return verdicts
     }

@@ -6,24 +6,29 @@ extension Deduplicator {
     /// Pass 2 for one bucket and one key (`exact`, `url` or `band-NN`): sorts every document's key with its ordinal,
     /// and joins documents that share one. Exact and URL keys join at once; a band's candidates are joined only when
     /// their full signatures agree in at least `threshold` of their positions. Writes the joins as edges.
-    func candidates(_ bucket: String, _ key: String) throws(RunError) -> RunStats {
+    func candidates(_ bucket: String, _ key: String, _ ledger: Ledger) throws(RunError) -> RunStats {
         var stats = RunStats()
-        let (mine, counts, offsets) = layout(bucket)
-        let sorter = ExternalSorter(directory: "\(units.work)/\(bucket)/sort-\(key)-\(rank)", budgetBytes: sortBudget)
+        let (mine, counts, offsets) = layout(bucket, ledger)
+        let sorter = ExternalSorter(directory: "\(units.work)/\(bucket)/sort-\(key)", budgetBytes: sortBudget)
         let band = key.hasPrefix("band-") ? Int(key.dropFirst(5)) : nil
-        do {
-            for (u, unit) in mine.enumerated() {
-                let values: [UInt64]
-                if let band {
-                    let bytes = FileSystem.read(units.sideOutput(unit, "bands"), offset: band * counts[u] * 8, count: counts[u] * 8)
-                    values = BinaryFile.values(bytes ?? [])
-                } else {
-                    let docs = BinaryFile.read(units.sideOutput(unit, "docs"), as: UInt64.self) ?? []
-                    let field = key == "exact" ? 0 : 1
-                    values = stride(from: field, to: docs.count, by: 4).map { docs[$0] }
-                }
-                for (i, value) in values.enumerated() where value != 0 { try sorter.append(value, UInt64(offsets[u] + i)) }
+        for (u, unit) in mine.enumerated() {
+            let values: [UInt64]
+            if let band {
+                let path = units.sideOutput(unit, "bands")
+                guard let bytes = FileSystem.read(path, offset: band * counts[u] * 8, count: counts[u] * 8), bytes.count == counts[u] * 8
+                else { throw .conflict("\(path): shorter than its \(counts[u]) documents' bands") }
+                values = BinaryFile.values(bytes)
+            } else {
+                let field = key == "exact" ? \DocumentKeys.text : \DocumentKeys.url
+                values = DocumentKeys.values(try readSide(units.sideOutput(unit, "docs"))).map { $0[keyPath: field] }
             }
+            do throws(OutputError) {
+                for (i, value) in values.enumerated() where value != 0 { try sorter.append(value, UInt64(offsets[u] + i)) }
+            } catch {
+                throw .output(error)
+            }
+        }
+        do {
             var edges: [UInt64] = []
             let signatures = band == nil ? nil : SignatureReader(deduplicator: self, units: mine, offsets: offsets)
             let threshold = config.minhash?.threshold ?? 1
@@ -62,7 +67,7 @@ extension Deduplicator {
         } catch {
             throw .output(error)
         }
-        FileSystem.remove("\(units.work)/\(bucket)/sort-\(key)-\(rank)")
+        rmdir(sorter.directory)
         return stats
     }
 }

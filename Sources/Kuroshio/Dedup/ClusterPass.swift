@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension Deduplicator {
     /// Why a document leaves the corpus.
     enum Removal: String, CaseIterable {
@@ -12,20 +16,23 @@ extension Deduplicator {
     }
 
     /// Pass 3 for one bucket: joins the edges into clusters, picks each cluster's keeper, writes one verdict file per
-    /// unit (`<ordinal> <keep|exact|url|near> <size> <keeper id>` for the members of clusters of two or more), and
+    /// unit (`<ordinal> <line hash> <keep|exact|url|near> <size> <keeper id>` for the members of clusters of two or more:
+    /// apply checks each against the document on that line), and
     /// counts paragraph keys into the frequency table and the list of frequent paragraphs with the place each stays.
-    func clusters(_ bucket: String) throws(RunError) -> RunStats {
+    func clusters(_ bucket: String, _ ledger: Ledger) throws(RunError) -> RunStats {
         var stats = RunStats()
-        let (mine, counts, offsets) = layout(bucket)
+        let (mine, counts, offsets) = layout(bucket, ledger)
         let total = counts.reduce(0, +)
         var keys: [DocumentKeys] = []
         keys.reserveCapacity(total)
-        for unit in mine { keys += DocumentKeys.read(units.sideOutput(unit, "docs")) ?? [] }
+        for unit in mine { keys += DocumentKeys.values(try readSide(units.sideOutput(unit, "docs"))) }
         guard keys.count == total else { throw .conflict("\(units.work)/\(bucket): side outputs changed while clustering") }
         var sets = UnionFind(count: total)
         for key in keyTasks {
-            let edges = BinaryFile.read(units.edges(bucket, key), as: UInt64.self) ?? []
-            for i in stride(from: 0, to: edges.count - 1, by: 2) where edges[i] < total && edges[i + 1] < total {
+            let path = units.edges(bucket, key)
+            let edges: [UInt64] = BinaryFile.values(try readSide(path))
+            for i in stride(from: 0, to: edges.count - 1, by: 2) {
+                guard edges[i] < total && edges[i + 1] < total else { throw .conflict("\(path): an edge past the bucket's \(total) documents") }
                 sets.union(Int(edges[i]), Int(edges[i + 1]))
             }
         }
@@ -51,7 +58,7 @@ extension Deduplicator {
             removed[document] = Int(keeper[r]) != document
         }
         for bin in Self.sizeBins where histogram[bin] != nil { stats.add("dedup.cluster_sizes.\(bin)", histogram[bin]!) }
-        let ids = readIDs(mine, offsets: offsets, needed: needed)
+        let ids = try readIDs(mine, offsets: offsets, needed: needed)
         var reasons: [Removal: Int] = [:]
         do {
             try FileSystem.makeDirectories("\(units.work)/\(bucket)/verdicts")
@@ -69,7 +76,8 @@ extension Deduplicator {
                         reasons[reason, default: 0] += 1
                         verdict = reason.rawValue
                     }
-                    lines += "\(local)\t\(verdict)\t\(size[r])\t\(JSON.string(ids[kept] ?? "").serialized)\n"
+                    lines += "\(local)\t\(String(keys[document].line, radix: 16))\t\(verdict)\t\(size[r])\t"
+                        + "\(JSON.string(ids[kept] ?? "").serialized)\n"
                 }
                 try FileSystem.writeAtomically(Array(lines.utf8), to: units.verdicts(unit))
             }
@@ -84,7 +92,7 @@ extension Deduplicator {
             stats.add("dedup.\(removal.rawValue).docs_out", left)
         }
         if let paragraphs = config.paragraphs {
-            try countParagraphs(bucket, mine, offsets: offsets, removed: removed, options: paragraphs, stats: &stats)
+            try countParagraphs(bucket, mine, counts: counts, offsets: offsets, removed: removed, options: paragraphs, stats: &stats)
         }
         return stats
     }
@@ -101,11 +109,11 @@ extension Deduplicator {
     }
 
     /// The ids of the `needed` ordinals, read from the units' `ids` side outputs.
-    private func readIDs(_ mine: [DedupUnits.Unit], offsets: [Int], needed: Set<Int>) -> [Int: String] {
+    private func readIDs(_ mine: [DedupUnits.Unit], offsets: [Int], needed: Set<Int>) throws(RunError) -> [Int: String] {
         var ids: [Int: String] = [:]
         guard !needed.isEmpty else { return ids }
         for (u, unit) in mine.enumerated() {
-            guard let bytes = FileSystem.read(units.sideOutput(unit, "ids")) else { continue }
+            let bytes = try readSide(units.sideOutput(unit, "ids"))
             var position = 0, document = offsets[u]
             while position + 4 <= bytes.count {
                 let length = Int(UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
@@ -123,9 +131,9 @@ extension Deduplicator {
     /// merging with other dumps') and the frequent paragraphs: those seen more than `maxCount` times here and in the
     /// given tables, each with the first place it occurs in a document that stays (every other occurrence goes). The
     /// given tables are of corpora that come before this one: a frequent paragraph they hold stays nowhere here.
-    private func countParagraphs(_ bucket: String, _ mine: [DedupUnits.Unit], offsets: [Int], removed: [Bool],
+    private func countParagraphs(_ bucket: String, _ mine: [DedupUnits.Unit], counts: [Int], offsets: [Int], removed: [Bool],
                                  options: DedupConfig.ParagraphOptions, stats: inout RunStats) throws(RunError) {
-        let sorter = ExternalSorter(directory: "\(units.work)/\(bucket)/sort-paragraphs-\(rank)", budgetBytes: sortBudget)
+        let sorter = ExternalSorter(directory: "\(units.work)/\(bucket)/sort-paragraphs", budgetBytes: sortBudget)
         var others: [ParagraphTable.Reader] = []
         for path in options.tables {
             guard let reader = ParagraphTable.Reader(path: path) else {
@@ -133,15 +141,17 @@ extension Deduplicator {
             }
             others.append(reader)
         }
-        do {
-            for (u, unit) in mine.enumerated() {
-                let records = BinaryFile.read(units.sideOutput(unit, "paras"), as: UInt64.self) ?? []
-                for i in stride(from: 0, to: records.count - 1, by: 2) {
-                    var position = ParagraphPosition(packed: records[i + 1])
-                    position.ordinal += UInt64(offsets[u])
-                    try sorter.append(records[i], position.packed)
-                }
+        for (u, unit) in mine.enumerated() {
+            let path = units.sideOutput(unit, "paras")
+            let records: [UInt64] = BinaryFile.values(try readSide(path))
+            for i in stride(from: 0, to: records.count - 1, by: 2) {
+                var position = ParagraphPosition(packed: records[i + 1])
+                guard position.ordinal < counts[u] else { throw .conflict("\(path): a paragraph of a document past the unit's \(counts[u])") }
+                position.ordinal += UInt64(offsets[u])
+                do throws(OutputError) { try sorter.append(records[i], position.packed) } catch { throw .output(error) }
             }
+        }
+        do {
             try FileSystem.makeDirectories("\(output)/dedup")
             let table = try ParagraphTable.Writer(path: units.paragraphTable(bucket, output: output))
             var frequent: [UInt64] = []
@@ -173,6 +183,6 @@ extension Deduplicator {
         } catch {
             throw .output(error)
         }
-        FileSystem.remove("\(units.work)/\(bucket)/sort-paragraphs-\(rank)")
+        rmdir(sorter.directory)
     }
 }

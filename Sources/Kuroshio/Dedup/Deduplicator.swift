@@ -1,4 +1,7 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Corpus-wide dedup as four passes that hand off files, each split over ranks like `run`:
 ///
@@ -46,27 +49,55 @@ public struct Deduplicator: Sendable {
         self.memoryBytes = memoryBytes
     }
 
-    /// One piece of a pass's work: its marker name, what it reads (recorded in the marker), and the work.
+    /// One piece of a pass's work: its marker name, what it reads (recorded in the marker), the side outputs it
+    /// reads (each written by a task of an earlier pass) and writes, and the work.
     struct Task: Sendable {
         var name: String
+        /// The shard read, for tasks over a unit; else the bucket.
         var input: String
-        var work: @Sendable () throws(RunError) -> RunStats
+        var unit: DedupUnits.Unit?
+        var reads: [String] = []
+        var writes: [String] = []
+        var work: @Sendable (Ledger) throws(RunError) -> RunStats
     }
 
     func tasks(_ pass: Pass) -> [Task] {
         switch pass {
         case .signatures:
-            units.units.map { unit in Task(name: units.name(unit), input: unit.path) { () throws(RunError) in try signatures(unit) } }
+            return units.units.map { unit in
+                let kinds = ["docs", "ids"] + (config.minhash != nil ? ["sig", "bands"] : []) + (config.paragraphs != nil ? ["paras"] : [])
+                return Task(name: units.name(unit), input: unit.path, unit: unit, writes: kinds.map { units.sideOutput(unit, $0) }) {
+                    _ throws(RunError) in try signatures(unit)
+                }
+            }
         case .buckets:
-            units.buckets.flatMap { bucket in
+            return units.buckets.flatMap { bucket in
                 keyTasks.map { key in
-                    Task(name: "\(bucket).\(key)", input: bucket) { () throws(RunError) in try candidates(bucket, key) }
+                    let kinds = key.hasPrefix("band-") ? ["bands", "sig"] : ["docs"]
+                    let reads = units.units(in: bucket).flatMap { unit in kinds.map { units.sideOutput(unit, $0) } }
+                    return Task(name: "\(bucket).\(key)", input: bucket, reads: reads, writes: [units.edges(bucket, key)]) {
+                        ledger throws(RunError) in try candidates(bucket, key, ledger)
+                    }
                 }
             }
         case .clusters:
-            units.buckets.map { bucket in Task(name: bucket, input: bucket) { () throws(RunError) in try clusters(bucket) } }
+            return units.buckets.map { bucket in
+                let mine = units.units(in: bucket)
+                let kinds = ["docs", "ids"] + (config.paragraphs != nil ? ["paras"] : [])
+                let reads = mine.flatMap { unit in kinds.map { units.sideOutput(unit, $0) } } + keyTasks.map { units.edges(bucket, $0) }
+                let writes = mine.map(units.verdicts) + (config.paragraphs != nil ? [units.frequentParagraphs(bucket)] : [])
+                return Task(name: bucket, input: bucket, reads: reads, writes: writes) { ledger throws(RunError) in
+                    try clusters(bucket, ledger)
+                }
+            }
         case .apply:
-            units.units.map { unit in Task(name: units.name(unit), input: unit.path) { () throws(RunError) in try apply(unit) } }
+            return units.units.map { unit in
+                let reads = [units.sideOutput(unit, "docs"), units.verdicts(unit)]
+                    + (config.paragraphs != nil ? [units.frequentParagraphs(unit.bucket)] : [])
+                return Task(name: units.name(unit), input: unit.path, unit: unit, reads: reads) { ledger throws(RunError) in
+                    try apply(unit, ledger)
+                }
+            }
         }
     }
 
@@ -76,39 +107,73 @@ public struct Deduplicator: Sendable {
             + (0..<(config.minhash?.bands ?? 0)).map { "band-\(pad($0, 2))" }
     }
 
+    /// What the earlier passes' markers record: every side output with the record of its bytes, and the shard each
+    /// signatures task read.
+    struct Ledger: Sendable {
+        var files: [String: FileRecord] = [:]
+        var sources: [String: FileRecord] = [:]
+    }
+
     /// Runs this rank's pending tasks of `pass` on `jobs` threads; `progress` gets (done, total) after each task.
+    /// Holds the pass's lock for this rank while it runs. Refuses to start unless every task of the earlier passes is
+    /// done over the same inputs, and refuses a task whose input or side outputs changed since they were recorded:
+    /// shards must hold the bytes the signatures pass read, side outputs those their task wrote.
     public func run(_ pass: Pass, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RunError) {
+        do { try FileSystem.makeDirectories(markers(pass)) } catch { throw .output(error) }
+        let lock = try RunLock(markers: markers(pass), rank: rank, pass: "dedup \(pass.rawValue)")
+        defer { withExtendedLifetime(lock) {} }
         try RecipeMarker.claim(output, fingerprint: config.fingerprint)
-        if let index = Pass.allCases.firstIndex(of: pass), index > 0 {
-            let previous = Pass.allCases[index - 1]
-            let needed = tasks(previous)
-            let missing = needed.filter { !isDone($0, previous) }
+        AtomicFile.removeLeftovers(under: output)
+        var ledger = Ledger()
+        for earlier in Pass.allCases.prefix(while: { $0 != pass }) {
+            let needed = tasks(earlier)
+            var missing: [String] = []
+            for task in needed {
+                guard let marker = try completion(of: task, in: earlier, ledger) else {
+                    missing.append(task.name)
+                    continue
+                }
+                for (file, record) in marker.files { ledger.files[file] = record }
+                if earlier == .signatures, let source = marker.source { ledger.sources[task.name] = source }
+            }
             guard missing.isEmpty else {
-                throw .conflict("dedup \(pass.rawValue) needs every \(previous.rawValue) task done first; "
-                    + "\(missing.count) of \(needed.count) are not (the first: \(missing[0].name))")
+                throw .conflict("dedup \(pass.rawValue) needs every \(earlier.rawValue) task done first; "
+                    + "\(missing.count) of \(needed.count) are not (the first: \(missing[0]))")
             }
         }
-        do { try FileSystem.makeDirectories(markers(pass)) } catch { throw .output(error) }
         var pending: [Task] = []
         for (index, task) in tasks(pass).enumerated() where index % worldSize == rank {
-            let path = marker(of: task, in: pass)
-            guard let bytes = FileSystem.read(path) else {
+            guard let done = try completion(of: task, in: pass, ledger) else {
                 pending.append(task)
                 continue
             }
-            let first = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first ?? ""
-            guard first == "input\t\(task.input)" else {
-                throw .conflict("\(path) records \(first.dropFirst(6)), not \(task.input): use a new output directory")
+            if let source = done.source, !source.matches(task.input, trustingTime: true) {
+                throw .conflict("\(task.input) changed since \(marker(of: task, in: pass)) recorded it (\(source.change(task.input))): "
+                    + "use a new output directory, or remove the markers of the dedup passes to run them again")
             }
         }
         let work = pending
         let done = Mutex(0)
+        let shared = ledger
         try WorkPool.run(count: work.count, jobs: jobs) {
             { (k) throws(RunError) in
-                let stats = try work[k].work()
+                let task = work[k]
+                try verify(task, pass, shared)
+                let stats = try task.work(shared)
+                var files: [String: FileRecord] = [:]
+                for path in task.writes {
+                    guard let record = FileRecord(path: path) else { throw .conflict("\(path): written by this task, and gone") }
+                    files[relative(path)] = record
+                }
+                // A shard's record is taken after it was read: the signatures pass reads it whole, and apply has
+                // checked it against that record.
+                let source = try task.unit.map { (unit) throws(RunError) in
+                    guard let record = FileRecord(path: unit.path) else { throw .conflict("\(unit.path): cannot be read") }
+                    return record
+                }
+                let record = TaskMarker(input: task.input, source: source, reads: digest(task.reads, shared), files: files, stats: stats)
                 do throws(OutputError) {
-                    try FileSystem.writeAtomically(Array(("input\t\(work[k].input)\n" + stats.tsv).utf8),
-                                                   to: marker(of: work[k], in: pass))
+                    try FileSystem.writeAtomically(Array(record.text.utf8), to: marker(of: task, in: pass))
                 } catch {
                     throw .output(error)
                 }
@@ -119,6 +184,63 @@ public struct Deduplicator: Sendable {
                 progress?(finished, work.count)
             }
         }
+    }
+
+    /// Checks what `task` will read against the ledger: each side output must hold the bytes its task recorded, and
+    /// apply's shard the bytes the signatures pass read.
+    private func verify(_ task: Task, _ pass: Pass, _ ledger: Ledger) throws(RunError) {
+        for path in task.reads {
+            let name = relative(path)
+            guard let record = ledger.files[name] else {
+                throw .conflict("\(path): no finished task of an earlier pass recorded it; run the earlier dedup passes again "
+                    + "(remove their markers in \(output)/.done) or use a new output directory")
+            }
+            guard record.matches(path) else {
+                throw .conflict("\(path) is not the side output its task wrote (\(record.change(path))): remove the markers "
+                    + "in \(output)/.done of the dedup passes and run them again, or use a new output directory")
+            }
+        }
+        if pass == .apply, let unit = task.unit {
+            guard let source = ledger.sources[task.name], source.matches(unit.path) else {
+                throw .conflict("\(unit.path) changed since the signatures pass read it: its documents no longer match their "
+                    + "keys; remove the markers of the dedup passes in \(output)/.done and run them again")
+            }
+        }
+    }
+
+    /// The marker of `task` of `pass`, nil when the task is not done. A marker that does not read, one of another
+    /// input, or one whose task read other side outputs than those the ledger records now (a shard added since, or
+    /// a side output made again with other bytes) is a conflict.
+    private func completion(of task: Task, in pass: Pass, _ ledger: Ledger) throws(RunError) -> TaskMarker? {
+        let path = marker(of: task, in: pass)
+        guard let bytes = FileSystem.read(path) else { return nil }
+        guard let marker = TaskMarker(text: String(decoding: bytes, as: UTF8.self)) else {
+            throw .conflict("\(path) is not a dedup marker: remove it to run its task again")
+        }
+        guard marker.input == task.input else {
+            throw .conflict("\(path) records \(marker.input), not \(task.input): the inputs changed since; use a new output directory")
+        }
+        guard marker.reads == digest(task.reads, ledger) else {
+            throw .conflict("\(path): its task read other side outputs than the earlier passes record now (\(marker.reads.prefix { $0 != "\t" }) "
+                + "then, \(task.reads.count) now): remove the markers of the dedup passes in \(output)/.done and run them again")
+        }
+        return marker
+    }
+
+    /// The count of `paths` and a digest of each one's path and recorded bytes: what a marker keeps of the side
+    /// outputs its task read.
+    func digest(_ paths: [String], _ ledger: Ledger) -> String {
+        var h = Hash64.mix(UInt64(paths.count))
+        for path in paths {
+            let name = relative(path)
+            h = Hash64.mix(h ^ Hash64.string(name) ^ Hash64.mix(ledger.files[name].map { $0.hash ^ UInt64($0.size) } ?? 0))
+        }
+        return "\(paths.count)\t\(String(h, radix: 16))"
+    }
+
+    /// `path` relative to the output directory, as markers record side outputs.
+    func relative(_ path: String) -> String {
+        path.hasPrefix(output + "/") ? String(path.dropFirst(output.count + 1)) : path
     }
 
     /// The ranks of `worldSize` that still have tasks of `pass` without a marker. The tasks are known once the shards
@@ -168,7 +290,9 @@ public struct Deduplicator: Sendable {
             $0.hasPrefix("buckets.") ? "pre_dedup." + $0.dropFirst(8) : $0
         }
         for pass in Pass.allCases {
-            total.merge(Runner.completedStats(in: markers(pass)))
+            for name in FileSystem.list(markers(pass)).filter({ $0.hasSuffix(".tsv") }).sorted() {
+                if let marker = TaskMarker.read("\(markers(pass))/\(name)") { total.merge(marker.stats) }
+            }
         }
         return total
     }
@@ -176,10 +300,11 @@ public struct Deduplicator: Sendable {
     /// The sort budget of one worker.
     var sortBudget: Int { max(1 << 20, memoryBytes / jobs) }
 
-    /// Every unit's document count in `bucket` and the ordinal of its first document.
-    func layout(_ bucket: String) -> (units: [DedupUnits.Unit], counts: [Int], offsets: [Int]) {
+    /// Every unit's document count in `bucket` and the ordinal of its first document, from the sizes of the `docs`
+    /// side outputs the signatures pass recorded.
+    func layout(_ bucket: String, _ ledger: Ledger) -> (units: [DedupUnits.Unit], counts: [Int], offsets: [Int]) {
         let mine = units.units(in: bucket)
-        let counts = mine.map { FileSystem.size(units.sideOutput($0, "docs")) / DocumentKeys.stride }
+        let counts = mine.map { (ledger.files[relative(units.sideOutput($0, "docs"))]?.size ?? 0) / DocumentKeys.stride }
         var offsets: [Int] = []
         var total = 0
         for count in counts {
@@ -188,23 +313,32 @@ public struct Deduplicator: Sendable {
         }
         return (mine, counts, offsets)
     }
+
+    /// A side output read whole; it was verified against its record, so one that cannot be read now is a conflict.
+    func readSide(_ path: String) throws(RunError) -> [UInt8] {
+        guard let bytes = FileSystem.read(path) else { throw .conflict("\(path): cannot be read") }
+        return bytes
+    }
 }
 
-/// The fixed-size record the signatures pass keeps for every document: its text and URL keys, its date, and whether
-/// it has a MinHash signature. Stored as four UInt64 in `<unit>.docs`.
+/// The fixed-size record the signatures pass keeps for every document: its text and URL keys, its date, whether it
+/// has a MinHash signature, and the hash of its line as read, by which apply knows each line is the document the keys
+/// were made from. Stored as five UInt64 in `<unit>.docs`.
 struct DocumentKeys {
-    static let stride = 32
+    static let stride = 40
     var text: UInt64
     var url: UInt64
     var date: Int64
     var hasSignature: Bool
+    var line: UInt64
 
-    var words: [UInt64] { [text, url, UInt64(bitPattern: date), hasSignature ? 1 : 0] }
+    var words: [UInt64] { [text, url, UInt64(bitPattern: date), hasSignature ? 1 : 0, line] }
 
-    static func read(_ path: String) -> [DocumentKeys]? {
-        guard let words = BinaryFile.read(path, as: UInt64.self) else { return nil }
-        return Swift.stride(from: 0, to: words.count - words.count % 4, by: 4).map {
-            DocumentKeys(text: words[$0], url: words[$0 + 1], date: Int64(bitPattern: words[$0 + 2]), hasSignature: words[$0 + 3] != 0)
+    static func values(_ bytes: [UInt8]) -> [DocumentKeys] {
+        let words: [UInt64] = BinaryFile.values(bytes)
+        return Swift.stride(from: 0, to: words.count - words.count % 5, by: 5).map {
+            DocumentKeys(text: words[$0], url: words[$0 + 1], date: Int64(bitPattern: words[$0 + 2]), hasSignature: words[$0 + 3] != 0,
+                         line: words[$0 + 4])
         }
     }
 }

@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// Sorts (key, value) pairs of any number in bounded memory: pairs gather in a buffer of at most `budgetBytes`;
-/// a full buffer is sorted and spilled to a run file in `directory`, and the runs are merged at the end.
+/// a full buffer is sorted and spilled to a run file in `directory`, and the runs are merged at the end, then
+/// removed.
 final class ExternalSorter {
     struct Pair: Comparable {
         var key: UInt64
@@ -37,8 +38,10 @@ final class ExternalSorter {
     private func spill() throws(OutputError) {
         try FileSystem.makeDirectories(directory)
         buffer.sort()
-        let path = "\(directory)/run-\(runs.count).bin"
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Named as temporary files are: two processes sorting into one directory keep apart, and a killed one's runs
+        // are removed as leftovers.
+        let path = AtomicFile.temporaryName(for: "\(directory)/run-\(runs.count).bin")
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: path) }
         defer { close(fd) }
         runs.append(path)

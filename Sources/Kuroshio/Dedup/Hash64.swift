@@ -26,6 +26,39 @@ enum Hash64 {
         return h
     }
 
+    /// `bytes(_:seed:)` of a whole whose length is known, fed in pieces of any size.
+    struct Stream {
+        private var h: UInt64
+        private var tail: UInt64 = 0
+        private var tailBytes = 0
+
+        init(length: Int, seed: UInt64 = 0) { h = Hash64.mix(seed ^ UInt64(length)) }
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            var i = 0
+            while tailBytes > 0 && tailBytes < 8 && i < bytes.count {
+                tail |= UInt64(bytes[i]) << UInt64(8 * tailBytes)
+                tailBytes += 1
+                i += 1
+            }
+            if tailBytes == 8 {
+                h = Hash64.mix(h ^ tail)
+                (tail, tailBytes) = (0, 0)
+            }
+            while i + 8 <= bytes.count {
+                h = Hash64.mix(h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+            while i < bytes.count {
+                tail |= UInt64(bytes[i]) << UInt64(8 * tailBytes)
+                tailBytes += 1
+                i += 1
+            }
+        }
+
+        func finish() -> UInt64 { tailBytes > 0 ? Hash64.mix(h ^ tail ^ 0xFF) : h }
+    }
+
     static func string(_ text: String, seed: UInt64 = 0) -> UInt64 {
         var text = text
         return text.withUTF8 { bytes(UnsafeRawBufferPointer($0), seed: seed) }

@@ -11,12 +11,12 @@ extension Deduplicator {
         var local: UInt64 = 0
         var noShingles = 0
         // Unreadable lines are counted once, by the apply pass.
-        _ = try forEachLine(of: unit) { document in
+        _ = try forEachLine(of: unit) { document, line in
             defer { local += 1 }
             let id = Array((document?.id ?? "").utf8)
             ids += withUnsafeBytes(of: UInt32(id.count).littleEndian, Array.init) + id
             guard let document else {
-                docs += DocumentKeys(text: 0, url: 0, date: .min, hasSignature: false).words
+                docs += DocumentKeys(text: 0, url: 0, date: .min, hasSignature: false, line: line).words
                 signatures += [UInt32](repeating: 0, count: minhash?.hashes ?? 0)
                 for band in bands.indices { bands[band].append(0) }
                 return
@@ -25,7 +25,7 @@ extension Deduplicator {
             let normalized = TextNormalizer.normalize(text)
             var keys = DocumentKeys(text: normalized.isEmpty ? 0 : DedupKeys.text(normalized),
                                     url: config.url ? DedupKeys.url(document.url) : 0,
-                                    date: DedupKeys.date(document.warcDate), hasSignature: false)
+                                    date: DedupKeys.date(document.warcDate), hasSignature: false, line: line)
             if let minhash, let hasher {
                 minhash.shingles.shingles(normalized, into: &shingles)
                 keys.hasSignature = hasher.signature(of: shingles, into: &signature)
@@ -61,22 +61,21 @@ extension Deduplicator {
     }
 
     /// Calls `body` with every line of a unit's shard in order: the document, or nil for a line that is not one
-    /// (counted as `dedup.bad_json` or as an input problem). Every line takes one ordinal, so the passes agree.
-    /// Returns the counts of such lines.
-    func forEachLine(of unit: DedupUnits.Unit, _ body: (ShardDocument?) throws(RunError) -> Void) throws(RunError) -> RunStats {
+    /// (counted as `dedup.bad_json` or as an input problem), and the hash of the line's bytes (0 for a line too long
+    /// to read). Every line takes one ordinal, so the passes agree. Returns the counts of such lines.
+    func forEachLine(of unit: DedupUnits.Unit, _ body: (ShardDocument?, UInt64) throws(RunError) -> Void) throws(RunError) -> RunStats {
         var stats = RunStats()
         let reader: JSONLReader
         do {
             reader = try JSONLReader(path: unit.path)
         } catch {
-            stats.add("problems.\(error.kind.rawValue)")
-            return stats
+            throw .conflict("\(unit.path): cannot be read (\(error))")
         }
         for line in reader {
             for problem in line.problems { stats.add("problems.\(problem.kind.rawValue)") }
             let document = line.bytes.flatMap(ShardDocument.init)
             if document == nil && line.bytes != nil { stats.add("dedup.bad_json") }
-            try body(document)
+            try body(document, line.bytes.map { $0.withUnsafeBytes { Hash64.bytes($0, seed: 5) } } ?? 0)
         }
         for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
         return stats

@@ -2,21 +2,25 @@
 /// another recipe is refused instead of mixing two recipes in one output.
 enum RecipeMarker {
     /// Records `fingerprint` for `output`, or checks it against the one recorded; empty fingerprints are not checked.
+    /// Safe when many ranks start at once on a fresh output: the first to link its file into place records it, and
+    /// every other checks against that one.
     static func claim(_ output: String, fingerprint: String) throws(RunError) {
         guard !fingerprint.isEmpty else { return }
         let path = "\(output)/.done/recipe"
-        if let recorded = FileSystem.read(path).map({ String(decoding: $0, as: UTF8.self) }) {
-            guard recorded == fingerprint else {
-                throw .conflict("\(output) was made with another recipe (fingerprint \(recorded), this one's \(fingerprint)): "
-                    + "use a new output directory")
+        if FileSystem.read(path) == nil {
+            do {
+                try FileSystem.makeDirectories("\(output)/.done")
+                let file = try AtomicFile(path: path)
+                try file.write(Array(fingerprint.utf8))
+                _ = try file.commitIfAbsent()
+            } catch {
+                throw .output(error)
             }
-            return
         }
-        do {
-            try FileSystem.makeDirectories("\(output)/.done")
-            try FileSystem.writeAtomically(Array(fingerprint.utf8), to: path)
-        } catch {
-            throw .output(error)
+        let recorded = String(decoding: FileSystem.read(path) ?? [], as: UTF8.self)
+        guard recorded == fingerprint else {
+            throw .conflict("\(output) was made with another recipe (fingerprint \(recorded), this one's \(fingerprint)): "
+                + "use a new output directory")
         }
     }
 

@@ -2,19 +2,20 @@
 import Glibc
 #endif
 
-/// An exclusive lock on one rank's share of an output directory (`OUT/.done/lock-<rank>`), held while the run lives:
-/// a second run of the same rank into the same directory is refused instead of writing over the first one's
-/// temporary files. The kernel releases it when the process ends, however it ends.
+/// An exclusive lock on one rank's share of a pass over an output directory (`OUT/.done/lock-<rank>` for `run`,
+/// `OUT/.done/<pass>/lock-<rank>` for a dedup pass), held while the pass lives: a second process for the same rank
+/// of the same pass is refused instead of writing beside the first. The kernel releases it when the process ends,
+/// however it ends.
 final class RunLock {
     private let descriptor: Int32
 
-    init(markers: String, rank: Int) throws(RunError) {
+    init(markers: String, rank: Int, pass: String = "run") throws(RunError) {
         let path = "\(markers)/lock-\(rank)"
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .conflict("\(path): cannot open the lock file (\(String(cString: strerror(errno))))") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw .conflict("another run is writing rank \(rank) of this output (\(path) is locked): wait for it, or use a new output directory")
+            throw .conflict("another \(pass) is writing rank \(rank) of this output (\(path) is locked): wait for it, or use a new output directory")
         }
     }
 

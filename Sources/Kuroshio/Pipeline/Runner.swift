@@ -83,6 +83,7 @@ public struct Runner: Sendable {
         let lock = try RunLock(markers: markers, rank: rank)
         defer { withExtendedLifetime(lock) {} }
         try RecipeMarker.claim(output, fingerprint: config.fingerprint)
+        AtomicFile.removeLeftovers(under: output)
         let mine = inputs.indices.filter { $0 % worldSize == rank }
         var pending: [Int] = []
         for index in mine {

@@ -1,9 +1,14 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A file written under a temporary name beside its final one and renamed into place by `commit`, so that a killed
 /// run never leaves a half-written file under a final name. A file dropped before `commit` is removed.
+///
+/// The temporary name is unique to the host, the process and the file (`.<name>.<host>-<pid>-<n>.tmp`), so two
+/// processes writing one path (ranks finishing together, a task run twice) never write into each other's file: each
+/// renames a whole file into place. What a killed process left is removed by `removeLeftovers`.
 final class AtomicFile {
     let path: String
     let temporaryPath: String
@@ -12,7 +17,7 @@ final class AtomicFile {
     init(path: String) throws(OutputError) {
         self.path = path
         temporaryPath = AtomicFile.temporaryName(for: path)
-        fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: temporaryPath) }
     }
 
@@ -23,10 +28,33 @@ final class AtomicFile {
         }
     }
 
-    /// `.name.tmp` beside `path`: hidden, and not matched by `*.jsonl.gz`.
+    /// This process's mark in temporary names: the host (dots made underscores) and the process id.
+    static let owner: (host: String, pid: Int32) = {
+        var name = [CChar](repeating: 0, count: 256)
+        gethostname(&name, name.count - 1)
+        let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (String(host.map { $0 == "." || $0 == "/" || $0 == "-" ? "_" : $0 }), getpid())
+    }()
+    private static let counter = Atomic<Int>(0)
+
+    /// `.name.<host>-<pid>-<n>.tmp` beside `path`: hidden, and not matched by `*.jsonl.gz`.
     static func temporaryName(for path: String) -> String {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        return String(path[..<slash]) + "." + String(path[slash...]) + ".tmp"
+        let n = counter.add(1, ordering: .relaxed).newValue
+        return String(path[..<slash]) + "." + String(path[slash...]) + ".\(owner.host)-\(owner.pid)-\(n).tmp"
+    }
+
+    /// Removes the temporary files under `directory` that processes of this host left when they died (a process
+    /// still alive, or one of another host, keeps its own). Called by a rank that holds its lock, before it writes.
+    static func removeLeftovers(under directory: String) {
+        for path in FileSystem.files(under: directory, suffixes: [".tmp"]) {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard name.hasPrefix("."), let dot = name.dropLast(4).lastIndex(of: ".") else { continue }
+            let parts = name[name.index(after: dot)...].dropLast(4).split(separator: "-")
+            guard parts.count == 3, parts[0] == owner.host, let pid = Int32(parts[1]), pid != owner.pid,
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            unlink(path)
+        }
     }
 
     /// Appends the first `count` of `bytes` (all of them by default).
@@ -39,12 +67,30 @@ final class AtomicFile {
 
     /// Syncs the file and renames it to its final name.
     func commit() throws(OutputError) {
-        fsync(fd)
-        close(fd)
-        fd = -1
+        try finish()
         guard rename(temporaryPath, path) == 0 else {
             unlink(temporaryPath)
             throw OutputError(path: path)
+        }
+    }
+
+    /// Syncs the file and gives it its final name only if that name is free; returns false, and removes the file,
+    /// when another process got there first. Many processes may race for one name: exactly one wins.
+    func commitIfAbsent() throws(OutputError) -> Bool {
+        try finish()
+        defer { unlink(temporaryPath) }
+        if link(temporaryPath, path) == 0 { return true }
+        guard errno == EEXIST else { throw OutputError(path: path) }
+        return false
+    }
+
+    private func finish() throws(OutputError) {
+        let synced = fsync(fd) == 0
+        close(fd)
+        fd = -1
+        guard synced || errno == EINVAL else {
+            unlink(temporaryPath)
+            throw OutputError(path: temporaryPath)
         }
     }
 }

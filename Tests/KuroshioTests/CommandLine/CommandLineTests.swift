@@ -135,7 +135,7 @@ import Testing
                                    in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let out = "\(directory)/out"
-        #expect(outcome.stdout.hasPrefix("# \(out)/slurm/map.sbatch\n#!/bin/bash\n#SBATCH --job-name=kuroshio-map\n"))
+        #expect(outcome.stdout.hasPrefix("# \(out)/slurm/map.sbatch\n#!/bin/bash\n#SBATCH --job-name=\"kuroshio-map\"\n"))
         #expect(outcome.stdout.contains("\nsbatch --parsable --array=0 --export=ALL,KUROSHIO_RANK_OFFSET=0 \(out)/slurm/map.sbatch\n"))
         #expect(outcome.stdout.contains("\nsbatch --parsable --array=0-2 --export=ALL,KUROSHIO_RANK_OFFSET=0 --dependency=afterok:$MAP0 "
             + "--kill-on-invalid-dep=yes \(out)/slurm/signatures.sbatch\n"))

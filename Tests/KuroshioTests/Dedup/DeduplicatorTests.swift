@@ -219,8 +219,10 @@ import Testing
         try Deduplicator(config: recipe, units: units, output: output, rank: 0, worldSize: 2).run(.signatures)
         #expect(throws: RunError.self) { try Deduplicator(config: recipe, units: units, output: output).run(.buckets) }
         try FileManager.default.createDirectory(atPath: "\(output)/ja", withIntermediateDirectories: true)
-        try Data("{\"text\":".utf8).write(to: URL(fileURLWithPath: "\(output)/ja/.part-000001-000.jsonl.gz.tmp"))
+        let leftover = "\(output)/ja/.part-000001-000.jsonl.gz.\(AtomicFile.owner.host)-999999999-1.tmp"
+        try Data("{\"text\":".utf8).write(to: URL(fileURLWithPath: leftover))
         let rerun = try dedup(input, recipe, output: output)
+        #expect(!FileSystem.exists(leftover))
         #expect(rerun.files == clean.files)
         #expect(rerun.stats == clean.stats)
         // A rerun over another input is refused rather than mixed in.
