@@ -113,7 +113,7 @@ struct MergeTablesCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        if let bad = try ParagraphTable.merge(tables, into: output) { throw Failure("\(bad): not a paragraph frequency table") }
+        do { try ParagraphTable.merge(tables, into: output) } catch { throw Failure("\(error)") }
     }
 }
 

@@ -151,17 +151,18 @@ extension Deduplicator {
                 do throws(OutputError) { try sorter.append(records[i], position.packed) } catch { throw .output(error) }
             }
         }
-        do {
+        let table: ParagraphTable.Writer
+        var frequent: [UInt64] = []
+        do throws(OutputError) {
             try FileSystem.makeDirectories("\(output)/dedup")
-            let table = try ParagraphTable.Writer(path: units.paragraphTable(bucket, output: output))
-            var frequent: [UInt64] = []
+            table = try ParagraphTable.Writer(path: units.paragraphTable(bucket, output: output))
             var key: UInt64 = 0, count = 0
             var firstKept: UInt64?
             func finish() throws(OutputError) {
                 guard count > 0 else { return }
                 try table.add(key, count)
-                let external = others.indices.reduce(0) { $0 + others[$1].count(of: key) }
-                if count + external > options.maxCount {
+                let external = others.indices.reduce(0) { $0.adding(saturating: others[$1].count(of: key)) }
+                if count.adding(saturating: external) > options.maxCount {
                     // Seen in the corpora before this one: its first occurrence is there, and none stays here.
                     frequent += [key, external > 0 ? .max : firstKept ?? .max]
                     stats.add("dedup.paragraphs.frequent_keys")
@@ -178,6 +179,11 @@ extension Deduplicator {
                 if firstKept == nil, !removed[Int(ParagraphPosition(packed: pair.value).ordinal)] { firstKept = pair.value }
             }
             try finish()
+        } catch {
+            throw .output(error)
+        }
+        if let failure = others.compactMap(\.failure).first { throw .conflict(failure) }
+        do throws(OutputError) {
             try table.commit()
             try BinaryFile.write(frequent, to: units.frequentParagraphs(bucket))
         } catch {

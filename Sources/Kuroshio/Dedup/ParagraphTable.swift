@@ -33,15 +33,20 @@ public enum ParagraphTable {
         }
     }
 
-    /// Reads a table in key order, in 1 MiB chunks.
+    /// Reads a table in key order, in 1 MiB chunks. A table that is cut short, holds a key out of order or a count past
+    /// `Int.max` stops there, with `failure` saying why.
     final class Reader {
+        let path: String
         private let fd: Int32
         private var chunk: [UInt64] = []
         private var position = 0
+        private var entry = 0
         private(set) var current: (key: UInt64, count: Int)?
+        private(set) var failure: String?
 
         init?(path: String) {
-            fd = open(path, O_RDONLY)
+            self.path = path
+            fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             var header = [UInt8](repeating: 0, count: 8)
             let n = header.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 8) }
@@ -49,25 +54,34 @@ public enum ParagraphTable {
                 close(fd)
                 return nil
             }
+            if (FileSystem.size(path) - 8) % 16 != 0 { failure = "\(path): cut short (not whole key and count pairs)" }
             advance()
         }
 
         deinit { close(fd) }
 
-        /// Moves to the next pair; `current` is nil at the end.
+        /// Moves to the next pair; `current` is nil at the end, or at a broken entry (`failure`).
         func advance() {
+            let previous = current?.key
+            current = nil
+            guard failure == nil else { return }
             if position + 2 > chunk.count {
                 var bytes = [UInt8](repeating: 0, count: 1 << 20)
                 let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
                 chunk = BinaryFile.values(Array(bytes[..<max(0, n)]))
                 position = 0
-                guard chunk.count >= 2 else {
-                    current = nil
-                    return
-                }
+                guard chunk.count >= 2 else { return }
             }
-            current = (chunk[position], Int(chunk[position + 1]))
+            let (key, count) = (chunk[position], chunk[position + 1])
             position += 2
+            entry += 1
+            if let previous, key <= previous {
+                failure = "\(path): entry \(entry) is out of key order"
+            } else if count > UInt64(Int.max) || count == 0 {
+                failure = "\(path): entry \(entry) has a count of \(count)"
+            } else {
+                current = (key, Int(count))
+            }
         }
 
         /// The count of `key`, for keys asked in ascending order.
@@ -78,27 +92,39 @@ public enum ParagraphTable {
         }
     }
 
-    /// Sums the tables at `inputs` into one at `output`; returns the first input that is not a table, if any.
-    public static func merge(_ inputs: [String], into output: String) throws(OutputError) -> String? {
-        var readers: [Reader] = []
-        for path in inputs {
-            guard let reader = Reader(path: path) else { return path }
-            readers.append(reader)
-        }
-        let writer = try Writer(path: output)
-        while let key = readers.compactMap({ $0.current?.key }).min() {
-            var count = 0
-            for reader in readers where reader.current?.key == key {
-                count += reader.current!.count
-                reader.advance()
-            }
-            try writer.add(key, count)
-        }
-        try writer.commit()
-        return nil
+    /// Why a table cannot be used.
+    public struct TableError: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    /// Every (key, count) of a table, for tests and inspection; nil when it is not a table.
+    /// Sums the tables at `inputs` into one at `output` (counts held at `Int.max`); refuses a file that is not a
+    /// table, or a table that breaks off (see `Reader`), naming it.
+    public static func merge(_ inputs: [String], into output: String) throws(TableError) {
+        var readers: [Reader] = []
+        for path in inputs {
+            guard let reader = Reader(path: path) else { throw TableError(description: "\(path): not a paragraph frequency table") }
+            readers.append(reader)
+        }
+        do {
+            let writer = try Writer(path: output)
+            while let key = readers.compactMap({ $0.current?.key }).min() {
+                var count = 0
+                for reader in readers where reader.current?.key == key {
+                    count.add(saturating: reader.current!.count)
+                    reader.advance()
+                }
+                try writer.add(key, count)
+            }
+            if let failure = readers.compactMap(\.failure).first { throw TableError(description: failure) }
+            try writer.commit()
+        } catch let error as TableError {
+            throw error
+        } catch {
+            throw TableError(description: "cannot write \(error)")
+        }
+    }
+
+    /// Every (key, count) of a table, for tests and inspection; nil when it is not a table or breaks off.
     public static func entries(_ path: String) -> [(key: UInt64, count: Int)]? {
         guard let reader = Reader(path: path) else { return nil }
         var entries: [(key: UInt64, count: Int)] = []
@@ -106,6 +132,6 @@ public enum ParagraphTable {
             entries.append(current)
             reader.advance()
         }
-        return entries
+        return reader.failure == nil ? entries : nil
     }
 }

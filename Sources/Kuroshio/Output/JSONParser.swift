@@ -1,26 +1,36 @@
 /// Parses JSON text (RFC 8259) into `JSON` values: enough for JSONL corpora, without Foundation. Object members keep
-/// their order. Numbers without a fraction or exponent that fit in an Int are integers; others keep their text.
+/// their order; of a key given twice the first value is kept, everywhere alike. Numbers without a fraction or
+/// exponent that fit in an Int are integers; others keep their text.
 public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     /// Nesting beyond this is refused rather than recursed into.
     static let maxDepth = 512
 
-    /// Escaped surrogate halves without their other half, each read as U+FFFD.
-    private var loneSurrogates = 0
+    /// What was mended while parsing.
+    public struct Repairs: Sendable, Equatable {
+        /// Escaped surrogate halves without their other half, each read as U+FFFD.
+        public var loneSurrogates = 0
+        /// Object members whose key an earlier member of the same object had: dropped.
+        public var duplicateKeys = 0
+        public init() {}
+    }
+
+    private var repairs = Repairs()
 
     /// The value in `text`, or nil when it is not one JSON value.
     public static func parse(_ text: UnsafeBufferPointer<UInt8>) -> JSON? {
-        var lone = 0
-        return parse(text, loneSurrogates: &lone)
+        var repairs = Repairs()
+        return parse(text, repairs: &repairs)
     }
 
-    /// The value in `text`, adding to `loneSurrogates` the escaped surrogate halves read as U+FFFD.
-    public static func parse(_ text: UnsafeBufferPointer<UInt8>, loneSurrogates: inout Int) -> JSON? {
+    /// The value in `text`, adding to `repairs` what was mended.
+    public static func parse(_ text: UnsafeBufferPointer<UInt8>, repairs: inout Repairs) -> JSON? {
         var parser = JSONParser(bytes: text)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipSpace()
-        loneSurrogates += parser.loneSurrogates
+        repairs.loneSurrogates += parser.repairs.loneSurrogates
+        repairs.duplicateKeys += parser.repairs.duplicateKeys
         return parser.i == text.count ? value : nil
     }
 
@@ -55,6 +65,8 @@ public struct JSONParser {
     private mutating func object(depth: Int) -> JSON? {
         i += 1
         var members: [(String, JSON)] = []
+        // Keys seen, once an object is large enough that a scan of its members would cost more.
+        var seen: Set<String>?
         skipSpace()
         if i < bytes.count, bytes[i] == 0x7D { i += 1; return .object(members) }
         while true {
@@ -64,7 +76,13 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == 0x3A else { return nil }
             i += 1
             guard let item = value(depth: depth + 1) else { return nil }
-            members.append((key, item))
+            if members.count == 16 && seen == nil { seen = Set(members.map(\.0)) }
+            let repeated = seen != nil ? !seen!.insert(key).inserted : members.contains { $0.0 == key }
+            if repeated {
+                repairs.duplicateKeys += 1
+            } else {
+                members.append((key, item))
+            }
             skipSpace()
             guard i < bytes.count else { return nil }
             if bytes[i] == 0x2C { i += 1; continue }
@@ -164,7 +182,7 @@ public struct JSONParser {
                     UTF8.encode(decoded) { out.append($0) }
                 } else {
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                    loneSurrogates += 1
+                    repairs.loneSurrogates += 1
                 }
             default:
                 return nil

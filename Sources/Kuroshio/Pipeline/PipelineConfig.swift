@@ -117,7 +117,7 @@ extension ConfigReader {
             else { return stage }
             let numbers = configured.parameters.values.sorted { $0.key < $1.key }.compactMap { key, value -> String? in
                 guard case .number(let number) = value else { return nil }
-                return "\(key)\(number == number.rounded() ? String(Int(number)) : String(number))"
+                return "\(key)\(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))"
             }
             var name = ([configured.name] + numbers).joined(separator: "_")
             used[name, default: 0] += 1
@@ -392,8 +392,8 @@ private struct ConfigReader {
             options.shingles = Shingler(unit: parsed,
                                         characterN: try int(entries["char_ngram"], "\(path).char_ngram", default: 5),
                                         wordN: try int(entries["word_ngram"], "\(path).word_ngram", default: 5))
-            guard (1...1024).contains(options.hashes), options.bands >= 1, options.rows >= 1,
-                  options.bands * options.rows <= options.hashes else {
+            guard (1...1024).contains(options.hashes), (1...options.hashes).contains(options.bands),
+                  (1...options.hashes).contains(options.rows), options.bands * options.rows <= options.hashes else {
                 throw fail(value, "\(path): bands × rows must be at most hashes (1 to 1024)")
             }
             guard (0...1).contains(options.threshold) else { throw fail(entries["threshold"], "\(path).threshold must be in [0, 1]") }

@@ -92,32 +92,36 @@ public final class UnitProcessor {
         stats.add("stages.read.in")
         guard let bytes = line.bytes else { return drop(.oversize, &stats) }
         stats.add("stages.read.bytes_in", bytes.count)
-        var loneSurrogates = 0
+        var repairs = JSONParser.Repairs()
         let (parsed, invalid) = bytes.withUnsafeBufferPointer {
-            (JSONParser.parse($0, loneSurrogates: &loneSurrogates), UTF8Check.scan($0).invalid)
+            (JSONParser.parse($0, repairs: &repairs), UTF8Check.scan($0).invalid)
         }
         guard case .object(let members)? = parsed else { return drop(.badJSON, &stats) }
-        // Kept, with U+FFFD in place of what could not be read, and counted.
-        if invalid > 0 {
-            stats.add(InputProblem(.badUTF8, file: line.file, offset: line.offset,
-                                   detail: "line \(line.number): \(invalid) invalid UTF-8 sequences"))
+        func problem(_ kind: ProblemKind, _ detail: String) {
+            stats.add(InputProblem(kind, file: line.file, offset: line.offset, detail: "line \(line.number): \(detail)"))
         }
-        if loneSurrogates > 0 {
-            stats.add(InputProblem(.loneSurrogate, file: line.file, offset: line.offset,
-                                   detail: "line \(line.number): \(loneSurrogates) lone surrogate escapes"))
-        }
+        // Kept, with U+FFFD in place of what could not be read, or the first of a repeated key, and counted.
+        if invalid > 0 { problem(.badUTF8, "\(invalid) invalid UTF-8 sequences") }
+        if repairs.loneSurrogates > 0 { problem(.loneSurrogate, "\(repairs.loneSurrogates) lone surrogate escapes") }
+        if repairs.duplicateKeys > 0 { problem(.duplicateKey, "\(repairs.duplicateKeys) keys given again; the first value kept") }
         guard case .string(let text)? = members.first(where: { $0.0 == config.textField })?.1, !text.isEmpty else {
             return drop(.noText, &stats)
         }
-        let name = String(line.file.split(separator: "/").last ?? "")
-        var id = "\(name):\(line.number)"
+        // The id as written: a string, or a number's own digits (`18446744073709551615` and `1e999` stay themselves).
+        let id: String
         switch members.first(where: { $0.0 == config.idField })?.1 {
         case .string(let value)?: id = value
         case .int(let value)?: id = String(value)
-        default: break
+        case .number(let text)?: id = text
+        default: id = "\(line.file.split(separator: "/").last ?? ""):\(line.number)"
         }
         var meta = Document.Meta()
         meta.adopt(members.filter { $0.0 != config.textField && $0.0 != config.idField })
+        // A token count carried in is kept only while it can be true of this text.
+        if case .failure(let error) = MetaCount.read(meta.fields.map { ($0.key, $0.value) }, "n_tokens", bytes: text.utf8.count) {
+            meta["n_tokens"] = nil
+            problem(.badValue, error.detail + "; left out")
+        }
         let paragraphs = HTMLExtractor.plainText(Array(text.utf8)).paragraphs
         stats.add("stages.read.out")
         stats.add("stages.read.bytes_out", text.utf8.count)

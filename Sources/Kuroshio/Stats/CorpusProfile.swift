@@ -17,11 +17,11 @@ public struct CorpusProfile: Sendable, Equatable {
         public var langScores = Histogram(.steps(start: 0, width: 0.05, count: 20))
 
         mutating func merge(_ other: Bucket) {
-            docs += other.docs
-            chars += other.chars
-            bytes += other.bytes
-            tokens += other.tokens
-            docsWithTokens += other.docsWithTokens
+            docs.add(saturating: other.docs)
+            chars.add(saturating: other.chars)
+            bytes.add(saturating: other.bytes)
+            tokens.add(saturating: other.tokens)
+            docsWithTokens.add(saturating: other.docsWithTokens)
             lengthChars.merge(other.lengthChars)
             lengthTokens.merge(other.lengthTokens)
             langScores.merge(other.langScores)
@@ -77,7 +77,8 @@ public struct CorpusProfile: Sendable, Equatable {
         shards += other.shards
     }
 
-    /// Counts one shard of `bucket`, read whole, and returns the problems met in it (a cut-off file, an oversize line).
+    /// Counts one shard of `bucket`, read whole, and returns the problems met in it (a cut-off file, an oversize line,
+    /// a count in meta that cannot be true).
     public mutating func addShard(_ path: String, bucket: String) throws(InputProblem) -> [InputProblem] {
         let reader = try JSONLReader(path: path)
         shards += 1
@@ -85,7 +86,9 @@ public struct CorpusProfile: Sendable, Equatable {
         for line in reader {
             problems += line.problems
             guard let bytes = line.bytes else { continue }
-            addDocument(bytes, bucket: bucket)
+            if let detail = addDocument(bytes, bucket: bucket) {
+                problems.append(InputProblem(.badValue, file: path, offset: line.offset, detail: "line \(line.number): \(detail)"))
+            }
         }
         return problems + reader.trailingProblems
     }
@@ -105,24 +108,32 @@ public struct CorpusProfile: Sendable, Equatable {
         }
     }
 
-    /// Counts one JSONL line of `bucket`.
-    mutating func addDocument(_ line: [UInt8], bucket: String) {
+    /// Counts one JSONL line of `bucket`; returns what was wrong with a count in its meta, which is left out.
+    @discardableResult
+    mutating func addDocument(_ line: [UInt8], bucket: String) -> String? {
         guard let meta = Self.meta(of: line) else {
             badLines += 1
-            return
+            return nil
         }
         let field = { (name: String) in meta.first { $0.0 == name }?.1 }
         var counts = buckets[bucket, default: Bucket()]
         counts.docs += 1
         counts.bytes += line.count + 1
-        if let chars = field("n_chars")?.doubleValue {
-            counts.chars += Int(chars)
-            counts.lengthChars.add(chars)
+        var problem: String?
+        switch MetaCount.read(meta, "n_chars", bytes: line.count) {
+        case .success(let chars?):
+            counts.chars += chars
+            counts.lengthChars.add(Double(chars))
+        case .success(nil): break
+        case .failure(let error): problem = error.detail
         }
-        if let tokens = field("n_tokens")?.doubleValue {
-            counts.tokens += Int(tokens)
+        switch MetaCount.read(meta, "n_tokens", bytes: line.count) {
+        case .success(let tokens?):
+            counts.tokens += tokens
             counts.docsWithTokens += 1
-            counts.lengthTokens.add(tokens)
+            counts.lengthTokens.add(Double(tokens))
+        case .success(nil): break
+        case .failure(let error): problem = error.detail
         }
         if let score = field("lang_score")?.doubleValue { counts.langScores.add(score) }
         buckets[bucket] = counts
@@ -132,6 +143,7 @@ public struct CorpusProfile: Sendable, Equatable {
             tlds.add(Self.tld(host))
         }
         if case .string(let date)? = field("warc_date"), date.count >= 7 { months.add(String(date.prefix(7))) }
+        return problem
     }
 
     /// The `meta` object of a document line. Shards written here put `meta` last, after the text, so it is found

@@ -24,7 +24,9 @@ enum Format {
 
     /// A coordinate with at most one decimal.
     static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+        guard value.isFinite else { return "0" }
+        guard value.rounded() == value else { return String(format: "%.1f", value) }
+        return abs(value) < 1e15 ? String(Int(value)) : String(format: "%.0f", value)
     }
 
     /// Text safe inside HTML and SVG, attributes included. Byte by byte: `&`, `<`, `>`, `"` and `'` are ASCII, so

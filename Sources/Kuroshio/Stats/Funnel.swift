@@ -24,7 +24,7 @@ public struct Funnel: Sendable {
             steps.append(Step(name: "\(step) dedup", docsIn: counters["dedup.\(step).docs_in"],
                               docsOut: counters["dedup.\(step).docs_out"]))
         }
-        let kept = counters.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }.reduce(0) { $0 + counters[$1] }
+        let kept = counters.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }.reduce(0) { $0.adding(saturating: counters[$1]) }
         steps.append(Step(name: "kept", docsIn: kept, docsOut: kept))
         let removed = steps.filter { $0.name.hasSuffix(" dedup") && $0.name != "paragraphs dedup" && $0.docsIn > $0.docsOut }
             .map { ($0.name.replacingOccurrences(of: " dedup", with: " duplicate"), $0.docsIn - $0.docsOut) }

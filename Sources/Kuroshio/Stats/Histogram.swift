@@ -26,7 +26,8 @@ public struct Histogram: Sendable, Equatable {
         case .steps(let start, let width, let count):
             bin = Int(max(0, min(Double(count - 1), ((value - start) / width).rounded(.down))))
         case .doublings(let first, _):
-            bin = value < Double(first) ? 0 : min(counts.count - 1, Self.log2(Int(value) / first) + 1)
+            // Past the last bin every value is alike: capped before it becomes an Int.
+            bin = value < Double(first) ? 0 : min(counts.count - 1, Self.log2(Int(min(value, 0x1p62)) / first) + 1)
         }
         counts[bin] += 1
     }

@@ -13,9 +13,10 @@ public struct RunStats: Sendable, Equatable {
 
     public subscript(key: String) -> Int { counts[key] ?? 0 }
 
+    /// Adds `amount` to `key`; a sum past `Int.max` stays there (counters read from files may be hostile).
     public mutating func add(_ key: String, _ amount: Int = 1) {
         if counts[key] == nil { keys.append(key) }
-        counts[key, default: 0] += amount
+        counts[key, default: 0].add(saturating: amount)
     }
 
     /// Counts a problem under `problems.<kind>` and keeps it as an example while its kind has few.
@@ -53,7 +54,7 @@ public struct RunStats: Sendable, Equatable {
     public init(tsv: String) {
         for line in tsv.split(separator: "\n") {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if parts.count == 2, let value = Int(parts[1]) { add(String(parts[0]), value) }
+            if parts.count == 2, let value = Int(parts[1]), value >= 0 { add(String(parts[0]), value) }
             if parts.count == 5, parts[0] == "example", let kind = ProblemKind(rawValue: String(parts[1])),
                let offset = Int(parts[3]) {
                 keepExample(InputProblem(kind, file: String(parts[2]).tsvUnescaped, offset: offset,
@@ -63,7 +64,9 @@ public struct RunStats: Sendable, Equatable {
     }
 
     /// The counters of a `stats.json` (as `json` writes it): nested keys joined with dots, and the problem examples.
-    public init(json: JSON) {
+    /// A value that is not a count (a fraction, a negative number, one past `Int.max`) is left out and counted as a
+    /// `bad-value` problem of `file`.
+    public init(json: JSON, file: String = "stats.json") {
         guard case .object(let members) = json else { return }
         for (key, value) in members {
             if key == "problem_examples", case .object(let kinds) = value {
@@ -71,13 +74,13 @@ public struct RunStats: Sendable, Equatable {
                     guard let kind = ProblemKind(rawValue: name) else { continue }
                     for case .object(let fields) in problems {
                         let field = { (name: String) in fields.first { $0.0 == name }?.1 }
-                        guard case .string(let file)? = field("file"), case .int(let offset)? = field("offset") else { continue }
+                        guard case .string(let file)? = field("file"), case .int(let offset)? = field("offset"), offset >= 0 else { continue }
                         let detail = if case .string(let detail)? = field("detail") { detail } else { "" }
                         keepExample(InputProblem(kind, file: file, offset: offset, detail: detail))
                     }
                 }
             } else {
-                addLeaves(of: value, under: key)
+                addLeaves(of: value, under: key, file: file)
             }
         }
     }
@@ -86,13 +89,15 @@ public struct RunStats: Sendable, Equatable {
     public static func load(json path: String) -> RunStats? {
         guard let bytes = FileSystem.read(path), let json = bytes.withUnsafeBufferPointer({ JSONParser.parse($0) }),
               case .object = json else { return nil }
-        return RunStats(json: json)
+        return RunStats(json: json, file: path)
     }
 
-    private mutating func addLeaves(of value: JSON, under key: String) {
+    private mutating func addLeaves(of value: JSON, under key: String, file: String) {
         switch value {
-        case .int(let count): add(key, count)
-        case .object(let members): for (name, child) in members { addLeaves(of: child, under: "\(key).\(name)") }
+        case .int(let count) where count >= 0: add(key, count)
+        case .object(let members): for (name, child) in members { addLeaves(of: child, under: "\(key).\(name)", file: file) }
+        case .int, .double, .number:
+            add(InputProblem(.badValue, file: file, offset: 0, detail: "\(key): \(value.serialized) is not a count"))
         default: break
         }
     }

@@ -40,6 +40,15 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     /// dropped.
     case memoryLimit = "memory-limit"
 
+    /// A number read from a file that cannot be what it claims (a count that is negative, fractional or past
+    /// `Int.max`, a token count larger than its document could hold): it was left out.
+    case badValue = "bad-value"
+    /// A JSON object with a key given twice: the first value was kept.
+    case duplicateKey = "duplicate-key"
+    /// A document its tokenizer could not count within its bounds (a piece or an expansion past the caps, or the
+    /// time limit): it was dropped.
+    case tokenLimit = "token-limit"
+
     public static func < (lhs: ProblemKind, rhs: ProblemKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

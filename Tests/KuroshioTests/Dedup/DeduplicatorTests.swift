@@ -174,12 +174,27 @@ import Testing
                                try config("  - paragraph_dedup: {max_count: 1}\n"))
         let secondTable = "\(second.output)/dedup/paragraphs-ja.table"
         let merged = directory() + ".table"
-        #expect(try ParagraphTable.merge([firstTable, secondTable], into: merged) == nil)
+        try ParagraphTable.merge([firstTable, secondTable], into: merged)
         let entries = try #require(ParagraphTable.entries(merged))
         let counts = entries.map(\.count)
         // 3 article paragraphs + 2 of the other text once each, and the menu from both: 2.
         #expect(counts.sorted() == [1, 1, 1, 1, 1, 2])
-        #expect(try ParagraphTable.merge([firstTable, Fixtures.sample], into: merged) == Fixtures.sample)
+        #expect { try ParagraphTable.merge([firstTable, Fixtures.sample], into: merged) } throws: {
+            "\($0)" == "\(Fixtures.sample): not a paragraph frequency table"
+        }
+        // Counts past Int.max, keys out of order and a cut-off entry are refused by the table's name.
+        for (name, words) in [("huge", [1, 1 << 63]), ("unordered", [5, 1, 3, 1]), ("cut", [1, 1, 2])] as [(String, [UInt64])] {
+            let path = directory() + "-\(name).table"
+            try Data(ParagraphTable.magic + BinaryFile.bytes(words)).write(to: URL(fileURLWithPath: path))
+            #expect { try ParagraphTable.merge([firstTable, path], into: directory()) } throws: { "\($0)".hasPrefix(path + ": ") }
+            #expect(ParagraphTable.entries(path) == nil)
+        }
+        // Counts that sum past Int.max stay there.
+        let big = directory() + "-big.table"
+        try Data(ParagraphTable.magic + BinaryFile.bytes([7, UInt64(Int.max - 1)])).write(to: URL(fileURLWithPath: big))
+        let sum = directory() + "-sum.table"
+        try ParagraphTable.merge([big, big], into: sum)
+        #expect(ParagraphTable.entries(sum).map { $0.map(\.count) } == [Int.max])
         // A third corpus counted against the merged table drops its menu: it was seen, and kept, in the corpora
         // before.
         var options = DedupConfig()

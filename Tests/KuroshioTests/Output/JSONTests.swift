@@ -48,12 +48,24 @@ import Testing
 
     /// An escaped surrogate half without its other half is U+FFFD, counted; the escape after it is read as its own.
     @Test func loneSurrogatesAreCounted() {
-        var lone = 0
+        var repairs = JSONParser.Repairs()
         let value = Array(#"["\ud800\u0041", "\udc00", "\ud83c\udf0a"]"#.utf8).withUnsafeBufferPointer {
-            JSONParser.parse($0, loneSurrogates: &lone)
+            JSONParser.parse($0, repairs: &repairs)
         }
         #expect(value == .array([.string("\u{FFFD}A"), .string("\u{FFFD}"), .string("🌊")]))
-        #expect(lone == 2)
+        #expect(repairs.loneSurrogates == 2)
+    }
+
+    /// A key given twice keeps its first value, in small objects and large ones alike, and each repeat is counted.
+    @Test func theFirstOfARepeatedKeyWins() {
+        var repairs = JSONParser.Repairs()
+        let many = (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        let text = #"{"id":1,"text":"a","id":"2","meta":{"n":1,"n":2,"n":3},"#  + many + ",\"k39\":0,\"k0\":0}"
+        let value = Array(text.utf8).withUnsafeBufferPointer { JSONParser.parse($0, repairs: &repairs) }
+        guard case .object(let members)? = value else { Issue.record("not an object"); return }
+        #expect(members.count == 43 && members[0].1 == .int(1) && members[2].1 == .object([("n", .int(1))]))
+        #expect(members.first { $0.0 == "k39" }?.1 == .int(39) && members.first { $0.0 == "k0" }?.1 == .int(0))
+        #expect(repairs.duplicateKeys == 5)
     }
 
     @Test func malformed() {

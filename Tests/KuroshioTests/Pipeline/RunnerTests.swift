@@ -214,6 +214,48 @@ import Testing
         #expect(output.stats["inputs.records"] == 15)
     }
 
+    /// Ids are kept as written, numbers beyond Int64 too; a token count that cannot be true of its text is left out,
+    /// and a repeated key keeps its first value, each counted with its file and line.
+    @Test func jsonlIdsAndCountsAreKeptOnlyAsTheyCanBe() throws {
+        let text = "The Kuroshio is a warm current that flows north along the coast of Japan."
+        let lines = [
+            #"{"id": 18446744073709551615, "text": "\#(text)", "meta_n": 1}"#,
+            #"{"id": 1e999, "text": "\#(text) Two.", "n_tokens": 1e308}"#,
+            #"{"id": -9223372036854775808, "text": "\#(text) Three.", "n_tokens": 9223372036854775807}"#,
+            #"{"id": "dup", "text": "\#(text) Four.", "text": "second", "n_tokens": 12, "n_tokens": -1}"#,
+        ]
+        let input = try Fixtures.temporaryFile(Array(lines.joined(separator: "\n").utf8), suffix: ".jsonl")
+        let config = try PipelineConfig.parse("reader: {format: jsonl}\nstages:\n  - length: {min: 10}\noutput: {bucket: en}\n", file: "t.yaml")
+        let output = try run(config, [input])
+        let documents = try #require(output.documents["en"])
+        #expect(documents.map { $0["id"] as? String } == ["18446744073709551615", "1e999", "-9223372036854775808", "dup"])
+        #expect(documents.map { ($0["meta"] as? [String: Any])?["n_tokens"] as? Int } == [nil, nil, nil, 12])
+        #expect(documents.last?["text"] as? String == text + " Four.")
+        #expect(output.stats["problems.bad-value"] == 2 && output.stats["problems.duplicate-key"] == 1)
+        let details = output.stats.examples.filter { $0.kind == .badValue }.map(\.detail)
+        #expect(details.first?.hasPrefix("line 2: meta.n_tokens is 1e308, not a count") == true, "\(details)")
+        #expect(output.stats.examples.contains { $0.kind == .duplicateKey && $0.file == input && $0.detail.hasPrefix("line 4: 2 keys") })
+    }
+
+    /// Twenty ranks started at once on a fresh output all succeed (the recipe is recorded once, by whichever is
+    /// first), and together write what one rank does.
+    @Test func twentyRanksStartedTogetherAllSucceed() throws {
+        let inputs = try copies()
+        let config = try PipelineConfig.parse("stages:\n  - extract:\n", file: "t.yaml")
+        let one = try run(config, inputs)
+        let output = temporaryDirectory()
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 20) { rank in
+            do throws(RunError) {
+                _ = try Runner(config: config, inputs: inputs, output: output, jobs: 1, rank: rank, worldSize: 20).run()
+            } catch {
+                failures.withLock { $0.append("rank \(rank): \(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        #expect(try read(output)["all"]?.count == one.documents["all"]?.count)
+    }
+
     @Test(arguments: ["uzushio-like.yaml", "swallow-like.yaml", "fineweb2-ja.yaml"])
     func qualityRecipesCountEveryFilter(recipe name: String) throws {
         let config = try recipe(name)

@@ -113,4 +113,24 @@ import Testing
             return (text.substring(with: match.range(at: 1)), Double(text.substring(with: match.range(at: 2))) ?? -1)
         }
     }
+
+    /// Counts in a shard's meta that cannot be true (1e308, beyond Int64, negative, larger than the line) are left
+    /// out of the sums and counted as problems with the shard and line; the report and JSON are written all the same.
+    @Test func hostileCountsInShardsAreCountedNotTrusted() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-hostile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: "\(output)/ja", withIntermediateDirectories: true)
+        let values = ["1e308", "1e999", "-1", "9223372036854775807", "-9223372036854775808", "18446744073709551616", "5000", "7"]
+        let lines = values.map { #"{"text":"短い文書","id":"x","meta":{"n_chars":4,"n_tokens":\#($0),"lang_score":1e999}}"# }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: "\(output)/ja/part-0.jsonl"))
+        try Data(#"{"inputs":{"files":9223372036854775807},"buckets":{"ja":{"docs":9223372036854775807}}}"#.utf8)
+            .write(to: URL(fileURLWithPath: "\(output)/stats.json"))
+        let stats = try CorpusStats.gather([output, output + "/."])
+        let ja = try #require(stats.profile.buckets["ja"])
+        #expect(ja.docs == 8 && ja.docsWithTokens == 1 && ja.tokens == 7 && ja.chars == 32)
+        #expect(stats.counters["problems.bad-value"] == 7)
+        #expect(stats.counters.examples.first { $0.kind == .badValue }?.detail.hasPrefix("line 1: meta.n_tokens is 1e308") == true)
+        #expect(stats.counters["inputs.files"] == Int.max)
+        #expect(StatsReport.html(stats).contains("bad-value") && StatsReport.markdown(stats).contains("bad-value 7"))
+        _ = stats.json.serialized
+    }
 }

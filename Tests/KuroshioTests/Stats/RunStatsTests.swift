@@ -40,4 +40,24 @@ import Testing
         #expect(merged["problems.depth-limit"] == 2)
         #expect(merged.examples.filter { $0.kind == .truncated }.count == RunStats.examplesPerKind)
     }
+
+    /// Counters that sum past Int.max stay there; values in a stats.json that are not counts are left out and
+    /// counted as problems of that file, with their key.
+    @Test func countersFromFilesNeverTrap() throws {
+        var stats = RunStats()
+        stats.add("a", Int.max)
+        stats.add("a", Int.max)
+        #expect(stats["a"] == Int.max)
+        let text = #"{"inputs":{"files":1e308,"records":-3,"bytes":9223372036854775808,"ok":5},"buckets":{"ja":{"docs":1.5,"tokens":9223372036854775807}}}"#
+        let json = try #require(Array(text.utf8).withUnsafeBufferPointer { JSONParser.parse($0) })
+        var read = RunStats(json: json, file: "/x/stats.json")
+        #expect(read["inputs.ok"] == 5 && read["inputs.files"] == 0 && read["buckets.ja.tokens"] == Int.max)
+        #expect(read["problems.bad-value"] == 4)
+        #expect(read.examples.map(\.detail) == ["inputs.files: 1e308 is not a count", "inputs.records: -3 is not a count",
+                                                "inputs.bytes: 9223372036854775808 is not a count", "buckets.ja.docs: 1.5 is not a count"])
+        #expect(read.examples.allSatisfy { $0.file == "/x/stats.json" })
+        read.merge(read)
+        #expect(read["buckets.ja.tokens"] == Int.max)
+        #expect(RunStats(tsv: "a\t-5\nb\t99999999999999999999\nc\t3\n")["c"] == 3)
+    }
 }
