@@ -8,7 +8,7 @@ import Yams
 /// weight: cluster_size         # or uniform: how up- and down-sampling weigh documents
 /// sources:
 ///   - {name: ja, paths: [run1/ja, run2/ja], tokens: 130000000000}
-///   - {name: en, paths: [run1/en], ratio: 0.46}
+///   - {name: en, paths: [run1/en], ratio: 0.5}   # the targets add up to total_tokens
 /// ```
 public struct MixConfig: Sendable {
     public struct Source: Sendable {
@@ -16,6 +16,9 @@ public struct MixConfig: Sendable {
         public var paths: [String]
         /// The tokens the mix should hold of this source.
         public var target: Int
+        /// Where the source and each of its paths are written in the config, for errors.
+        public var line: Int?
+        public var pathLines: [Int?] = []
     }
 
     public enum Weight: String, Sendable {
@@ -25,6 +28,13 @@ public struct MixConfig: Sendable {
         case clusterSize = "cluster_size"
     }
 
+    /// No mix is larger: a quadrillion tokens, ten times the largest corpora trained on.
+    public static let maxTokens = 1_000_000_000_000_000
+    /// No source is repeated more often to meet its target.
+    public static let maxRepeats = 1000
+
+    /// The config's file, for errors found when the mix is built.
+    public var file = ""
     public var seed: UInt64 = 1
     public var weight = Weight.uniform
     public var shardBytes = 128 << 20
@@ -35,9 +45,19 @@ public struct MixConfig: Sendable {
         return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
 
+    /// Reads a mix config, refusing what cannot mean anything: unknown keys, a source without a name or paths, two
+    /// sources of one name, a target in both tokens and ratio or in neither, a ratio outside (0, 1], a token count
+    /// of zero or past `maxTokens`, and targets that do not add up to `total_tokens`. Each error names the file, the
+    /// line and the key.
     public static func parse(_ yaml: String, file: String) throws(ConfigError) -> MixConfig {
         func fail(_ node: Node?, _ message: String) -> ConfigError {
             ConfigError(file: file, line: node?.mark.map { $0.line }, message: message)
+        }
+        func count(_ node: Node, _ key: String, from low: Int) throws(ConfigError) -> Int {
+            guard case .scalar = node, let value = node.int, value >= low, value <= maxTokens else {
+                throw fail(node, "\(key) must be a whole number from \(low) to \(maxTokens)")
+            }
+            return value
         }
         let root: Node
         do {
@@ -50,53 +70,77 @@ public struct MixConfig: Sendable {
         }
         guard case .mapping(let top) = root else { throw fail(root, "a mix must be a mapping") }
         var config = MixConfig()
-        var total: Int?
-        var pending: [(Source, Double?, Node)] = []
+        config.file = file
+        var total: (value: Int, node: Node)?
+        var pending: [(source: Source, ratio: (value: Double, node: Node)?, node: Node)] = []
         for (key, value) in top {
             switch key.string {
-            case "seed": guard let seed = value.int, seed >= 0 else { throw fail(value, "seed must be a whole number") }
-                config.seed = UInt64(seed)
-            case "total_tokens": guard let number = value.int, number > 0 else { throw fail(value, "total_tokens must be positive") }
-                total = number
+            case "seed": config.seed = UInt64(try count(value, "seed", from: 0))
+            case "total_tokens": total = (try count(value, "total_tokens", from: 1), value)
             case "weight": guard let weight = value.string.flatMap(Weight.init) else { throw fail(value, "weight must be uniform or cluster_size") }
                 config.weight = weight
-            case "shard_bytes": guard let bytes = value.int, bytes > 0 else { throw fail(value, "shard_bytes must be positive") }
-                config.shardBytes = bytes
+            case "shard_bytes": config.shardBytes = try count(value, "shard_bytes", from: 4096)
             case "sources":
                 guard case .sequence(let list) = value, !list.isEmpty else { throw fail(value, "sources must be a list") }
                 for item in list {
                     guard case .mapping(let fields) = item else { throw fail(item, "a source must be a mapping") }
-                    var source = Source(name: "", paths: [], target: 0)
-                    var ratio: Double?
+                    var source = Source(name: "", paths: [], target: 0, line: item.mark?.line)
+                    var ratio: (value: Double, node: Node)?
+                    var tokens: Node?
                     for (field, entry) in fields {
                         switch field.string {
-                        case "name": source.name = entry.string ?? ""
+                        case "name":
+                            guard case .scalar = entry, let name = entry.string, !name.isEmpty else { throw fail(entry, "name must be a text") }
+                            source.name = name
                         case "paths":
-                            if case .sequence(let paths) = entry { source.paths = paths.compactMap(\.string) } else { source.paths = [entry.string ?? ""] }
-                        case "tokens": guard let tokens = entry.int, tokens >= 0 else { throw fail(entry, "tokens must be a whole number") }
-                            source.target = tokens
-                        case "ratio": guard let share = entry.float, share >= 0 else { throw fail(entry, "ratio must be a number") }
-                            ratio = share
+                            let nodes = if case .sequence(let paths) = entry { Array(paths) } else { [entry] }
+                            for node in nodes {
+                                guard case .scalar = node, let path = node.string, !path.isEmpty else { throw fail(node, "paths must be paths") }
+                                source.paths.append(path)
+                                source.pathLines.append(node.mark?.line)
+                            }
+                        case "tokens":
+                            source.target = try count(entry, "tokens", from: 1)
+                            tokens = entry
+                        case "ratio":
+                            guard case .scalar = entry, let share = entry.float, share > 0, share <= 1 else {
+                                throw fail(entry, "ratio must be a number above 0 and at most 1")
+                            }
+                            ratio = (share, entry)
                         case let other: throw fail(field, "unknown key '\(other ?? "")' in a source (allowed: name, paths, tokens, ratio)")
                         }
                     }
                     guard !source.name.isEmpty, !source.paths.isEmpty else { throw fail(item, "a source needs a name and paths") }
+                    if let tokens, ratio != nil { throw fail(tokens, "\(source.name): give tokens or a ratio, not both") }
+                    if let other = pending.first(where: { $0.source.name == source.name }) {
+                        throw fail(item, "two sources are named \(source.name) (the first at line \((other.node.mark?.line).map(String.init) ?? "?"))")
+                    }
                     pending.append((source, ratio, item))
                 }
             case let other: throw fail(key, "unknown key '\(other ?? "")' (allowed: seed, total_tokens, weight, shard_bytes, sources)")
             }
         }
+        var sum = 0
         for (source, ratio, node) in pending {
             var source = source
             if let ratio {
-                guard let total else { throw fail(node, "\(source.name): a ratio needs total_tokens") }
-                source.target = Int((Double(total) * ratio).rounded())
+                guard let total else { throw fail(ratio.node, "\(source.name): a ratio needs total_tokens") }
+                source.target = max(1, Int((Double(total.value) * ratio.value).rounded()))
             } else if source.target == 0 {
                 throw fail(node, "\(source.name): give tokens or a ratio")
             }
+            sum.add(saturating: source.target)
             config.sources.append(source)
         }
         guard !config.sources.isEmpty else { throw fail(root, "a mix needs sources") }
+        // The mix's size is total_tokens: its sources' targets, in tokens or ratios, must make it up (to 0.1%).
+        if let total, abs(Double(sum) - Double(total.value)) > 0.001 * Double(total.value) {
+            throw fail(total.node, "total_tokens is \(total.value), but the sources' targets add up to \(sum) "
+                + "(ratios must sum to 1 with the tokens given)")
+        }
         return config
     }
+
+    /// A config error at `line` of this config.
+    func error(_ line: Int?, _ message: String) -> ConfigError { ConfigError(file: file, line: line, message: message) }
 }

@@ -40,19 +40,31 @@ public struct Mixer {
         var remaining: Double { Double(source.target - written) }
     }
 
-    /// Writes the mix to `output` and returns its manifest (also written as `OUT/manifest.json`).
+    /// Writes the mix to `output` and returns its manifest (also written as `OUT/manifest.json`). The directory holds
+    /// one mix: a new one, an empty one, or one with an earlier mix, whose files the new one replaces; any other is
+    /// refused. A source whose paths hold no shards, a document whose `meta.n_tokens` cannot be true, a target more
+    /// than `MixConfig.maxRepeats` times what a source holds, and an end-of-document id outside the vocabulary are
+    /// refused with the config's file and line, or the shard's.
     public func run(output: String, format: Format) throws(RunError) -> JSON {
         guard format == .jsonl || tokenizer != nil else { throw .conflict("Megatron output needs a tokenizer for the ids") }
-        guard format == .jsonl || endOfDocument != nil else {
-            throw .conflict("the tokenizer names no end-of-document token: give its id (--eod-id)")
+        if format == .megatron {
+            guard let endOfDocument else { throw .conflict("the tokenizer names no end-of-document token: give its id (--eod-id)") }
+            guard endOfDocument >= 0, Int(endOfDocument) < vocabularySize else {
+                throw .conflict("the end-of-document id \(endOfDocument) is not an id of the tokenizer (its vocabulary has "
+                    + "\(vocabularySize) ids): give one below that (--eod-id)")
+            }
         }
+        let earlier = try earlierMix(output)
         var states: [SourceState] = []
         for source in config.sources {
             var files: [String] = []
-            for path in source.paths {
+            for (path, line) in zip(source.paths, source.pathLines + Array(repeating: nil, count: source.paths.count)) {
+                guard FileSystem.exists(path) else { throw .conflict(config.error(line ?? source.line, "\(source.name): \(path): no such file or directory").description) }
                 files += FileSystem.isDirectory(path) ? FileSystem.files(under: path, suffixes: DedupUnits.suffixes) : [path]
             }
-            guard !files.isEmpty else { throw .conflict("\(source.name): no JSONL shards in \(source.paths.joined(separator: " "))") }
+            guard !files.isEmpty else {
+                throw .conflict(config.error(source.line, "\(source.name): no JSONL shards in \(source.paths.joined(separator: " "))").description)
+            }
             var state = SourceState(source: source, files: files.sorted())
             var documents: [(hash: UInt64, tokens: Int, weight: Double)] = []
             let salt = config.seed ^ Hash64.string(source.name)
@@ -60,13 +72,18 @@ public struct Mixer {
                 guard let reader = try? JSONLReader(path: file) else { throw .conflict("\(file): cannot be read") }
                 for line in reader {
                     guard let document = line.bytes.flatMap(ShardDocument.init) else { continue }
-                    documents.append((Hash64.string(document.id, seed: salt), try count(document, file: file), weight(document)))
+                    documents.append((Hash64.string(document.id, seed: salt), try count(document, "\(file), line \(line.number)"),
+                                      weight(document)))
                 }
             }
-            state.available = documents.reduce(0) { $0 + $1.tokens }
+            state.available = documents.reduce(0) { $0.adding(saturating: $1.tokens) }
             state.weighted = documents.reduce(0) { $0 + Double($1.tokens) * $1.weight }
             state.documents = documents.count
             state.rate = state.weighted > 0 ? Double(source.target) / state.weighted : 0
+            guard state.rate <= Double(MixConfig.maxRepeats) else {
+                throw .conflict(config.error(source.line, "\(source.name): its target of \(source.target) tokens is more than "
+                    + "\(MixConfig.maxRepeats) times the \(state.available) it holds").description)
+            }
             state.copies = Self.copies(documents, rate: state.rate, target: source.target)
             state.sweeps = max(1, Int(state.copies.max() ?? 1))
             states.append(state)
@@ -92,10 +109,10 @@ public struct Mixer {
                     break
                 }
             }
-            guard var document = try next(&states[s]) else { continue }
-            let tokens = try count(document, file: states[s].source.name)
+            guard var (document, place) = try next(&states[s]) else { continue }
+            let tokens = try count(document, place)
             document.setMeta("mix_source", .string(states[s].source.name))
-            states[s].written += tokens
+            states[s].written.add(saturating: tokens)
             states[s].writtenDocuments += 1
             do {
                 if let megatron, let tokenizer, let endOfDocument {
@@ -125,7 +142,23 @@ public struct Mixer {
         do { try FileSystem.writeAtomically(Array((manifest.serialized + "\n").utf8), to: "\(output)/manifest.json") } catch {
             throw .output(error)
         }
+        // The earlier mix's files that this one did not write over.
+        let written = Set(format == .jsonl ? shards.committed : ["mix.bin", "mix.idx"])
+        for name in earlier where !written.contains(name) { FileSystem.remove("\(output)/\(name)") }
         return manifest
+    }
+
+    /// The files of an earlier mix in `output` (its shards, Megatron files and manifest), which a new mix replaces;
+    /// refuses a directory that holds anything else.
+    private func earlierMix(_ output: String) throws(RunError) -> [String] {
+        let names = FileSystem.list(output).filter { !$0.hasPrefix(".") }
+        guard !names.isEmpty else { return [] }
+        let ours = names.filter { $0 == "manifest.json" || $0 == "mix.bin" || $0 == "mix.idx" || ($0.hasPrefix("part-") && $0.hasSuffix(".jsonl.gz")) }
+        guard ours.count == names.count, names.contains("manifest.json") else {
+            throw .conflict("\(output) holds files that are not a mix (\(names.filter { !ours.contains($0) }.prefix(3).joined(separator: ", "))"
+                + (names.contains("manifest.json") ? "" : ", and no manifest.json") + "): give a new or empty directory")
+        }
+        return ours.filter { $0 != "manifest.json" }
     }
 
     private var vocabularySize: Int { tokenizer?.vocabularySize ?? 1 << 20 }
@@ -145,8 +178,9 @@ public struct Mixer {
         return copies
     }
 
-    /// The next document copy of a source, or nil when its sweeps are done: copy k of a document goes in sweep k.
-    private func next(_ state: inout SourceState) throws(RunError) -> ShardDocument? {
+    /// The next document copy of a source and where it lies, or nil when its sweeps are done: copy k of a document
+    /// goes in sweep k.
+    private func next(_ state: inout SourceState) throws(RunError) -> (ShardDocument, String)? {
         while state.sweep < state.sweeps {
             if state.reader == nil {
                 guard state.file < state.files.count else {
@@ -163,7 +197,9 @@ public struct Mixer {
             }
             guard let document = line.bytes.flatMap(ShardDocument.init) else { continue }
             defer { state.document += 1 }
-            if state.document < state.copies.count, Int(state.copies[state.document]) > state.sweep { return document }
+            if state.document < state.copies.count, Int(state.copies[state.document]) > state.sweep {
+                return (document, "\(state.files[state.file]), line \(line.number)")
+            }
         }
         return nil
     }
@@ -174,10 +210,15 @@ public struct Mixer {
         return Double(max(1, size))
     }
 
-    private func count(_ document: ShardDocument, file: String) throws(RunError) -> Int {
-        if case .int(let tokens)? = document.meta.first(where: { $0.0 == "n_tokens" })?.1 { return tokens }
-        guard let tokenizer else { throw .conflict("\(file): documents without meta.n_tokens, and no --tokenizer to count them") }
-        return tokenizer.count(document.text)
+    /// The tokens of a document at `place` (a shard and line): its `meta.n_tokens`, or its text counted.
+    private func count(_ document: ShardDocument, _ place: String) throws(RunError) -> Int {
+        switch MetaCount.read(document.meta, "n_tokens", bytes: document.text.utf8.count) {
+        case .success(let tokens?): return tokens
+        case .failure(let error): throw .conflict("\(place): \(error.detail)")
+        case .success(nil):
+            guard let tokenizer else { throw .conflict("\(place): a document without meta.n_tokens, and no --tokenizer to count it") }
+            return tokenizer.count(document.text)
+        }
     }
 }
 

@@ -40,6 +40,9 @@ final class GzipFileWriter {
 
     /// Compresses what is pending (an empty file gets one empty member), syncs the file and renames it to its final
     /// name.
+    /// The file's final name, without its directory.
+    var name: String { file.path.split(separator: "/").last.map(String.init) ?? file.path }
+
     func commit() throws(OutputError) {
         if !pending.isEmpty || bytesIn == 0 { try writeMember() }
         try file.commit()

@@ -16,7 +16,12 @@ final class MegatronWriter {
         bin = try AtomicFile(path: "\(prefix).bin")
     }
 
+    /// Appends one document's ids; an id that does not fit the dtype (negative, or past uint16 in a narrow file) is
+    /// refused, never wrapped.
     func append(_ ids: [Int32]) throws(OutputError) {
+        if let bad = ids.first(where: { $0 < 0 || (!wide && $0 > Int32(UInt16.max)) }) {
+            throw OutputError(path: "\(prefix).bin", reason: "id \(bad) does not fit its \(wide ? "int32" : "uint16") dtype")
+        }
         let bytes = wide ? BinaryFile.bytes(ids) : BinaryFile.bytes(ids.map { UInt16(truncatingIfNeeded: $0) })
         try bin.write(bytes)
         lengths.append(Int32(ids.count))

@@ -7,6 +7,8 @@ final class ShardWriter {
     let maxBytes: Int
     private var current: GzipFileWriter?
     private var finished: [GzipFileWriter] = []
+    /// The names of the shards committed so far.
+    private(set) var committed: [String] = []
 
     init(directory: String, stem: String, maxBytes: Int) {
         self.directory = directory
@@ -30,7 +32,10 @@ final class ShardWriter {
     func commit() throws(OutputError) {
         if let writer = current { finished.append(writer) }
         current = nil
-        for writer in finished { try writer.commit() }
+        for writer in finished {
+            try writer.commit()
+            committed.append(writer.name)
+        }
         finished = []
     }
 }

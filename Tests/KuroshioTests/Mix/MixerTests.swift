@@ -101,9 +101,80 @@ import Testing
         #expect(index.count == 34 + 12 * sequences + 8 * (sequences + 1))
     }
 
-    @Test func mixConfigsAreChecked() {
-        #expect(throws: ConfigError.self) { try MixConfig.parse("sources:\n  - {name: ja, paths: [x], ratio: 0.5}\n", file: "m.yaml") }
-        #expect(throws: ConfigError.self) { try MixConfig.parse("sources:\n  - {name: ja, paths: [x]}\n", file: "m.yaml") }
-        #expect(throws: ConfigError.self) { try MixConfig.parse("seed: 1\nsourcez: []\n", file: "m.yaml") }
+    /// Configs that cannot mean anything are refused with the file, the line and the key.
+    @Test func meaninglessConfigsAreRefusedWithTheirLine() {
+        let cases: [(String, Int, String)] = [
+            ("sources:\n  - {name: ja, paths: [x], ratio: 0.5}\n", 2, "a ratio needs total_tokens"),
+            ("sources:\n  - {name: ja, paths: [x]}\n", 2, "give tokens or a ratio"),
+            ("seed: 1\nsourcez: []\n", 2, "unknown key 'sourcez'"),
+            ("total_tokens: 100\nsources:\n  - {name: a, paths: [x], ratio: 0.1}\n  - {name: b, paths: [x], ratio: 0.2}\n", 1, "add up to 30"),
+            ("total_tokens: 100\nsources:\n  - {name: a, paths: [x], ratio: 1}\n  - {name: b, paths: [x], ratio: 1}\n  - {name: c, paths: [x], ratio: 1}\n", 1, "add up to 300"),
+            ("sources:\n  - {name: a, paths: [x], tokens: 0}\n", 2, "tokens must be a whole number from 1"),
+            ("sources:\n  - {name: a, paths: [x], tokens: 9223372036854775807}\n", 2, "tokens must be a whole number from 1 to"),
+            ("total_tokens: 100\nsources:\n  - name: a\n    paths: [x]\n    tokens: 50\n    ratio: 0.5\n", 5, "not both"),
+            ("sources:\n  - {name: a, paths: [x], tokens: 5}\n  - {name: a, paths: [y], tokens: 5}\n", 3, "two sources are named a (the first at line 2)"),
+            ("total_tokens: 100\nsources:\n  - {name: a, paths: [x], ratio: .inf}\n", 3, "ratio must be a number above 0"),
+            ("total_tokens: 100\nsources:\n  - {name: a, paths: [x], ratio: 1e300}\n", 3, "ratio must be"),
+            ("total_tokens: 100\nsources:\n  - {name: a, paths: [x], ratio: -0.5}\n", 3, "ratio must be"),
+            ("total_tokens: 100\nsources:\n  - {name: a, paths: [x], ratio: .nan}\n", 3, "ratio must be"),
+            ("total_tokens: 1e300\nsources:\n  - {name: a, paths: [x], ratio: 1}\n", 1, "total_tokens must be"),
+            ("total_tokens: 99999999999999999999\nsources:\n  - {name: a, paths: [x], ratio: 1}\n", 1, "total_tokens must be"),
+            ("seed: -1\nsources:\n  - {name: a, paths: [x], tokens: 5}\n", 1, "seed must be"),
+            ("shard_bytes: 10\nsources:\n  - {name: a, paths: [x], tokens: 5}\n", 1, "shard_bytes must be"),
+            ("sources:\n  - {name: a, paths: [], tokens: 5}\n", 2, "a source needs a name and paths"),
+            ("sources:\n  - {name: [a], paths: [x], tokens: 5}\n", 2, "name must be"),
+        ]
+        for (yaml, line, message) in cases {
+            #expect { try MixConfig.parse(yaml, file: "m.yaml") } throws: { error in
+                let error = error as! ConfigError
+                return error.file == "m.yaml" && error.line == line && error.message.contains(message)
+            }
+        }
+        #expect(throws: Never.self) {
+            try MixConfig.parse("total_tokens: 100\nsources:\n  - {name: a, paths: [x], ratio: 0.3}\n  - {name: b, paths: [x], tokens: 70}\n", file: "m.yaml")
+        }
+    }
+
+    /// When the mix is built: a path that is not there names its line, a token count that cannot be true names its
+    /// shard and line, a target far past what a source holds is refused, and so is an end-of-document id outside the
+    /// vocabulary (never wrapped into uint16).
+    @Test func whatTheSourcesHoldIsCheckedWhenTheMixIsBuilt() throws {
+        let ja = try bucket("ja", count: 20)
+        func refusal(_ yaml: String, format: Mixer.Format = .jsonl, eod: Int32? = nil) -> String {
+            do {
+                let config = try MixConfig.parse(yaml, file: "m.yaml")
+                _ = try Mixer(config: config, tokenizer: CharacterTokenizer(), endOfDocument: eod).run(output: directory(), format: format)
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(refusal("sources:\n  - name: ja\n    paths:\n      - \(ja)\n      - /no/such/dir\n    tokens: 100\n")
+            == "m.yaml:5: ja: /no/such/dir: no such file or directory")
+        #expect(refusal("sources:\n  - {name: ja, paths: [\(ja)], tokens: 100000000}\n").hasPrefix("m.yaml:2: ja: its target of 100000000 tokens is more than 1000 times"))
+        #expect(refusal("sources:\n  - {name: ja, paths: [\(ja)], tokens: 100}\n", format: .megatron, eod: 70000)
+            == "the end-of-document id 70000 is not an id of the tokenizer (its vocabulary has 60000 ids): give one below that (--eod-id)")
+        let hostile = directory()
+        try FileManager.default.createDirectory(atPath: hostile, withIntermediateDirectories: true)
+        try Data("{\"text\":\"abc\",\"id\":\"a\",\"meta\":{\"n_tokens\":2}}\n{\"text\":\"abc\",\"id\":\"b\",\"meta\":{\"n_tokens\":1e308}}\n".utf8)
+            .write(to: URL(fileURLWithPath: "\(hostile)/part-0.jsonl"))
+        #expect(refusal("sources:\n  - {name: h, paths: [\(hostile)], tokens: 2}\n")
+            == "\(hostile)/part-0.jsonl, line 2: meta.n_tokens is 1e308, not a count that a document of 3 bytes could have")
+    }
+
+    /// A directory holds one mix: a second one replaces the first's files, shards it did not write over included;
+    /// a directory of other files is refused.
+    @Test func anOutputDirectoryHoldsOneMix() throws {
+        let ja = try bucket("ja", count: 200)
+        let output = directory()
+        let small = try MixConfig.parse("shard_bytes: 4096\nsources:\n  - {name: ja, paths: [\(ja)], tokens: 20000}\n", file: "m.yaml")
+        _ = try Mixer(config: small, tokenizer: CharacterTokenizer()).run(output: output, format: .jsonl)
+        #expect(FileSystem.list(output).filter { $0.hasPrefix("part-") }.count > 3)
+        let one = try MixConfig.parse("sources:\n  - {name: ja, paths: [\(ja)], tokens: 3000}\n", file: "m.yaml")
+        _ = try Mixer(config: one, tokenizer: CharacterTokenizer()).run(output: output, format: .megatron)
+        #expect(FileSystem.list(output).sorted() == ["manifest.json", "mix.bin", "mix.idx"])
+        _ = try Mixer(config: one, tokenizer: CharacterTokenizer()).run(output: output, format: .jsonl)
+        #expect(FileSystem.list(output).sorted() == ["manifest.json", "part-000.jsonl.gz"])
+        #expect(throws: RunError.self) { try Mixer(config: one, tokenizer: CharacterTokenizer()).run(output: ja, format: .jsonl) }
     }
 }
