@@ -104,6 +104,53 @@ struct Failure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// The lines of standard input (a `\n` or `\r\n` ends one), each kept up to `maxBytes`: a longer line is read past
+/// without being kept, so memory stays bounded whatever comes in.
+struct StandardInputLines: Sequence, IteratorProtocol {
+    enum Line {
+        case text(String)
+        /// A line longer than `maxBytes`.
+        case oversize
+    }
+
+    let maxBytes: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    /// Whether the bytes being read belong to a line already found too long.
+    private var skipping = false
+
+    init(maxBytes: Int) { self.maxBytes = maxBytes }
+
+    mutating func next() -> Line? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                defer { start = newline + 1 }
+                if skipping || newline - start > maxBytes {
+                    skipping = false
+                    return .oversize
+                }
+                let end = newline > start && buffer[newline - 1] == 0x0D ? newline - 1 : newline
+                return .text(String(decoding: buffer[start..<end], as: UTF8.self))
+            }
+            if buffer.count - start > maxBytes {
+                skipping = true
+                (buffer, start) = ([], 0)
+            }
+            if atEnd {
+                guard start < buffer.count || skipping else { return nil }
+                defer { (buffer, start, skipping) = ([], 0, false) }
+                return skipping ? .oversize : .text(String(decoding: buffer[start...], as: UTF8.self))
+            }
+            buffer.removeFirst(start)
+            start = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n <= 0 { atEnd = true } else { buffer += chunk[..<n] }
+        }
+    }
+}
+
 /// Buffered writes to standard output.
 final class OutputBuffer {
     private var buffer: [UInt8] = []

@@ -68,7 +68,12 @@ extension Deduplicator {
                     }
                 }
                 if let tokenizer {
-                    let tokens = tokenizer.count(document.text)
+                    guard let tokens = UnitProcessor.countTokens(document.text, tokenizer, seconds: InputLimits().documentSeconds,
+                                                                 memory: nil, file: unit.path, offset: 0, place: "line \(local + 1): ",
+                                                                 stats: &stats) else {
+                        removedList += "\(Self.field(id))\t\(DropReason.tokenLimit.key)\t\(Self.field(id))\n"
+                        return
+                    }
                     document.setMeta("n_tokens", .int(tokens))
                     stats.add("\(bucket).tokens", tokens)
                 }

@@ -53,9 +53,9 @@ public struct MixConfig: Sendable {
         func fail(_ node: Node?, _ message: String) -> ConfigError {
             ConfigError(file: file, line: node?.mark.map { $0.line }, message: message)
         }
-        func count(_ node: Node, _ key: String, from low: Int) throws(ConfigError) -> Int {
-            guard case .scalar = node, let value = node.int, value >= low, value <= maxTokens else {
-                throw fail(node, "\(key) must be a whole number from \(low) to \(maxTokens)")
+        func count(_ node: Node, _ key: String, from low: Int, to high: Int = maxTokens) throws(ConfigError) -> Int {
+            guard case .scalar = node, let value = node.int, value >= low, value <= high else {
+                throw fail(node, "\(key) must be a whole number from \(low) to \(high)")
             }
             return value
         }
@@ -75,7 +75,7 @@ public struct MixConfig: Sendable {
         var pending: [(source: Source, ratio: (value: Double, node: Node)?, node: Node)] = []
         for (key, value) in top {
             switch key.string {
-            case "seed": config.seed = UInt64(try count(value, "seed", from: 0))
+            case "seed": config.seed = UInt64(try count(value, "seed", from: 0, to: .max))
             case "total_tokens": total = (try count(value, "total_tokens", from: 1), value)
             case "weight": guard let weight = value.string.flatMap(Weight.init) else { throw fail(value, "weight must be uniform or cluster_size") }
                 config.weight = weight

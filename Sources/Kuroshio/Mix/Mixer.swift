@@ -109,14 +109,19 @@ public struct Mixer {
                     break
                 }
             }
-            guard var (document, place) = try next(&states[s]) else { continue }
+            guard let (found, place) = try next(&states[s]) else { continue }
+            var document = found
             let tokens = try count(document, place)
             document.setMeta("mix_source", .string(states[s].source.name))
             states[s].written.add(saturating: tokens)
             states[s].writtenDocuments += 1
-            do {
-                if let megatron, let tokenizer, let endOfDocument {
-                    try megatron.append(tokenizer.encode(document.text) + [endOfDocument])
+            var ids: [Int32] = []
+            if let tokenizer, megatron != nil {
+                do { ids = try tokenizer.encode(document.text) } catch { throw .conflict("\(place): \(error)") }
+            }
+            do throws(OutputError) {
+                if let megatron, let endOfDocument {
+                    try megatron.append(ids + [endOfDocument])
                 } else {
                     try shards.write(document.jsonLine)
                 }
@@ -217,7 +222,7 @@ public struct Mixer {
         case .failure(let error): throw .conflict("\(place): \(error.detail)")
         case .success(nil):
             guard let tokenizer else { throw .conflict("\(place): a document without meta.n_tokens, and no --tokenizer to count it") }
-            return tokenizer.count(document.text)
+            do { return try tokenizer.count(document.text) } catch { throw .conflict("\(place): \(error)") }
         }
     }
 }

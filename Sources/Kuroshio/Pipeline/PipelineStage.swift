@@ -80,6 +80,8 @@ public enum DropReason: Sendable, Equatable {
     case timeLimit
     /// It was in flight while the process was over its memory budget (`MemoryBudget`).
     case memoryLimit
+    /// Its tokenizer could not count it within `TokenizerBounds`.
+    case tokenLimit
     /// A stage rejected it: a filter's value out of bounds, or a check such as the Japanese prefilter.
     case rejected(by: String)
 
@@ -98,6 +100,7 @@ public enum DropReason: Sendable, Equatable {
         case .languageScore: "language-score"
         case .timeLimit: "time-limit"
         case .memoryLimit: "memory-limit"
+        case .tokenLimit: "token-limit"
         case .rejected(let stage): stage
         }
     }

@@ -36,11 +36,11 @@ public final class UnitProcessor {
             }
         }
         defer { onRejected = nil }
-        func emit(_ result: (Document, String)?) throws(OutputError) {
+        func emit(_ result: (Document, String)?, file: String, offset: Int) throws(OutputError) {
             guard let (kept, bucket) = result else { return }
             var document = kept
             if let tokenizer = config.tokenizer, config.dedup == nil {
-                let tokens = tokenizer.count(document.text)
+                guard let tokens = count(document.text, tokenizer, file: file, offset: offset, stats: &stats) else { return }
                 document.meta["n_tokens"] = .int(tokens)
                 stats.add("buckets.\(bucket).tokens", tokens)
             }
@@ -58,7 +58,7 @@ public final class UnitProcessor {
                     stats.add("inputs.records")
                     stats.add("inputs.bytes", record.bytesRead)
                     for problem in record.problems { stats.add(problem) }
-                    try emit(document(from: record, stats: &stats))
+                    try emit(document(from: record, stats: &stats), file: record.file, offset: record.offset)
                     progress(reader.fileBytesRead)
                 }
                 for problem in reader.trailingProblems { stats.add(problem) }
@@ -68,7 +68,7 @@ public final class UnitProcessor {
                     stats.add("inputs.records")
                     stats.add("inputs.bytes", line.bytes?.count ?? 0)
                     for problem in line.problems { stats.add(problem) }
-                    try emit(document(from: line, stats: &stats))
+                    try emit(document(from: line, stats: &stats), file: line.file, offset: line.offset)
                     progress(reader.fileBytesRead)
                 }
                 for problem in reader.trailingProblems { stats.add(problem) }
@@ -220,6 +220,33 @@ public final class UnitProcessor {
     /// The record's HTTP response, parsed within the recipe's record cap and header bound.
     private func response(of record: WARCRecord) -> HTTPResponse? {
         HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes, maxHeaderFields: config.limits.headerFields)
+    }
+
+    /// The tokens of a kept document, counted within the document's bounds: a text the tokenizer cannot count, or
+    /// one that takes longer than `seconds` of CPU time, or the process over its memory budget meanwhile, drops the
+    /// document (counted under `dropped.<reason>`), with its problem counted at `file`, `offset` and `place`.
+    static func countTokens(_ text: String, _ tokenizer: any Tokenizer, seconds: Double, memory: MemoryBudget?, file: String,
+                            offset: Int, place: String = "", stats: inout RunStats) -> Int? {
+        let start = ThreadClock.seconds()
+        var failure: (ProblemKind, String)?
+        var tokens = 0
+        do {
+            tokens = try tokenizer.count(text)
+            if let passed = DocumentWatch(deadline: start + seconds, memory: memory).exceeded() {
+                failure = (passed, passed == .timeLimit ? "over \(seconds) CPU seconds" : "the process over its memory budget")
+            }
+        } catch {
+            failure = (.tokenLimit, error.reason)
+        }
+        guard let (kind, detail) = failure else { return tokens }
+        stats.add(InputProblem(kind, file: file, offset: offset, detail: place + detail + ", in tokenize"))
+        stats.add("dropped.\(kind.rawValue)")
+        return nil
+    }
+
+    private func count(_ text: String, _ tokenizer: any Tokenizer, file: String, offset: Int, stats: inout RunStats) -> Int? {
+        Self.countTokens(text, tokenizer, seconds: config.limits.documentSeconds, memory: memoryBudget, file: file, offset: offset,
+                         stats: &stats)
     }
 
     private func drop(_ reason: DropReason, _ stats: inout RunStats) -> (Document, String)? {

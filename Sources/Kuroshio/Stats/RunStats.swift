@@ -66,7 +66,7 @@ public struct RunStats: Sendable, Equatable {
     /// The counters of a `stats.json` (as `json` writes it): nested keys joined with dots, and the problem examples.
     /// A value that is not a count (a fraction, a negative number, one past `Int.max`) is left out and counted as a
     /// `bad-value` problem of `file`.
-    public init(json: JSON, file: String = "stats.json") {
+    public init(json: JSON, file path: String = "stats.json") {
         guard case .object(let members) = json else { return }
         for (key, value) in members {
             if key == "problem_examples", case .object(let kinds) = value {
@@ -74,13 +74,16 @@ public struct RunStats: Sendable, Equatable {
                     guard let kind = ProblemKind(rawValue: name) else { continue }
                     for case .object(let fields) in problems {
                         let field = { (name: String) in fields.first { $0.0 == name }?.1 }
-                        guard case .string(let file)? = field("file"), case .int(let offset)? = field("offset"), offset >= 0 else { continue }
+                        guard case .string(let file)? = field("file"), case .int(let offset)? = field("offset"), offset >= 0 else {
+                            add(InputProblem(.badValue, file: path, offset: 0, detail: "problem_examples.\(name): an example without a file and offset"))
+                            continue
+                        }
                         let detail = if case .string(let detail)? = field("detail") { detail } else { "" }
                         keepExample(InputProblem(kind, file: file, offset: offset, detail: detail))
                     }
                 }
             } else {
-                addLeaves(of: value, under: key, file: file)
+                addLeaves(of: value, under: key, file: path)
             }
         }
     }

@@ -34,16 +34,23 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
         guard let bytes = FileSystem.read(path) else { throw TokenizerError(path: path, reason: "cannot read the file") }
         var keys: [UInt8] = [], starts: [Int32] = [0], ids: [Int32] = []
         for (number, line) in bytes.split(separator: 0x0A).enumerated() {
-            guard let space = line.firstIndex(of: 0x20), Self.appendBase64(line[..<space], to: &keys),
-                  Int32(keys.count) > starts.last!,
-                  let rank = Int32(String(decoding: line[(space + 1)...], as: UTF8.self)), (0..<1 << 24).contains(rank) else {
-                throw TokenizerError(path: path, reason: "line \(number + 1) is not `base64-token rank` with a rank below 2^24")
+            guard let space = line.firstIndex(of: 0x20), space - line.startIndex <= TokenizerBounds.pieceBytes * 4 / 3 + 4,
+                  Self.appendBase64(line[..<space], to: &keys), keys.count > Int(starts.last!),
+                  keys.count - Int(starts.last!) <= TokenizerBounds.pieceBytes,
+                  let rank = Int32(String(decoding: line[(space + 1)...], as: UTF8.self)), TokenizerBounds.ids.contains(Int(rank)) else {
+                throw TokenizerError(path: path, reason: "line \(number + 1) is not `base64-token rank` with a token of 1 to "
+                    + "\(TokenizerBounds.pieceBytes) bytes and a rank below 2^24")
             }
             starts.append(Int32(keys.count))
             ids.append(rank)
         }
         guard !ids.isEmpty else { throw TokenizerError(path: path, reason: "no ranks in the file") }
-        ranks = TokenTable(keys: keys, starts: starts, ids: ids)
+        let ranks = TokenTable(keys: keys, starts: starts, ids: ids)
+        // Every byte must be a token, so that any text has ids: tiktoken itself fails on one that is not.
+        if let missing = (0...255).first(where: { byte in [UInt8(byte)].withUnsafeBytes { ranks[$0] == nil } }) {
+            throw TokenizerError(path: path, reason: "the byte 0x\(String(missing, radix: 16)) is not a token: every byte must be one")
+        }
+        self.ranks = ranks
         vocabularySize = Int(ranks.largestID) + 1
         splitter = WordSplitter.presets[pattern]
         if splitter != nil { _ = ScalarClass.of(0) }  // builds the class table now, not on the first text
@@ -86,24 +93,28 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
     /// A rank file names no special tokens.
     public var endOfDocument: Int32? { nil }
 
-    public func encode(_ text: String) -> [Int32] {
+    public func encode(_ text: String) throws(TokenizerLimit) -> [Int32] {
         // Without a coded splitter, the regex's matches as byte ranges.
         let matches = splitter != nil ? [] : text.matches(of: pattern).map {
             text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.range.upperBound)
         }
         var text = text
         var ids: [Int32] = []
+        var longest = 0
         scratch.with { scratch in
             text.withUTF8 { bytes in
+                func piece(_ range: Range<Int>) {
+                    longest = max(longest, range.count)
+                    if longest <= TokenizerBounds.mergeBytes { encode(piece: UnsafeBufferPointer(rebasing: bytes[range]), into: &ids, scratch: &scratch) }
+                }
                 if let splitter {
-                    splitter.split(bytes) { start, end in
-                        encode(piece: UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &ids, scratch: &scratch)
-                    }
+                    splitter.split(bytes) { start, end in piece(start..<end) }
                 } else {
-                    for range in matches { encode(piece: UnsafeBufferPointer(rebasing: bytes[range]), into: &ids, scratch: &scratch) }
+                    for range in matches { piece(range) }
                 }
             }
         }
+        guard longest <= TokenizerBounds.mergeBytes else { throw Model.tooLong(longest) }
         return ids
     }
 

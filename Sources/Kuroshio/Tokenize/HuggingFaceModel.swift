@@ -21,13 +21,42 @@ enum Model {
         var words = WordCache()
     }
 
-    func encode(_ word: String, into ids: inout [Int32], scratch: inout Scratch) {
+    /// A token's id as the file gives it: a whole number in `TokenizerBounds.ids`.
+    static func id(_ value: JSONValue?, of token: String) throws -> Int32 {
+        guard let id = value?.int, TokenizerBounds.ids.contains(id) else {
+            throw Unsupported("the id of \(token.debugDescription.prefix(60)) is \(value.map { $0.value.serialized.prefix(30) } ?? "missing"), "
+                + "not a whole number below 2^24")
+        }
+        return Int32(id)
+    }
+
+    /// A piece's text, refused past `TokenizerBounds.pieceBytes`.
+    static func piece(_ text: String) throws -> String {
+        guard text.utf8.count <= TokenizerBounds.pieceBytes else {
+            throw Unsupported("a piece of \(text.utf8.count) bytes, past the \(TokenizerBounds.pieceBytes) a piece may have")
+        }
+        return text
+    }
+
+    func encode(_ word: String, into ids: inout [Int32], scratch: inout Scratch) throws(TokenizerLimit) {
+        guard word.utf8.count <= TokenizerBounds.mergeBytes || bpeMergesStayInWords else { throw Model.tooLong(word.utf8.count) }
         switch self {
         case .bpe(let model):
             var word = word
-            word.withUTF8 { model.encode($0, into: &ids, scratch: &scratch) }
+            let failure = word.withUTF8 { (bytes) -> TokenizerLimit? in
+                do throws(TokenizerLimit) { try model.encode(bytes, into: &ids, scratch: &scratch) } catch { return error }
+                return nil
+            }
+            if let failure { throw failure }
         case .unigram(let model): ids += model.encode(word)
         }
+    }
+
+    /// Whether BPE merges happen within the words `▁` starts, which are checked one by one.
+    private var bpeMergesStayInWords: Bool { if case .bpe(let model) = self { model.mergesStayInWords } else { false } }
+
+    static func tooLong(_ bytes: Int) -> TokenizerLimit {
+        TokenizerLimit(reason: "\(bytes) bytes to merge as one, past the \(TokenizerBounds.mergeBytes) a merge may take")
     }
 
     var largestID: Int {
@@ -59,7 +88,7 @@ enum Model {
         let mergesStayInWords: Bool
 
         init(_ json: JSONValue) throws {
-            let entries = (json["vocab"]?.members ?? []).map { (Array($0.0.utf8), Int32($0.1.int ?? -1)) }
+            let entries = try (json["vocab"]?.members ?? []).map { (Array(try Model.piece($0.0).utf8), try Model.id($0.1, of: $0.0)) }
             let vocabulary = TokenTable(entries)
             var ranks = IntegerMap(), results: [Int32] = []
             for merge in json["merges"]?.array ?? [] {
@@ -94,18 +123,21 @@ enum Model {
 
         /// Appends the ids of `word` (UTF-8): the whole word when merges are ignored and it is a token, else its
         /// characters merged, word by word where merges stay in words.
-        func encode(_ word: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
+        func encode(_ word: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) throws(TokenizerLimit) {
             if ignoreMerges, let id = vocabulary[UnsafeRawBufferPointer(word)] {
                 ids.append(id)
                 return
             }
             guard mergesStayInWords else { return merge(word, into: &ids, scratch: &scratch) }
-            var start = 0
+            var start = 0, longest = 0
             SentencePieceNormalizer.forEachWordStart(word) { position in
-                guard position > start else { return }
+                longest = max(longest, position - start)
+                guard position > start, longest <= TokenizerBounds.mergeBytes else { return }
                 merge(UnsafeBufferPointer(rebasing: word[start..<position]), into: &ids, scratch: &scratch)
                 start = position
             }
+            longest = max(longest, word.count - start)
+            guard longest <= TokenizerBounds.mergeBytes else { throw Model.tooLong(longest) }
             merge(UnsafeBufferPointer(rebasing: word[start...]), into: &ids, scratch: &scratch)
         }
 
@@ -158,12 +190,17 @@ enum Model {
             var lowest = 0.0
             for (id, entry) in (json["vocab"]?.array ?? []).enumerated() {
                 guard let items = entry.array, items.count == 2, let piece = items[0].string, let read = items[1].double else { continue }
+                _ = try Model.piece(piece)
+                guard read.isFinite, id < TokenizerBounds.ids.upperBound else { throw Unsupported("piece \(id) has the score \(read)") }
                 let score = Self.asSerdeReadsIt(read)
                 if pieces[Array(piece.utf8)] == nil { pieces[Array(piece.utf8)] = (Int32(id), score) }
                 longest = max(longest, piece.unicodeScalars.count)
                 lowest = min(lowest, score)
             }
             guard let unknown = json["unk_id"]?.int else { throw Unsupported("Unigram without unk_id") }
+            guard (0..<(json["vocab"]?.array?.count ?? 0)).contains(unknown) else {
+                throw Unsupported("unk_id \(unknown) is not the id of a piece")
+            }
             self.pieces = pieces
             self.longest = longest
             self.unknown = Int32(unknown)

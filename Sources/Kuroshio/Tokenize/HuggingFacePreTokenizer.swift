@@ -35,7 +35,11 @@ indirect enum PreTokenizer {
             self = .byteLevel(addPrefixSpace: json["add_prefix_space"]?.bool ?? true, useRegex: json["use_regex"]?.bool ?? true)
         case "Metaspace":
             let scheme = json["prepend_scheme"]?.string ?? ((json["add_prefix_space"]?.bool ?? true) ? "always" : "never")
-            self = .metaspace(replacement: json["replacement"]?.string ?? "\u{2581}", prepend: scheme, split: json["split"]?.bool ?? true)
+            let replacement = json["replacement"]?.string ?? "\u{2581}"
+            guard (1...TokenizerBounds.affixBytes).contains(replacement.utf8.count) else {
+                throw Unsupported("a Metaspace replacement of \(replacement.utf8.count) bytes (1 to \(TokenizerBounds.affixBytes) are read)")
+            }
+            self = .metaspace(replacement: replacement, prepend: scheme, split: json["split"]?.bool ?? true)
         case "Whitespace": self = .whitespace
         case "WhitespaceSplit": self = .whitespaceSplit
         case "Digits": self = .digits(individual: json["individual_digits"]?.bool ?? false)
@@ -56,7 +60,7 @@ indirect enum PreTokenizer {
             return words.map { String(String.UnicodeScalarView($0.utf8.map { ByteLevelAlphabet.scalars[Int($0)] })) }
         case .metaspace(let replacement, let prepend, let split):
             // Scalars, not Characters: a space before a combining mark is still a space.
-            var replaced = Normalizer.replace(TokenizerPattern.string(" "), with: replacement, in: text)
+            var replaced = Normalizer.replaced(TokenizerPattern.string(" ").byteRanges(in: text), with: replacement, in: text)
             if prepend == "always" || prepend == "first", !replaced.unicodeScalars.starts(with: replacement.unicodeScalars) {
                 replaced = replacement + replaced
             }

@@ -36,14 +36,21 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
         }
         var raw: [(String, Int32)] = [], normalized: [(String, Int32)] = []
         var end: Int32?
-        for token in json["added_tokens"]?.array ?? [] {
-            guard let content = token["content"]?.string, let id = token["id"]?.int else { continue }
-            if ["</s>", "<|endoftext|>", "<|end_of_text|>", "<eos>", "<|eot_id|>"].contains(content), end == nil { end = Int32(id) }
-            if token["normalized"]?.bool == true, let normalizer {
-                normalized.append((normalizer.apply(content), Int32(id)))
-            } else {
-                raw.append((content, Int32(id)))
+        do {
+            for token in json["added_tokens"]?.array ?? [] {
+                guard let content = token["content"]?.string else { continue }
+                let id = try Model.id(token["id"], of: try Model.piece(content))
+                if ["</s>", "<|endoftext|>", "<|end_of_text|>", "<eos>", "<|eot_id|>"].contains(content), end == nil { end = id }
+                if token["normalized"]?.bool == true, let normalizer {
+                    normalized.append((try normalizer.apply(content, limit: TokenizerBounds.normalizedBytes(content.utf8.count)), id))
+                } else {
+                    raw.append((content, id))
+                }
             }
+        } catch let error as Unsupported {
+            throw fail(error.reason)
+        } catch {
+            throw fail("an added token grows past the bounds once normalised (\(error))")
         }
         endOfDocument = end
         vocabularySize = max(model.largestID, (raw + normalized).map { Int($0.1) }.max() ?? 0) + 1
@@ -51,25 +58,25 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
         normalizedAdded = AddedTokens(normalized)
     }
 
-    public func encode(_ text: String) -> [Int32] {
-        scratch.with { encode(text, scratch: &$0) }
+    public func encode(_ text: String) throws(TokenizerLimit) -> [Int32] {
+        try scratch.with { (scratch) throws(TokenizerLimit) in try encode(text, scratch: &scratch) }
     }
 
-    private func encode(_ text: String, scratch: inout Model.Scratch) -> [Int32] {
+    private func encode(_ text: String, scratch: inout Model.Scratch) throws(TokenizerLimit) -> [Int32] {
         var ids: [Int32] = []
         for (piece, added) in rawAdded.split(text) {
             if let added {
                 ids.append(added)
                 continue
             }
-            let normalizedText = normalizer?.apply(piece) ?? piece
+            let normalizedText = try normalizer?.apply(piece, limit: TokenizerBounds.normalizedBytes(piece.utf8.count)) ?? piece
             for (part, addedNormalized) in normalizedAdded.split(normalizedText) {
                 if let addedNormalized {
                     ids.append(addedNormalized)
                     continue
                 }
                 for word in preTokenizer?.split(part) ?? [part] where !word.isEmpty {
-                    model.encode(word, into: &ids, scratch: &scratch)
+                    try model.encode(word, into: &ids, scratch: &scratch)
                 }
             }
         }
@@ -78,16 +85,22 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
 
 }
 
-/// Added tokens, matched in text before the model sees it: at each place the longest token that starts there.
+/// Added tokens, matched in text before the model sees it: at each place the longest token that starts there,
+/// found by a walk of a trie of them (no longer than the longest token, `TokenizerBounds.pieceBytes` at most).
 struct AddedTokens {
-    /// Token texts as UTF-8, longest first, with their ids.
-    private let tokens: [([UInt8], Int32)]
+    private let trie: ByteTrie
+    /// Each token's text, by its place in the trie's values.
+    private let tokens: [[UInt8]]
+    private let ids: [Int32]
     private let firstBytes: [Bool]
 
     init(_ tokens: [(String, Int32)]) {
-        self.tokens = tokens.map { (Array($0.0.utf8), $0.1) }.filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+        let kept = tokens.map { (Array($0.0.utf8), $0.1) }.filter { !$0.0.isEmpty }
+        self.tokens = kept.map(\.0)
+        ids = kept.map(\.1)
+        trie = ByteTrie(kept.enumerated().map { ($0.element.0, Int32($0.offset)) })
         var firstBytes = [Bool](repeating: false, count: 256)
-        for (token, _) in self.tokens { firstBytes[Int(token[0])] = true }
+        for token in self.tokens { firstBytes[Int(token[0])] = true }
         self.firstBytes = firstBytes
     }
 
@@ -100,9 +113,8 @@ struct AddedTokens {
             var pieces: [(String, Int32?)] = []
             var start = 0, i = 0
             while i < bytes.count {
-                if firstBytes[Int(bytes[i])], let (token, id) = tokens.first(where: {
-                    i + $0.0.count <= bytes.count && bytes[i..<i + $0.0.count].elementsEqual($0.0)
-                }) {
+                if firstBytes[Int(bytes[i])], let (_, found) = trie.longestPrefix(of: UnsafeBufferPointer(rebasing: bytes[i...])) {
+                    let token = tokens[Int(found)], id = ids[Int(found)]
                     if i > start { pieces.append((String(decoding: bytes[start..<i], as: UTF8.self), nil)) }
                     pieces.append((String(decoding: token, as: UTF8.self), id))
                     i += token.count
@@ -158,6 +170,17 @@ enum TokenizerPattern {
             self = .regex(try Regex(regex).matchingSemantics(.unicodeScalar))
         } else {
             throw Unsupported("a pattern that is neither String nor Regex")
+        }
+    }
+
+    /// The byte ranges of `text` the pattern matches, in order.
+    func byteRanges(in text: String) -> [Range<Int>] {
+        switch self {
+        case .regex:
+            return matches(in: text).map {
+                text.utf8.distance(from: text.startIndex, to: $0.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.upperBound)
+            }
+        case .string(let needle): return Self.occurrences(of: Array(needle.utf8), in: text)
         }
     }
 

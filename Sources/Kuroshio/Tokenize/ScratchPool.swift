@@ -15,9 +15,9 @@ final class ScratchPool<Scratch: Sendable>: Sendable {
 
     init(_ make: @escaping @Sendable () -> Scratch) { self.make = make }
 
-    func with<Result>(_ body: (inout Scratch) -> Result) -> Result {
+    func with<Result, Failure: Error>(_ body: (inout Scratch) throws(Failure) -> Result) throws(Failure) -> Result {
         let box = free.withLock { $0.popLast() } ?? Box(make())
         defer { free.withLock { $0.append(box) } }
-        return body(&box.scratch)
+        return try body(&box.scratch)
     }
 }

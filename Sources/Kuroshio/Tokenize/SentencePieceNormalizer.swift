@@ -26,7 +26,12 @@ struct SentencePieceNormalizer: Sendable {
             units = stride(from: 4, to: 4 + trieSize, by: 4).map {
                 UInt32(blob[$0]) | UInt32(blob[$0 + 1]) << 8 | UInt32(blob[$0 + 2]) << 16 | UInt32(blob[$0 + 3]) << 24
             }
-            strings = Array(blob[(4 + trieSize)...]) + [0]
+            strings = Array(blob[(4 + trieSize)...])
+            // libsentencepiece walks the map without bounds checks: a map it would read past is refused here.
+            if let flaw = Self.flaw(units: units, strings: strings) {
+                throw Unsupported("the precompiled character map is broken: \(flaw)")
+            }
+            strings.append(0)
         }
         self.units = units
         self.strings = strings
@@ -46,20 +51,49 @@ struct SentencePieceNormalizer: Sendable {
         treatWhitespaceAsSuffix = model.treatWhitespaceAsSuffix
     }
 
-    /// Writes the normalised form of `input` (valid UTF-8) to `output`.
-    func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    /// Why a walk of the character map (Darts' common-prefix search, as the library does it) could read past it, or
+    /// nil when none can: from every node reachable from the root, each of the 256 children it may be asked for lies
+    /// inside the units, as does each leaf's value unit, and each value points at a NUL-terminated string inside
+    /// `strings`.
+    static func flaw(units: [UInt32], strings: [UInt8]) -> String? {
+        guard !units.isEmpty else { return "no trie" }
+        let lastNUL = strings.lastIndex(of: 0) ?? -1
+        var visited = [Bool](repeating: false, count: units.count)
+        var pending = [Int(offset(units[0]))]
+        while let node = pending.popLast() {
+            guard node | 0xFF < units.count else { return "a node's children lie past its \(units.count) units" }
+            guard !visited[node] else { continue }
+            visited[node] = true
+            for byte in 0...255 {
+                let unit = units[node ^ byte]
+                guard unit & (1 << 31 | 0xFF) == UInt32(byte) else { continue }
+                let next = node ^ byte ^ Int(offset(unit))
+                if (unit >> 8) & 1 == 1 {
+                    guard next < units.count else { return "a value lies past the units" }
+                    let value = Int(units[next] & 0x7FFF_FFFF)
+                    guard value <= lastNUL else { return "a rule's text is not inside the map, ended by a NUL" }
+                }
+                pending.append(next)
+            }
+        }
+        return nil
+    }
+
+    /// Writes the normalised form of `input` (valid UTF-8) to `output`; false, with the output cut there, when it
+    /// would pass `TokenizerBounds.normalizedBytes` (a map's rules may lengthen text).
+    func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
-        strings.withUnsafeBufferPointer { strings in
+        return strings.withUnsafeBufferPointer { strings in
             units.withUnsafeBufferPointer { units in
-                normalize(input, into: &output, units: units, strings: strings)
+                normalize(input, into: &output, limit: TokenizerBounds.normalizedBytes(input.count), units: units, strings: strings)
             }
         }
     }
 
     private func normalize(
-        _ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], units: UnsafeBufferPointer<UInt32>,
+        _ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], limit: Int, units: UnsafeBufferPointer<UInt32>,
         strings: UnsafeBufferPointer<UInt8>
-    ) {
+    ) -> Bool {
         var i = 0
         if removeExtraWhitespaces {
             while i < input.count {
@@ -68,7 +102,7 @@ struct SentencePieceNormalizer: Sendable {
                 i += consumed
             }
         }
-        guard i < input.count else { return }
+        guard i < input.count else { return true }
         let space: [UInt8] = escapeWhitespaces ? Self.spaceSymbol : [0x20]
         if !treatWhitespaceAsSuffix && addDummyPrefix { output += space }
         var previousIsSpace = removeExtraWhitespaces
@@ -84,6 +118,7 @@ struct SentencePieceNormalizer: Sendable {
             }
             i += consumed
             if !removeExtraWhitespaces { previousIsSpace = false }
+            if output.count > limit { return false }
         }
         if removeExtraWhitespaces {
             while output.count >= space.count && output[(output.count - space.count)...].elementsEqual(space) {
@@ -91,6 +126,7 @@ struct SentencePieceNormalizer: Sendable {
             }
         }
         if treatWhitespaceAsSuffix && addDummyPrefix { output += space }
+        return true
     }
 
     /// What the text at `i` normalises to, and how many bytes that consumes: a user-defined symbol as it is, else the

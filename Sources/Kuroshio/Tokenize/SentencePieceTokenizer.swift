@@ -43,6 +43,10 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
         let model: SentencePieceModel
         do throws(Unsupported) {
             model = try SentencePieceModel(bytes)
+            if let long = model.pieces.firstIndex(where: { $0.text.count > TokenizerBounds.pieceBytes }) {
+                throw Unsupported("piece \(long) has \(model.pieces[long].text.count) bytes, past the \(TokenizerBounds.pieceBytes) a piece may have")
+            }
+            guard TokenizerBounds.ids.contains(model.pieces.count) else { throw Unsupported("\(model.pieces.count) pieces, past 2^24") }
             scores = model.pieces.map(\.score)
             types = model.pieces.map(\.type)
             let numbered = model.pieces.enumerated().map { ($0.element, Int32($0.offset)) }
@@ -90,19 +94,25 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
 
     deinit { library.map(kuroshio_spm_free) }
 
-    public func encode(_ text: String) -> [Int32] {
+    public func encode(_ text: String) throws(TokenizerLimit) -> [Int32] {
         var text = text
-        if let library { return text.withUTF8 { Self.libraryEncode(library, $0) } }
-        return scratch.with { scratch in
-            text.withUTF8 { normalizer.normalize($0, into: &scratch.normalized) }
-            var ids: [Int32] = []
-            scratch.normalized.withUnsafeBufferPointer { normalized in
-                if kind == .bpe {
-                    mergePairs(normalized, &scratch, into: &ids)
-                } else {
-                    viterbi(normalized, &scratch, into: &ids)
-                }
+        if let library {
+            guard let ids = text.withUTF8({ Self.libraryEncode(library, $0) }) else {
+                throw TokenizerLimit(reason: "libsentencepiece could not encode the text")
             }
+            return ids
+        }
+        return try scratch.with { (scratch) throws(TokenizerLimit) in
+            guard text.withUTF8({ normalizer.normalize($0, into: &scratch.normalized) }) else {
+                throw TokenizerLimit(reason: "the normalised text would pass \(TokenizerBounds.normalizedBytes(text.utf8.count)) bytes")
+            }
+            var ids: [Int32] = []
+            let merged = scratch.normalized.withUnsafeBufferPointer { normalized in
+                if kind == .bpe { return mergePairs(normalized, &scratch, into: &ids) }
+                viterbi(normalized, &scratch, into: &ids)
+                return true
+            }
+            guard merged else { throw TokenizerLimit(reason: "a word past the \(TokenizerBounds.mergeBytes) bytes a merge may take") }
             return ids
         }
     }
@@ -189,10 +199,14 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
         }
     }
 
-    /// BPE, word by word when merges stay in words (each word's pieces cached), else over the whole text.
-    private func mergePairs(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) {
+    /// BPE, word by word when merges stay in words (each word's pieces cached), else over the whole text; false when
+    /// a word is longer than `TokenizerBounds.mergeBytes`.
+    private func mergePairs(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) -> Bool {
         var previousUnknown = false
+        var fits = true
         func encode(_ from: Int, _ to: Int) {
+            fits = fits && to - from <= TokenizerBounds.mergeBytes
+            guard fits else { return }
             let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[from..<to])
             scratch.parts.removeAll(keepingCapacity: true)
             if !mergesStayInWords || !scratch.words.lookup(word, into: &scratch.parts) {
@@ -216,6 +230,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             }
         }
         encode(start, text.count)
+        return fits
     }
 
     /// BPE over `text`: characters (a user-defined symbol is one, never merged) merge pair by pair, the highest
@@ -284,7 +299,8 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
         }
     }
 
-    private static func libraryEncode(_ library: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+    /// The library's ids, or nil when it reports an error or an id that is not one of the model's.
+    private static func libraryEncode(_ library: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> [Int32]? {
         var ids = [Int32](repeating: 0, count: max(16, bytes.count / 2))
         let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         var count = ids.withUnsafeMutableBufferPointer { kuroshio_spm_encode(library, base, bytes.count, $0.baseAddress, $0.count) }
@@ -292,6 +308,8 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             ids = [Int32](repeating: 0, count: count)
             count = ids.withUnsafeMutableBufferPointer { kuroshio_spm_encode(library, base, bytes.count, $0.baseAddress, $0.count) }
         }
-        return count < 0 ? [] : Array(ids.prefix(count))
+        guard count >= 0, count <= ids.count else { return nil }
+        let result = Array(ids.prefix(count))
+        return result.contains { $0 < 0 } ? nil : result
     }
 }

@@ -12,16 +12,16 @@ import Testing
     @Test(.enabled(if: hasMistral)) func sentencePieceIdsAreTheLibrarys() throws {
         let tokenizer = try SentencePieceTokenizer(path: Self.mistral)
         #expect(tokenizer.vocabularySize == 32000)
-        #expect(tokenizer.encode("The Kuroshio is a warm current.") == [415, 524, 2138, 811, 691, 349, 264, 6100, 1868, 28723])
-        #expect(tokenizer.encode("黒潮は日本列島の南岸に沿って北へ流れる暖流です。") == [
+        #expect(try tokenizer.encode("The Kuroshio is a warm current.") == [415, 524, 2138, 811, 691, 349, 264, 6100, 1868, 28723])
+        #expect(try tokenizer.encode("黒潮は日本列島の南岸に沿って北へ流れる暖流です。") == [
             28705, 31911, 233, 192, 177, 29277, 29142, 29119, 29150, 30418, 28993, 29680, 232, 181, 187, 29174, 233, 181,
             194, 29699, 29257, 29799, 30667, 29642, 29387, 29116, 233, 157, 153, 29642, 29230, 29126, 28944,
         ])
-        #expect(tokenizer.encode("ﾊﾝｶｸ　ＡＢＣ  x") == [
+        #expect(try tokenizer.encode("ﾊﾝｶｸ　ＡＢＣ  x") == [
             28705, 242, 193, 141, 242, 193, 160, 242, 192, 185, 242, 192, 187, 29351, 242, 191, 164, 242, 191, 165, 242,
             191, 166, 28705, 1318,
         ])
-        #expect(tokenizer.encode("") == [])
+        #expect(try tokenizer.encode("") == [])
     }
 
     static let cl100k = Fixtures.sharedData.appendingPathComponent("tokenizers/cl100k_base.tiktoken").path
@@ -31,9 +31,9 @@ import Testing
     @Test(.enabled(if: hasCl100k), arguments: ["cl100k", "o200k"])
     func tiktokenIdsAreTheLibrarys(preset: String) throws {
         let tokenizer = try BytePairTokenizer(path: Self.cl100k, pattern: preset)
-        #expect(tokenizer.encode("Hello, world! It's 2026.") == [9906, 11, 1917, 0, 1102, 596, 220, 2366, 21, 13])
-        #expect(tokenizer.encode("黒潮は暖流です。") == [30868, 240, 162, 121, 106, 15682, 88399, 244, 89753, 38641, 1811])
-        #expect(tokenizer.encode("  spaces  and\ttabs   ") == [220, 12908, 220, 323, 3324, 3518, 262])
+        #expect(try tokenizer.encode("Hello, world! It's 2026.") == [9906, 11, 1917, 0, 1102, 596, 220, 2366, 21, 13])
+        #expect(try tokenizer.encode("黒潮は暖流です。") == [30868, 240, 162, 121, 106, 15682, 88399, 244, 89753, 38641, 1811])
+        #expect(try tokenizer.encode("  spaces  and\ttabs   ") == [220, 12908, 220, 323, 3324, 3518, 262])
         #expect(throws: TokenizerError.self) { try BytePairTokenizer(path: Self.cl100k, pattern: "(unclosed") }
     }
 
@@ -45,12 +45,12 @@ import Testing
     /// ideograph (U+F900) kept apart from its canonical twin.
     @Test(.enabled(if: hasLlama)) func huggingFaceIdsAreTheLibrarys() throws {
         let tokenizer = try HuggingFaceTokenizer(path: Self.llama)
-        #expect(tokenizer.encode("Hello world") == [15043, 3186])
-        #expect(tokenizer.encode("黒潮は暖流です。") == [29871, 31553, 233, 192, 177, 30449, 233, 157, 153, 31151, 30499, 30427, 30267])
-        #expect(tokenizer.encode("  two  spaces") == [259, 1023, 29871, 8162])
-        #expect(tokenizer.encode("a |||PHONE_NUMBER||| b") == [263, 32001, 289])
-        #expect(tokenizer.encode("\u{F900}") == [29871, 242, 167, 131])
-        #expect(tokenizer.encode("\u{8C48}") == [29871, 235, 180, 139])
+        #expect(try tokenizer.encode("Hello world") == [15043, 3186])
+        #expect(try tokenizer.encode("黒潮は暖流です。") == [29871, 31553, 233, 192, 177, 30449, 233, 157, 153, 31151, 30499, 30427, 30267])
+        #expect(try tokenizer.encode("  two  spaces") == [259, 1023, 29871, 8162])
+        #expect(try tokenizer.encode("a |||PHONE_NUMBER||| b") == [263, 32001, 289])
+        #expect(try tokenizer.encode("\u{F900}") == [29871, 242, 167, 131])
+        #expect(try tokenizer.encode("\u{8C48}") == [29871, 235, 180, 139])
     }
 
     struct References: Decodable {
@@ -76,9 +76,9 @@ import Testing
             guard let path = locate(setting.file) else { continue }
             let tokenizer = try TokenizerLoader.load(path: path, pattern: setting.pattern)
             for (text, ids) in zip(References.all.texts, setting.ids) {
-                #expect(tokenizer.encode(text) == ids, "\(setting.file) \(setting.pattern ?? ""): \(text)")
+                #expect(try tokenizer.encode(text) == ids, "\(setting.file) \(setting.pattern ?? ""): \(text)")
             }
-            if let long = setting.long_ids { #expect(tokenizer.encode(References.all.long_text) == long, "\(setting.file): long text") }
+            if let long = setting.long_ids { #expect(try tokenizer.encode(References.all.long_text) == long, "\(setting.file): long text") }
             checked += 1
         }
         return checked
@@ -125,7 +125,7 @@ import Testing
                 for object in try Fixtures.shardObjects(shard) {
                     let meta = try #require(object["meta"] as? [String: Any])
                     let tokens = try #require(meta["n_tokens"] as? Int)
-                    #expect(tokens == tokenizer.encode(object["text"] as! String).count)
+                    #expect(try tokens == tokenizer.encode(object["text"] as! String).count)
                     total += tokens
                 }
             }
