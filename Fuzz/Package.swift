@@ -3,7 +3,8 @@
 // `-sanitize=fuzzer,address`; not part of the main package, whose `swift build` and `swift test` they would break.
 import PackageDescription
 
-let targets = ["FuzzWARC", "FuzzCharset", "FuzzHTML", "FuzzJSONL", "FuzzRecipe"]
+let targets = ["FuzzWARC", "FuzzCharset", "FuzzHTML", "FuzzJSONL", "FuzzRecipe", "FuzzTokenizer", "FuzzMix", "FuzzStats", "FuzzShard",
+               "FuzzTable"]
 
 let package = Package(
     name: "KuroshioFuzz",

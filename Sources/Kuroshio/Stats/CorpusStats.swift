@@ -10,11 +10,19 @@ public struct CorpusStats: Sendable {
         public var finished: Bool
         /// Input files done: all of them once finished, else those with markers.
         public var filesDone: Int
+
+        public init(path: String, finished: Bool, filesDone: Int) {
+            self.path = path
+            self.finished = finished
+            self.filesDone = filesDone
+        }
     }
 
     public var runs: [Run] = []
     public var counters = RunStats()
     public var profile = CorpusProfile()
+
+    public init() {}
 
     /// Reads the runs in `outputs` (each once, however often named), their shards on `jobs` threads. `progress` is
     /// told the shards read and their number; `warn` of each problem met in a shard (a shard that cannot be read, a

@@ -82,7 +82,7 @@ import Testing
     /// command, which gets each name back as one argument. A Prepend letter (U+0D4E) makes one grapheme with the `&`
     /// after it, and a `'` followed by a combining mark one with the mark.
     static let hostileNames = [
-        "a\u{0D4E}&touch CANARY", "$(touch CANARY)", "`touch CANARY`", "'; touch CANARY; '", "'\u{301};touch CANARY;#",
+        "a\u{0D4E}&touch CANARY", "a\u{0D4E}>CANARY", "a\u{0D4E};>CANARY", "$(touch CANARY)", "`touch CANARY`", "'; touch CANARY; '", "'\u{301};touch CANARY;#",
         "\\'\u{301}; touch CANARY", "x\"y;touch CANARY", "#;touch CANARY", ";touch CANARY", "|touch CANARY", ">CANARY",
         "$HOME", "*", "two words", "-n", "%A", "\u{0D4E}'touch CANARY'", "\u{2028}touch CANARY", "é\u{301}&&touch CANARY",
         "\\\"\u{301}; touch CANARY", "!!", "${IFS}touch${IFS}CANARY",
