@@ -39,7 +39,7 @@ extension Deduplicator {
                 let id = document.id
                 let verdict = verdicts[local]
                 if let removal = verdict?.removal {
-                    removedList += "\(Self.field(id))\t\(removal.rawValue)\t\(Self.field(verdict!.keeper))\n"
+                    removedList += "\(id.tsvField)\t\(removal.rawValue)\t\(verdict!.keeper.tsvField)\n"
                     return
                 }
                 if let minChars = config.paragraphs?.minChars, !frequent.isEmpty {
@@ -57,7 +57,7 @@ extension Deduplicator {
                         let characters = text.unicodeScalars.count
                         if characters < minChars {
                             stats.add("dedup.paragraphs.docs_dropped")
-                            removedList += "\(Self.field(id))\t\(Removal.paragraphs.rawValue)\t\(Self.field(id))\n"
+                            removedList += "\(id.tsvField)\t\(Removal.paragraphs.rawValue)\t\(id.tsvField)\n"
                             return
                         }
                         document.set("text", .string(text))
@@ -71,7 +71,7 @@ extension Deduplicator {
                     guard let tokens = UnitProcessor.countTokens(document.text, tokenizer, seconds: InputLimits().documentSeconds,
                                                                  memory: nil, file: unit.path, offset: 0, place: "line \(local + 1): ",
                                                                  stats: &stats) else {
-                        removedList += "\(Self.field(id))\t\(DropReason.tokenLimit.key)\t\(Self.field(id))\n"
+                        removedList += "\(id.tsvField)\t\(DropReason.tokenLimit.key)\t\(id.tsvField)\n"
                         return
                     }
                     document.setMeta("n_tokens", .int(tokens))
@@ -110,11 +110,6 @@ extension Deduplicator {
             stats.add("dedup.paragraphs.docs_out", stats["\(bucket).docs"])
         }
         return stats
-    }
-
-    /// A TSV field: tabs and newlines in ids become spaces.
-    static func field(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
     /// The unit's verdicts by local position; a line that does not read is a conflict.

@@ -33,7 +33,7 @@ final class AtomicFile {
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, name.count - 1)
         let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return (String(host.map { $0 == "." || $0 == "/" || $0 == "-" ? "_" : $0 }), getpid())
+        return (String(String.UnicodeScalarView(host.unicodeScalars.map { $0 == "." || $0 == "/" || $0 == "-" ? "_" : $0 })), getpid())
     }()
     private static let counter = Atomic<Int>(0)
 

@@ -15,7 +15,7 @@ import Testing
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("kuroshio").path
 
-    private func kuroshio(_ arguments: [String], in directory: String? = nil) throws -> Outcome {
+    private func kuroshio(_ arguments: [String], in directory: String? = nil, stdin: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
@@ -23,7 +23,13 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        if stdin != nil { process.standardInput = input }
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -145,5 +151,15 @@ import Testing
 
         let run = try kuroshio(["run", "--input-list", list, "--output", "listed", "--jobs", "1"], in: directory)
         #expect(run.status == 0 && run.stderr.hasPrefix("kuroshio: 1 files, 17 records: docs 8 ja in listed;"), "\(run.stderr)")
+    }
+
+    /// `tokens` prints the lines it can, and stops by name at one longer than `--max-line-bytes`, without holding it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func tokensStopsAtALineTooLong() throws {
+        let model = Fixtures.root.appendingPathComponent("Tests/KuroshioTests/Tokenize/Models/byte-level.json").path
+        let outcome = try kuroshio(["tokens", "--tokenizer", model, "--max-line-bytes", "64"],
+                                   stdin: "Kuroshio\n" + String(repeating: "x", count: 100_000) + "\nnever read\n")
+        #expect(outcome.status == 1 && outcome.stdout.split(separator: "\n").count == 1)
+        #expect(outcome.firstError == "Error: stdin line 2: longer than --max-line-bytes (64); stopped there")
     }
 }
