@@ -154,20 +154,23 @@ public struct Deduplicator: Sendable {
         }
         let work = pending
         let done = Mutex(0)
+        // Side outputs read by several tasks (every band's reads the signatures) are hashed once per process.
+        let verified = Mutex<Set<String>>([])
         let shared = ledger
         try WorkPool.run(count: work.count, jobs: jobs) {
             { (k) throws(RunError) in
                 let task = work[k]
-                try verify(task, pass, shared)
+                try verify(task, pass, shared, skipping: verified)
                 let stats = try task.work(shared)
                 var files: [String: FileRecord] = [:]
                 for path in task.writes {
                     guard let record = FileRecord(path: path) else { throw .conflict("\(path): written by this task, and gone") }
                     files[relative(path)] = record
                 }
-                // A shard's record is taken after it was read: the signatures pass reads it whole, and apply has
-                // checked it against that record.
+                // A shard's record: taken by the signatures pass once it has read the shard, and the one apply checked
+                // it against.
                 let source = try task.unit.map { (unit) throws(RunError) in
+                    if pass == .apply, let record = shared.sources[task.name] { return record }
                     guard let record = FileRecord(path: unit.path) else { throw .conflict("\(unit.path): cannot be read") }
                     return record
                 }
@@ -186,10 +189,11 @@ public struct Deduplicator: Sendable {
         }
     }
 
-    /// Checks what `task` will read against the ledger: each side output must hold the bytes its task recorded, and
-    /// apply's shard the bytes the signatures pass read.
-    private func verify(_ task: Task, _ pass: Pass, _ ledger: Ledger) throws(RunError) {
-        for path in task.reads {
+    /// Checks what `task` will read against the ledger: each side output must hold the bytes its task recorded (once
+    /// per run of a pass: those in `verified` are not read again), and apply's shard the bytes the signatures pass
+    /// read.
+    private func verify(_ task: Task, _ pass: Pass, _ ledger: Ledger, skipping verified: borrowing Mutex<Set<String>>) throws(RunError) {
+        for path in task.reads where !verified.withLock({ $0.contains(path) }) {
             let name = relative(path)
             guard let record = ledger.files[name] else {
                 throw .conflict("\(path): no finished task of an earlier pass recorded it; run the earlier dedup passes again "
@@ -199,6 +203,7 @@ public struct Deduplicator: Sendable {
                 throw .conflict("\(path) is not the side output its task wrote (\(record.change(path))): remove the markers "
                     + "in \(output)/.done of the dedup passes and run them again, or use a new output directory")
             }
+            verified.withLock { _ = $0.insert(path) }
         }
         if pass == .apply, let unit = task.unit {
             guard let source = ledger.sources[task.name], source.matches(unit.path) else {

@@ -118,7 +118,7 @@ public final class UnitProcessor {
         var meta = Document.Meta()
         meta.adopt(members.filter { $0.0 != config.textField && $0.0 != config.idField })
         // A token count carried in is kept only while it can be true of this text.
-        if case .failure(let error) = MetaCount.read(meta.fields.map { ($0.key, $0.value) }, "n_tokens", bytes: text.utf8.count) {
+        if case .failure(let error) = MetaCount.check(meta["n_tokens"], "n_tokens", bytes: text.utf8.count) {
             meta["n_tokens"] = nil
             problem(.badValue, error.detail + "; left out")
         }

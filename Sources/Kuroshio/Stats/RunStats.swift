@@ -114,7 +114,7 @@ public struct RunStats: Sendable, Equatable {
     /// examples as `{file, offset, detail}`.
     public var json: JSON {
         var tree = Tree()
-        for key in keys { tree.insert(key.split(separator: ".", maxSplits: 2).map(String.init), counts[key]!) }
+        for key in keys { tree.insert(key.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init), counts[key]!) }
         guard case .object(var members) = tree.json else { return tree.json }
         if !examples.isEmpty {
             let kinds = examples.map(\.kind).reduce(into: [ProblemKind]()) { if !$0.contains($1) { $0.append($1) } }
@@ -136,7 +136,7 @@ public struct RunStats: Sendable, Equatable {
         mutating func insert(_ path: [String], _ value: Int) {
             let head = path[0]
             if leaves[head] == nil && children[head] == nil { order.append(head) }
-            if path.count == 1 { leaves[head, default: 0] += value } else {
+            if path.count == 1 { leaves[head, default: 0].add(saturating: value) } else {
                 children[head, default: Tree()].insert(Array(path.dropFirst()), value)
             }
         }

@@ -9,7 +9,12 @@ enum MetaCount {
 
     /// The count under `name` in `meta`: nil when there is none, or why it cannot be trusted.
     static func read(_ meta: [(String, JSON)], _ name: String, bytes: Int) -> Result<Int?, MetaCountError> {
-        switch meta.first(where: { $0.0 == name })?.1 {
+        check(meta.first(where: { $0.0 == name })?.1, name, bytes: bytes)
+    }
+
+    /// `value`, the count under `name`: nil when there is none, or why it cannot be trusted.
+    static func check(_ value: JSON?, _ name: String, bytes: Int) -> Result<Int?, MetaCountError> {
+        switch value {
         case nil, .null?: .success(nil)
         case .int(let count)? where count >= 0 && count <= limit(name, bytes: bytes): .success(count)
         case let value?:

@@ -59,5 +59,9 @@ import Testing
         read.merge(read)
         #expect(read["buckets.ja.tokens"] == Int.max)
         #expect(RunStats(tsv: "a\t-5\nb\t99999999999999999999\nc\t3\n")["c"] == 3)
+        // Keys of any shape nest without a trap: empty, and with empty parts (a name that is both a count and a group
+        // is written as the group).
+        let odd = try #require(Array(#"{"":9224,"a":{"":1,"b":{"":2}},".":3}"#.utf8).withUnsafeBufferPointer { JSONParser.parse($0) })
+        #expect(RunStats(json: odd).json.serialized == #"{"":{"":3},"a":{"":1,"b":{"":2}}}"#)
     }
 }
