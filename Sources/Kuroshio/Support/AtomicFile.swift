@@ -46,15 +46,32 @@ final class AtomicFile {
 
     /// Removes the temporary files under `directory` that processes of this host left when they died (a process
     /// still alive, or one of another host, keeps its own). Called by a rank that holds its lock, before it writes.
+    /// Only names are read, not each file's status, so that many ranks starting on a shared filesystem cost it little.
     static func removeLeftovers(under directory: String) {
-        for path in FileSystem.files(under: directory, suffixes: [".tmp"]) {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            guard name.hasPrefix("."), let dot = name.dropLast(4).lastIndex(of: ".") else { continue }
-            let parts = name[name.index(after: dot)...].dropLast(4).split(separator: "-")
-            guard parts.count == 3, parts[0] == owner.host, let pid = Int32(parts[1]), pid != owner.pid,
-                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
-            unlink(path)
+        var pending = [directory]
+        while let current = pending.popLast() {
+            guard let dir = opendir(current) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                guard name != "." && name != ".." else { continue }
+                let path = current + "/" + name
+                let type = entry.pointee.d_type
+                if type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) && FileSystem.isDirectory(path) {
+                    pending.append(path)
+                } else if name.hasPrefix("."), name.hasSuffix(".tmp"), isLeftover(name) {
+                    unlink(path)
+                }
+            }
         }
+    }
+
+    /// Whether a temporary name is one of this host's, of a process that is gone.
+    private static func isLeftover(_ name: String) -> Bool {
+        guard let dot = name.dropLast(4).lastIndex(of: ".") else { return false }
+        let parts = name[name.index(after: dot)...].dropLast(4).split(separator: "-")
+        guard parts.count == 3, parts[0] == owner.host, let pid = Int32(parts[1]), pid != owner.pid else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     /// Appends the first `count` of `bytes` (all of them by default).
