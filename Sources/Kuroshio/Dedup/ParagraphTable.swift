@@ -50,15 +50,13 @@ public enum ParagraphTable {
             guard fd >= 0 else { return nil }
             var header = [UInt8](repeating: 0, count: 8)
             let n = header.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 8) }
-            guard n == 8, header == ParagraphTable.magic else {
-                close(fd)
-                return nil
-            }
+            // Closed by deinit, which a failing initializer of a class still runs.
+            guard n == 8, header == ParagraphTable.magic else { return nil }
             if (FileSystem.size(path) - 8) % 16 != 0 { failure = "\(path): cut short (not whole key and count pairs)" }
             advance()
         }
 
-        deinit { close(fd) }
+        deinit { if fd >= 0 { close(fd) } }
 
         /// Moves to the next pair; `current` is nil at the end, or at a broken entry (`failure`).
         func advance() {

@@ -75,7 +75,7 @@ extension Deduplicator {
             for problem in line.problems { stats.add("problems.\(problem.kind.rawValue)") }
             let document = line.bytes.flatMap(ShardDocument.init)
             if document == nil && line.bytes != nil { stats.add("dedup.bad_json") }
-            try body(document, line.bytes.map { $0.withUnsafeBytes { Hash64.bytes($0, seed: 5) } } ?? 0)
+            try body(document, line.bytes.map { $0.withUnsafeBytes { Hash64.Bulk.hash($0, seed: 5) } } ?? 0)
         }
         for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
         return stats

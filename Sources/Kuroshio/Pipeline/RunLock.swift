@@ -13,11 +13,12 @@ final class RunLock {
         let path = "\(markers)/lock-\(rank)"
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .conflict("\(path): cannot open the lock file (\(String(cString: strerror(errno))))") }
+        // The descriptor is closed by deinit, which a throwing initializer of a class still runs once every
+        // property is set: closing it here as well would close whatever another thread opened meanwhile.
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
             throw .conflict("another \(pass) is writing rank \(rank) of this output (\(path) is locked): wait for it, or use a new output directory")
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 }

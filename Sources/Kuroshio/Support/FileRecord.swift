@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// What a pass records of a file it read or wrote, so that a later pass can tell the file is still that one: its
-/// size, its modification time, and a 64-bit hash of its bytes (`Hash64`, as if read whole).
+/// size, its modification time, and a 64-bit hash of its bytes (`Hash64.Bulk`).
 struct FileRecord: Equatable, Sendable {
     var size: Int
     /// `<seconds>.<nanoseconds>`.
@@ -19,7 +19,7 @@ struct FileRecord: Equatable, Sendable {
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         size = Int(info.st_size)
         modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        var hasher = Hash64.Stream(length: size)
+        var hasher = Hash64.Bulk()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var total = 0
         while true {
