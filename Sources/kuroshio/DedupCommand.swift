@@ -9,22 +9,26 @@ struct DedupCommand: ParsableCommand {
         commandName: "dedup",
         abstract: "Deduplicate the output of one or more runs: exact, URL, paragraph frequency and MinHash-LSH.",
         discussion: """
-        `kuroshio dedup IN… --output OUT` runs every pass locally. The passes can also be run one by one, each split \
-        over ranks (for Slurm job arrays): signatures, then buckets, then clusters, then apply, each with the same \
-        inputs, output, recipe, --rank and --world-size.
+        `kuroshio dedup IN… --output OUT` runs every pass locally. The passes can also be run one by one with --pass, \
+        each split over ranks (for Slurm job arrays): signatures (keys, MinHash signatures and paragraph keys, per \
+        shard), then buckets (candidate pairs from shared keys and LSH bands, per key), then clusters (clusters, \
+        their keepers and paragraph frequencies, per bucket), then apply (kept documents written, removed ones \
+        listed, per shard), each with the same inputs, output, recipe, --rank and --world-size. Whichever rank \
+        finishes apply last writes OUT/stats.json (the finalize pass).
 
         Documents are compared within their bucket (the directory their shard lies in: ja with ja, en with en). \
         Kept documents go to OUT/<bucket>/ with meta.dedup_cluster and meta.dedup_cluster_size; removed ones are \
         listed in OUT/dedup/removed/<bucket>/; OUT/stats.json counts documents in and out of each kind of dedup.
         """,
-        subcommands: [DedupAllCommand.self, DedupPassCommand<SignaturesPass>.self, DedupPassCommand<BucketsPass>.self,
-                      DedupPassCommand<ClustersPass>.self, DedupPassCommand<ApplyPass>.self, MergeTablesCommand.self],
-        defaultSubcommand: DedupAllCommand.self
+        subcommands: [DedupRunCommand.self, MergeTablesCommand.self],
+        defaultSubcommand: DedupRunCommand.self
     )
 }
 
-/// What every dedup command takes.
-struct DedupOptions: ParsableArguments {
+/// Every pass, or one, over the inputs.
+struct DedupRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the dedup passes (the default).")
+
     @Argument(help: "Output directories of runs, or directories or files of JSONL shards.")
     var inputs: [String] = []
 
@@ -34,9 +38,12 @@ struct DedupOptions: ParsableArguments {
     @Option(help: "The output directory (not one of the inputs).")
     var output: String
 
+    @Option(help: "Run this pass only, this rank's share of it: signatures, buckets, clusters, apply or finalize.")
+    var pass: String?
+
     @OptionGroup var work: WorkOptions
 
-    func deduplicator() throws -> Deduplicator {
+    func run() throws {
         let (jobs, rank, worldSize) = try work.resolved()
         let config = config ?? BundledPath.resolve("Pipelines/dedup-only.yaml")
         let pipeline = try Recipe.load(config)
@@ -49,52 +56,19 @@ struct DedupOptions: ParsableArguments {
             throw Failure("--output \(output) holds some of the inputs: write to a new directory")
         }
         var deduplicator = Deduplicator(config: dedup, units: units, output: output, format: pipeline.format,
-                                        shardBytes: pipeline.shardBytes, jobs: jobs, rank: rank, worldSize: worldSize,
-                                        memoryBytes: work.memoryMb << 20)
+                                        shardBytes: pipeline.shardBytes, jobs: jobs, memoryBytes: work.memoryMb << 20)
         deduplicator.tokenizer = pipeline.tokenizer
-        return deduplicator
-    }
-}
-
-/// Every pass in order, on this machine.
-struct DedupAllCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "all", abstract: "Run every dedup pass locally (the default).")
-
-    @OptionGroup var options: DedupOptions
-
-    func run() throws {
-        var deduplicator = try options.deduplicator()
-        deduplicator.rank = 0
-        deduplicator.worldSize = 1
-        let stats = try DedupProgress.runAll(deduplicator)
-        Log.info(DedupProgress.summary(stats, output: options.output))
-    }
-}
-
-protocol DedupPassName { static var pass: Deduplicator.Pass { get } }
-enum SignaturesPass: DedupPassName { static let pass = Deduplicator.Pass.signatures }
-enum BucketsPass: DedupPassName { static let pass = Deduplicator.Pass.buckets }
-enum ClustersPass: DedupPassName { static let pass = Deduplicator.Pass.clusters }
-enum ApplyPass: DedupPassName { static let pass = Deduplicator.Pass.apply }
-
-/// One pass, this rank's share of it.
-struct DedupPassCommand<Name: DedupPassName>: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        let abstracts: [Deduplicator.Pass: String] = [
-            .signatures: "Pass 1: keys, MinHash signatures and paragraph keys of every document (per shard).",
-            .buckets: "Pass 2: candidate pairs from shared keys and LSH bands, checked on full signatures (per band).",
-            .clusters: "Pass 3: clusters, their keepers and paragraph frequencies (per bucket).",
-            .apply: "Pass 4: write the kept documents and list the removed ones (per shard).",
-        ]
-        return CommandConfiguration(commandName: Name.pass.rawValue, abstract: abstracts[Name.pass]!)
-    }
-
-    @OptionGroup var options: DedupOptions
-
-    func run() throws {
-        let deduplicator = try options.deduplicator()
-        try DedupProgress.run(deduplicator, Name.pass)
-        if Name.pass == .apply { _ = try deduplicator.writeStats() }
+        let plan = deduplicator.plan
+        let progress = isatty(2) == 1 ? PassProgress.line : nil
+        do {
+            if let pass {
+                try plan.run(pass, rank: rank, worldSize: worldSize, jobs: jobs, progress: progress)
+            } else {
+                Log.info(PassProgress.summary(try plan.runAll(jobs: jobs, progress: progress), output: output))
+            }
+        } catch {
+            throw Failure("\(error)")
+        }
     }
 }
 
@@ -117,25 +91,11 @@ struct MergeTablesCommand: ParsableCommand {
     }
 }
 
-/// Progress lines for dedup passes and the closing summary.
-enum DedupProgress {
+/// Progress lines for passes, and the closing summary of dedup.
+enum PassProgress {
     /// Redraws the progress line of a pass on a terminal.
-    @Sendable static func line(_ pass: Deduplicator.Pass, _ done: Int, _ total: Int) {
-        Log.toStandardError("\r\u{1B}[Kdedup \(pass.rawValue): \(done)/\(total) tasks" + (done == total ? "\r\u{1B}[K" : ""))
-    }
-
-    static func run(_ deduplicator: Deduplicator, _ pass: Deduplicator.Pass) throws {
-        let interactive = isatty(2) == 1
-        do {
-            try deduplicator.run(pass) { done, total in if interactive { line(pass, done, total) } }
-        } catch {
-            throw Failure("\(error)")
-        }
-    }
-
-    static func runAll(_ deduplicator: Deduplicator) throws -> RunStats {
-        for pass in Deduplicator.Pass.allCases { try run(deduplicator, pass) }
-        do { return try deduplicator.writeStats() } catch { throw Failure("\(error)") }
+    @Sendable static func line(_ pass: String, _ done: Int, _ total: Int) {
+        Log.toStandardError("\r\u{1B}[K\(pass): \(done)/\(total) tasks" + (done == total ? "\r\u{1B}[K" : ""))
     }
 
     static func summary(_ stats: RunStats, output: String) -> String {

@@ -13,10 +13,13 @@ struct RunCommand: ParsableCommand {
         and OUT/stats.json with counts in and out of every stage, every drop and problem by reason, and examples \
         of each problem with its file and offset.
 
-        Each input file is a unit of work. Rank R of N takes sorted(inputs)[R::N]; --rank and --world-size \
-        default to SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT. Finished files get a marker in OUT/.done and \
-        are skipped by a rerun, so an interrupted run can simply be started again; a rerun refuses another \
-        recipe, and an input that changed since its marker.
+        A run is a plan of passes: map (the recipe's stages, one task per input file), the dedup passes when the \
+        recipe has dedup stages (signatures, buckets, clusters, apply), and finalize, which writes stats.json. \
+        Rank R of N takes every Nth task of a pass (sorted(inputs)[R::N] of map); --rank and --world-size \
+        default to SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT. Rank 0 of 1 runs every pass; a rank of several \
+        runs its share of map (or of --pass), and whichever finishes last finalizes. Finished tasks get a marker \
+        in OUT/.done/<pass>/ and are skipped by a rerun, so an interrupted run can simply be started again; a \
+        rerun refuses another recipe, and an input that changed since its marker.
 
         Bad input never stops a run: the recipe's `limits` bound what one record or page may cost, and a bound \
         that is reached is a counted problem. Behind them, --memory-mb is each job's memory budget: documents in \
@@ -40,6 +43,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "A file of input paths, one per line, plain or gzipped (as Common Crawl's warc.paths.gz); with the inputs given, if any.")
     var inputList: String?
+
+    @Option(help: "Run this pass only, this rank's share of it: map, a dedup pass or finalize (for job arrays).")
+    var pass: String?
 
     @OptionGroup var work: WorkOptions
 
@@ -68,7 +74,7 @@ struct RunCommand: ParsableCommand {
         if bar.interactive { report = { progress in bar.draw(progress) } }
         let stats: RunStats
         do {
-            stats = try runner.run(report: report, dedupProgress: bar.interactive ? DedupProgress.line : nil) { problem in
+            stats = try runner.run(pass: pass, report: report, passProgress: bar.interactive ? PassProgress.line : nil) { problem in
                 Log.warning("\(problem)")
             }
         } catch {
@@ -85,9 +91,9 @@ struct RunCommand: ParsableCommand {
             + (problems.isEmpty ? "" : "; input problems: " + problems.joined(separator: ", "))
             + "; stats in \(output)/stats.json")
         if pipeline.dedup != nil {
-            Log.info(worldSize == 1 ? DedupProgress.summary(stats, output: output)
-                : "rank \(rank) of \(worldSize) done; when every rank is, run the dedup passes: kuroshio dedup "
-                    + "{signatures,buckets,clusters,apply} \(output)/.stage --output \(output) --config \(config)")
+            Log.info(worldSize == 1 && pass == nil ? PassProgress.summary(stats, output: output)
+                : "rank \(rank) of \(worldSize) done; when every rank is, run the next pass of "
+                    + runner.plan().names.joined(separator: ", ") + " the same way with --pass")
         }
     }
 }

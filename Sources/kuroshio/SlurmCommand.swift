@@ -15,8 +15,8 @@ struct SlurmSubmitCommand: ParsableCommand {
         commandName: "submit",
         abstract: "Write one sbatch script per pass and submit each pass as a job array.",
         discussion: """
-        The passes: map (kuroshio run, rank R of --tasks), the dedup passes when the recipe has them (signatures, \
-        buckets, clusters, apply), and stats (one task that writes OUT/stats.json). Each pass depends on the one \
+        The passes: map (kuroshio run --pass map, rank R of --tasks), the dedup passes when the recipe has them \
+        (signatures, buckets, clusters, apply), and finalize (one task that writes OUT/stats.json). Each pass depends on the one \
         before with --dependency=afterok and --kill-on-invalid-dep=yes, so a failed task cancels the rest. Scripts \
         go to OUT/slurm/, logs to OUT/logs/. Arrays past the cluster's MaxArraySize are split.
 
@@ -57,26 +57,23 @@ struct SlurmSubmitCommand: ParsableCommand {
         guard tasks >= 1 else { throw ValidationError("--tasks must be at least 1 (got \(tasks))") }
         guard cpusPerTask >= 1 else { throw ValidationError("--cpus-per-task must be at least 1 (got \(cpusPerTask))") }
         // Checked before the output directory is made, on the paths as given.
-        var plan = SlurmPlan(kuroshio: "kuroshio", config: config, output: output, inputList: inputList, tasks: tasks, deduplicates: false)
+        var plan = SlurmPlan(kuroshio: "kuroshio", config: config, output: output, inputList: inputList, tasks: tasks, passes: [])
         (plan.partition, plan.time, plan.memory) = (partition, time, mem)
         do { try plan.validate() } catch { throw ValidationError(error.message) }
     }
 
     func run() throws {
-        var (plan, runner) = try SlurmSetup.load(config: config, output: output, inputList: inputList, tasks: tasks,
-                                                 create: true)
+        var (plan, passes) = try SlurmSetup.load(config: config, output: output, inputList: inputList, tasks: tasks, create: true)
         plan.cpusPerTask = cpusPerTask
         plan.partition = partition
         plan.time = time
         plan.memory = mem
         do { try plan.write() } catch { throw Failure("\(error)") }
         let maxArraySize = dryRun ? 1001 : Sbatch.maxArraySize()
-        let pending = plan.pendingRanks(runner: runner, deduplicator: runner.deduplicator)
         var previous: [String] = []
-        for pass in plan.passes {
-            let ranks = pending[pass] ?? []
+        for (pass, ranks) in passes.pendingRanks(worldSize: tasks) {
             guard !ranks.isEmpty else {
-                print("\(pass.rawValue): done, not submitted")
+                print("\(pass): done, not submitted")
                 continue
             }
             if dryRun { print("# \(plan.scriptPath(pass))\n" + plan.script(pass)) }
@@ -89,12 +86,12 @@ struct SlurmSubmitCommand: ParsableCommand {
                 arguments.append(plan.scriptPath(pass))
                 if dryRun {
                     print("sbatch " + arguments.joined(separator: " ") + "\n")
-                    ids.append("$\(pass.rawValue.uppercased())\(ids.count)")
+                    ids.append("$\(pass.uppercased())\(ids.count)")
                 } else {
                     ids.append(try Sbatch.submit(arguments))
                 }
             }
-            if !dryRun { print("\(pass.rawValue): job \(ids.joined(separator: ", ")), ranks \(SlurmPlan.ranges(ranks))") }
+            if !dryRun { print("\(pass): job \(ids.joined(separator: ", ")), ranks \(SlurmPlan.ranges(ranks))") }
             previous = ids
         }
     }
@@ -113,31 +110,19 @@ struct SlurmStatusCommand: ParsableCommand {
         guard let (config, list, tasks) = SlurmPlan.recorded(in: output) else {
             throw Failure("\(output)/slurm/plan.tsv: no plan there; `kuroshio slurm submit` writes it")
         }
-        let (plan, runner) = try SlurmSetup.load(config: config, output: output, inputList: list, tasks: tasks, create: false)
-        let deduplicator = runner.deduplicator
-        let pending = plan.pendingRanks(runner: runner, deduplicator: deduplicator)
+        let (_, passes) = try SlurmSetup.load(config: config, output: output, inputList: list, tasks: tasks, create: false)
         print("pass\tdone\ttotal\tranks to do")
-        for pass in plan.passes {
-            let ranks = pending[pass] ?? []
-            var counts = "0\t?"  // a dedup pass's tasks are known once the map pass is done
-            if pass == .map {
-                let (done, total) = runner.progress()
-                counts = "\(done)\t\(total)"
-            } else if pass == .stats {
-                counts = ranks.isEmpty ? "1\t1" : "0\t1"
-            } else if let deduplicator, let dedupPass = Deduplicator.Pass(rawValue: pass.rawValue), pending[.map]!.isEmpty {
-                let (done, total) = deduplicator.progress(dedupPass)
-                counts = "\(done)\t\(total)"
-            }
-            print("\(pass.rawValue)\t\(counts)\t\(SlurmPlan.ranges(ranks))")
+        for (pass, ranks) in passes.pendingRanks(worldSize: tasks) {
+            // A pass's tasks are known once the passes before it are done.
+            let counts = passes.progress(pass).map { "\($0.done)\t\($0.total)" } ?? "0\t?"
+            print("\(pass)\t\(counts)\t\(SlurmPlan.ranges(ranks))")
         }
     }
 }
 
-/// What submit and status share: the plan, and the runner whose markers (and those of its deduplicator) say what
-/// is done.
+/// What submit and status share: the Slurm plan, and the run's passes, whose markers say what is done.
 enum SlurmSetup {
-    static func load(config: String, output: String, inputList: String, tasks: Int, create: Bool) throws -> (SlurmPlan, Runner) {
+    static func load(config: String, output: String, inputList: String, tasks: Int, create: Bool) throws -> (SlurmPlan, PassPlan) {
         guard let kuroshio = FileSystem.realPath("/proc/self/exe") else { throw Failure("cannot find the kuroshio binary") }
         guard let config = FileSystem.realPath(config) else { throw Failure("\(config): no such file") }
         guard let inputList = FileSystem.realPath(inputList) else { throw Failure("\(inputList): no such file") }
@@ -150,9 +135,9 @@ enum SlurmSetup {
         do { listed = try InputList.read(inputList) } catch { throw Failure("\(error)") }
         let files = try InputFiles.expand(listed, suffixes: pipeline.format.suffixes)
         guard !files.isEmpty else { throw Failure("\(inputList) lists no input files") }
-        let plan = SlurmPlan(kuroshio: kuroshio, config: config, output: output, inputList: inputList, tasks: tasks,
-                             deduplicates: pipeline.dedup != nil)
-        return (plan, Runner(config: pipeline, inputs: files, output: output, worldSize: tasks))
+        let passes = Runner(config: pipeline, inputs: files, output: output, worldSize: tasks).plan()
+        return (SlurmPlan(kuroshio: kuroshio, config: config, output: output, inputList: inputList, tasks: tasks,
+                           passes: passes.ranks(worldSize: tasks)), passes)
     }
 }
 

@@ -1,3 +1,30 @@
+/// Dedup pass 4, one task per unit: its kept documents written, its removed ones listed. The shard must still hold
+/// the bytes the signatures pass read.
+struct ApplyPass: CorpusPass {
+    let dedup: Deduplicator
+    var name: String { "apply" }
+
+    func tasks() -> [PassTask] {
+        let units = dedup.units
+        return units.units.map { unit in
+            let reads = [units.sideOutput(unit, "docs"), units.verdicts(unit)]
+                + (dedup.config.paragraphs != nil ? [units.frequentParagraphs(unit.bucket)] : [])
+            return PassTask(name: units.name(unit), input: unit.path, index: unit.index, reads: reads, inputIsFile: true)
+        }
+    }
+
+    func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
+        { [dedup] task, ledger throws(RunError) in
+            let unit = dedup.units.units[task.index]
+            guard let source = ledger.source(of: task.name, in: SignaturePass(dedup: dedup).name), source.matches(unit.path) else {
+                throw .conflict("\(unit.path) changed since the signatures pass read it: its documents no longer match their "
+                    + "keys; remove the markers of the dedup passes in \(dedup.output)/.done and run them again")
+            }
+            return TaskResult(counters: try dedup.apply(unit, ledger), source: source)
+        }
+    }
+}
+
 extension Deduplicator {
     /// What the clusters pass decided for one document of a cluster of two or more, and the hash of that document's
     /// line.
@@ -13,7 +40,7 @@ extension Deduplicator {
     /// removed ones with their reason and cluster in `OUT/dedup/removed/<bucket>/part-<unit>.tsv`.
     /// Each line must be the document the signatures pass read (its hash is checked against the unit's `docs`), and
     /// the shard must have as many lines: otherwise the verdicts would fall on other documents, and the task is refused.
-    func apply(_ unit: DedupUnits.Unit, _ ledger: Ledger) throws(RunError) -> RunStats {
+    func apply(_ unit: DedupUnits.Unit, _ ledger: PassLedger) throws(RunError) -> RunStats {
         var stats = RunStats()
         let verdicts = try readVerdicts(unit)
         let keys = DocumentKeys.values(try readSide(units.sideOutput(unit, "docs")))

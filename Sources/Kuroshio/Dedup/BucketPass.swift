@@ -2,11 +2,38 @@
 import Glibc
 #endif
 
+/// Dedup pass 2, one task per bucket and key (`ja.exact`, `ja.band-03`): candidate pairs joined into edges.
+struct BucketPass: CorpusPass {
+    let dedup: Deduplicator
+    var name: String { "buckets" }
+
+    /// Every bucket with every key, in the order of the tasks.
+    private var pairs: [(bucket: String, key: String)] {
+        dedup.units.buckets.flatMap { bucket in dedup.keyTasks.map { (bucket, $0) } }
+    }
+
+    func tasks() -> [PassTask] {
+        pairs.enumerated().map { index, pair in
+            let kinds = pair.key.hasPrefix("band-") ? ["bands", "sig"] : ["docs"]
+            let reads = dedup.units.units(in: pair.bucket).flatMap { unit in kinds.map { dedup.units.sideOutput(unit, $0) } }
+            return PassTask(name: "\(pair.bucket).\(pair.key)", input: pair.bucket, index: index, reads: reads,
+                            writes: [dedup.units.edges(pair.bucket, pair.key)])
+        }
+    }
+
+    func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
+        let pairs = pairs
+        return { [dedup] task, ledger throws(RunError) in
+            TaskResult(counters: try dedup.candidates(pairs[task.index].bucket, pairs[task.index].key, ledger))
+        }
+    }
+}
+
 extension Deduplicator {
     /// Pass 2 for one bucket and one key (`exact`, `url` or `band-NN`): sorts every document's key with its ordinal,
     /// and joins documents that share one. Exact and URL keys join at once; a band's candidates are joined only when
     /// their full signatures agree in at least `threshold` of their positions. Writes the joins as edges.
-    func candidates(_ bucket: String, _ key: String, _ ledger: Ledger) throws(RunError) -> RunStats {
+    func candidates(_ bucket: String, _ key: String, _ ledger: PassLedger) throws(RunError) -> RunStats {
         var stats = RunStats()
         let (mine, counts, offsets) = layout(bucket, ledger)
         let sorter = ExternalSorter(directory: "\(units.work)/\(bucket)/sort-\(key)", budgetBytes: sortBudget)

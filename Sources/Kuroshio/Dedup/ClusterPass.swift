@@ -2,6 +2,27 @@
 import Glibc
 #endif
 
+/// Dedup pass 3, one task per bucket: clusters and their keepers, as verdicts per unit, and paragraph frequencies.
+struct ClusterPass: CorpusPass {
+    let dedup: Deduplicator
+    var name: String { "clusters" }
+
+    func tasks() -> [PassTask] {
+        let units = dedup.units
+        return units.buckets.enumerated().map { index, bucket in
+            let mine = units.units(in: bucket)
+            let kinds = ["docs", "ids"] + (dedup.config.paragraphs != nil ? ["paras"] : [])
+            let reads = mine.flatMap { unit in kinds.map { units.sideOutput(unit, $0) } } + dedup.keyTasks.map { units.edges(bucket, $0) }
+            let writes = mine.map(units.verdicts) + (dedup.config.paragraphs != nil ? [units.frequentParagraphs(bucket)] : [])
+            return PassTask(name: bucket, input: bucket, index: index, reads: reads, writes: writes)
+        }
+    }
+
+    func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
+        { [dedup] task, ledger throws(RunError) in TaskResult(counters: try dedup.clusters(dedup.units.buckets[task.index], ledger)) }
+    }
+}
+
 extension Deduplicator {
     /// Why a document leaves the corpus.
     enum Removal: String, CaseIterable {
@@ -19,7 +40,7 @@ extension Deduplicator {
     /// unit (`<ordinal> <line hash> <keep|exact|url|near> <size> <keeper id>` for the members of clusters of two or more:
     /// apply checks each against the document on that line), and
     /// counts paragraph keys into the frequency table and the list of frequent paragraphs with the place each stays.
-    func clusters(_ bucket: String, _ ledger: Ledger) throws(RunError) -> RunStats {
+    func clusters(_ bucket: String, _ ledger: PassLedger) throws(RunError) -> RunStats {
         var stats = RunStats()
         let (mine, counts, offsets) = layout(bucket, ledger)
         let total = counts.reduce(0, +)

@@ -1,3 +1,26 @@
+/// Dedup pass 1, one task per unit (shard): its documents' keys, signatures and paragraph keys. The task records the
+/// shard's bytes once it has read them, so that apply can refuse a shard that changed since.
+struct SignaturePass: CorpusPass {
+    let dedup: Deduplicator
+    var name: String { "signatures" }
+
+    func tasks() -> [PassTask] {
+        dedup.units.units.map { unit in
+            PassTask(name: dedup.units.name(unit), input: unit.path, index: unit.index,
+                     writes: dedup.signatureKinds.map { dedup.units.sideOutput(unit, $0) }, inputIsFile: true)
+        }
+    }
+
+    func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
+        { [dedup] task, _ throws(RunError) in
+            let unit = dedup.units.units[task.index]
+            let counters = try dedup.signatures(unit)
+            guard let source = FileRecord(path: unit.path) else { throw .conflict("\(unit.path): cannot be read") }
+            return TaskResult(counters: counters, source: source)
+        }
+    }
+}
+
 extension Deduplicator {
     /// Pass 1 for one unit: reads its documents and writes their keys, ids, signatures, band hashes and paragraph
     /// keys as side outputs (`docs`, `ids`, `sig`, `bands`, `paras`).

@@ -1,51 +1,45 @@
-/// A run laid out as Slurm job arrays, one per pass, each task one rank of a `kuroshio` pass command:
-/// `map` (`kuroshio run`, rank R of N), the dedup passes when the recipe has them (`kuroshio dedup <pass>`), and
-/// `stats`, one task that writes `OUT/stats.json` once every rank is done. Passes are chained with
-/// `--dependency=afterok` and `--kill-on-invalid-dep=yes`, so a failed task cancels what depends on it; every pass
-/// skips what its markers say is done, so a resubmission runs only the ranks that still have work.
+/// A run laid out as Slurm job arrays, one per pass of its `PassPlan`, each task one rank of
+/// `kuroshio run --pass <pass>`: `map` (rank R of N), the dedup passes when the recipe has them, and `finalize`, one
+/// task that writes `OUT/stats.json` once every rank is done. Passes are chained with `--dependency=afterok` and
+/// `--kill-on-invalid-dep=yes`, so a failed task cancels what depends on it; every pass skips what its markers say
+/// is done, so a resubmission runs only the ranks that still have work.
 public struct SlurmPlan: Sendable {
-    public enum Pass: String, Sendable, CaseIterable {
-        case map, signatures, buckets, clusters, apply, stats
-    }
-
     /// The `kuroshio` binary, the recipe, the output directory and the input list, as absolute paths.
     public var kuroshio: String
     public var config: String
     public var output: String
     public var inputList: String
-    /// Ranks per pass (the last pass has one).
+    /// Ranks per pass (one for a pass the last rank runs).
     public var tasks: Int
+    /// The passes in order, each with the ranks it runs on.
+    public var passes: [(name: String, ranks: Int)]
     /// Threads per task (`--cpus-per-task`, and `--jobs` of each command).
     public var cpusPerTask = 1
     public var partition: String?
     public var time: String?
     public var memory: String?
-    /// Whether the recipe deduplicates: then the dedup passes follow the map pass.
-    public var deduplicates: Bool
 
-    public init(kuroshio: String, config: String, output: String, inputList: String, tasks: Int, deduplicates: Bool) {
+    public init(kuroshio: String, config: String, output: String, inputList: String, tasks: Int, passes: [(name: String, ranks: Int)]) {
         self.kuroshio = kuroshio
         self.config = config
         self.output = output
         self.inputList = inputList
         self.tasks = tasks
-        self.deduplicates = deduplicates
+        self.passes = passes
     }
-
-    public var passes: [Pass] { deduplicates ? Pass.allCases : [.map, .stats] }
 
     /// Where the scripts go, and the logs.
     public var scripts: String { "\(output)/slurm" }
     public var logs: String { "\(output)/logs" }
 
-    public func scriptPath(_ pass: Pass) -> String { "\(scripts)/\(pass.rawValue).sbatch" }
+    public func scriptPath(_ pass: String) -> String { "\(scripts)/\(pass).sbatch" }
 
     /// The pass's sbatch script. The array and the dependencies are given to `sbatch` when it is submitted, so the
     /// script serves every resubmission; `KUROSHIO_RANK_OFFSET` places an array past Slurm's MaxArraySize. Every
     /// value is quoted: in `#SBATCH` lines as sbatch reads them (double quotes, backslash escapes), in the command as
     /// the shell does (single quotes); `validate` has refused the control characters no quoting holds.
-    public func script(_ pass: Pass) -> String {
-        var options = [("job-name", "kuroshio-\(pass.rawValue)"), ("output", "\(logs)/\(pass.rawValue)-%A_%a.log"),
+    public func script(_ pass: String) -> String {
+        var options = [("job-name", "kuroshio-\(pass)"), ("output", "\(logs)/\(pass)-%A_%a.log"),
                        ("cpus-per-task", String(cpusPerTask))]
         if let partition { options.append(("partition", partition)) }
         if let time { options.append(("time", time)) }
@@ -75,37 +69,11 @@ public struct SlurmPlan: Sendable {
         }
     }
 
-    /// The command one task runs; `$rank` stands for its rank.
-    public func command(_ pass: Pass) -> [String] {
-        let jobs = ["--jobs", String(cpusPerTask)]
-        let run = [kuroshio, "run", "--config", config, "--output", output, "--input-list", inputList]
-        let dedup = { (name: String) in [kuroshio, "dedup", name, "\(output)/.stage", "--output", output, "--config", config] }
-        switch pass {
-        case .map: return run + ["--rank", "$rank", "--world-size", String(tasks)] + jobs
-        case .signatures, .buckets, .clusters, .apply:
-            return dedup(pass.rawValue) + ["--rank", "$rank", "--world-size", String(tasks)] + jobs
-        case .stats:
-            // Every rank's work is done: rank 0 of 1 finds nothing left to do and writes stats.json from the markers.
-            return (deduplicates ? dedup("apply") : run) + ["--rank", "0", "--world-size", "1"] + jobs
-        }
-    }
-
-    /// The ranks of each pass that still have work, from the markers, each read once: for the map pass, ranks with
-    /// input files not done; for a dedup pass, ranks with tasks not done (all of them while the map pass is
-    /// unfinished); for `stats`, its one task unless `stats.json` holds every pass's counters.
-    public func pendingRanks(runner: Runner, deduplicator: Deduplicator?) -> [Pass: [Int]] {
-        var pending: [Pass: [Int]] = [.map: runner.pendingRanks()]
-        if let deduplicator {
-            let mapDone = pending[.map]!.isEmpty
-            for pass in Deduplicator.Pass.allCases {
-                pending[Pass(rawValue: pass.rawValue)!] = deduplicator.pendingRanks(pass, unitsComplete: mapDone)
-            }
-        }
-        let earlier = pending.values.contains { !$0.isEmpty }
-        let final = RunStats.load(json: "\(output)/stats.json")
-        let complete = final.map { $0["inputs.files"] == runner.inputs.count && (!deduplicates || $0["dedup.apply.docs_in"] > 0) }
-        pending[.stats] = earlier || complete != true ? [0] : []
-        return pending
+    /// The command one task of `pass` runs; `$rank` stands for its rank.
+    public func command(_ pass: String) -> [String] {
+        let ranks = passes.first { $0.name == pass }?.ranks ?? tasks
+        return [kuroshio, "run", "--pass", pass, "--config", config, "--output", output, "--input-list", inputList,
+                "--rank", ranks == 1 ? "0" : "$rank", "--world-size", String(ranks), "--jobs", String(cpusPerTask)]
     }
 
     /// Writes every pass's script and `plan.tsv` (what `kuroshio slurm status` reads) to `OUT/slurm/`, and makes
@@ -118,7 +86,7 @@ public struct SlurmPlan: Sendable {
     private func writeFiles() throws(OutputError) {
         try FileSystem.makeDirectories(scripts)
         try FileSystem.makeDirectories(logs)
-        for pass in passes { try FileSystem.writeAtomically(Array(script(pass).utf8), to: scriptPath(pass)) }
+        for pass in passes { try FileSystem.writeAtomically(Array(script(pass.name).utf8), to: scriptPath(pass.name)) }
         let plan = [("config", config), ("input_list", inputList), ("tasks", String(tasks))]
         try FileSystem.writeAtomically(Array(plan.map { "\($0.0)\t\($0.1.tsvEscaped)\n" }.joined().utf8), to: "\(scripts)/plan.tsv")
     }

@@ -97,7 +97,7 @@ public struct CorpusStats: Sendable {
             guard let read = RunStats.load(json: path) else { throw .unreadable(path, "not a JSON object") }
             counters = read
         } else if FileSystem.isDirectory("\(output)/.done") {
-            counters = Runner.completedStats(in: "\(output)/.done")
+            counters = TaskLedger.counters(in: output, order: []).reduce(into: RunStats()) { $0.merge($1.counters) }
         }
         guard let counters else { throw .unreadable(output, "no stats.json and no markers: not a kuroshio output directory") }
         let deduplicated = counters.keys.contains { $0.hasPrefix("dedup.") }

@@ -105,11 +105,6 @@ public struct RunStats: Sendable, Equatable {
         }
     }
 
-    /// Writes the counters as JSON (`stats.json`), atomically.
-    func writeJSON(to path: String) throws(OutputError) {
-        try FileSystem.writeAtomically(Array((json.serialized + "\n").utf8), to: path)
-    }
-
     /// The counters as nested JSON objects, split at the first two dots, and `problem_examples`: for each kind, its
     /// examples as `{file, offset, detail}`.
     public var json: JSON {

@@ -145,7 +145,7 @@ import Testing
         #expect(outcome.stdout.contains("\nsbatch --parsable --array=0 --export=ALL,KUROSHIO_RANK_OFFSET=0 \(out)/slurm/map.sbatch\n"))
         #expect(outcome.stdout.contains("\nsbatch --parsable --array=0-2 --export=ALL,KUROSHIO_RANK_OFFSET=0 --dependency=afterok:$MAP0 "
             + "--kill-on-invalid-dep=yes \(out)/slurm/signatures.sbatch\n"))
-        #expect(outcome.stdout.contains("--dependency=afterok:$APPLY0 --kill-on-invalid-dep=yes \(out)/slurm/stats.sbatch\n"))
+        #expect(outcome.stdout.contains("--dependency=afterok:$APPLY0 --kill-on-invalid-dep=yes \(out)/slurm/finalize.sbatch\n"))
         let status = try kuroshio(["slurm", "status", "out"], in: directory)
         #expect(status.stdout.hasPrefix("pass\tdone\ttotal\tranks to do\nmap\t0\t1\t0\nsignatures\t0\t?\t0-2\n"))
 

@@ -22,11 +22,12 @@ import Testing
     }
 
     /// Runs the passes from `passes`, then writes the stats; the outcome is the output or the error's message.
-    func run(_ input: String, _ recipe: DedupConfig, output: String, passes: ArraySlice<Deduplicator.Pass>) -> Result<DeduplicatorTests.Result, RunError> {
+    func run(_ input: String, _ recipe: DedupConfig, output: String, passes: ArraySlice<String>) -> Result<DeduplicatorTests.Result, RunError> {
         let units = DedupUnits(inputs: [input], output: output, defaultBucket: "docs")
         do throws(RunError) {
-            for pass in passes { try Deduplicator(config: recipe, units: units, output: output).run(pass) }
-            let stats = try Deduplicator(config: recipe, units: units, output: output).writeStats()
+            let plan = Deduplicator(config: recipe, units: units, output: output).plan
+            for pass in passes { try plan.run(pass) }
+            let stats = plan.counters()
             return .success(try! base.read(output, stats: stats))
         } catch {
             return .failure(error)
@@ -41,7 +42,7 @@ import Testing
         var name: String
         /// Whether the input itself changes: then the clean output is that of the changed input.
         var input = false
-        var expected: (_ remaining: ArraySlice<Deduplicator.Pass>) -> Expected
+        var expected: (_ remaining: ArraySlice<String>) -> Expected
         var apply: (_ input: String, _ output: String) throws -> Bool
     }
 
@@ -60,15 +61,15 @@ import Testing
     }
 
     /// The passes that read each kind of side output.
-    static let readers: [String: Set<Deduplicator.Pass>] = [
-        "docs": [.buckets, .clusters, .apply], "ids": [.clusters], "sig": [.buckets], "bands": [.buckets], "paras": [.clusters],
-        "edges": [.clusters], "tsv": [.apply], "frequent": [.apply],
+    static let readers: [String: Set<String>] = [
+        "docs": ["buckets", "clusters", "apply"], "ids": ["clusters"], "sig": ["buckets"], "bands": ["buckets"], "paras": ["clusters"],
+        "edges": ["clusters"], "tsv": ["apply"], "frequent": ["apply"],
     ]
 
     /// Changes to a shard, to the first side output of each kind, and to markers.
     static var changes: [Change] {
         let shard = { (input: String) in "\(input)/ja/part-2.jsonl" }
-        let refused = { (_: ArraySlice<Deduplicator.Pass>) in Expected.refused }
+        let refused = { (_: ArraySlice<String>) in Expected.refused }
         var changes = [
             Change(name: "a line deleted from a shard", input: true, expected: refused) { input, _ in try lines(shard(input)) { Array($0.dropFirst()) } },
             Change(name: "a line added to a shard", input: true, expected: refused) { input, _ in try lines(shard(input)) { $0 + [$0[0]] } },
@@ -93,7 +94,7 @@ import Testing
         ]
         for (kind, readers) in readers {
             let file = { (output: String) in FileSystem.files(under: "\(output)/.dedup", suffixes: [kind]).first }
-            let altered = { (remaining: ArraySlice<Deduplicator.Pass>) in readers.isDisjoint(with: remaining) ? Expected.either : .refused }
+            let altered = { (remaining: ArraySlice<String>) in readers.isDisjoint(with: remaining) ? Expected.either : .refused }
             changes += [
                 Change(name: "a .\(kind) file deleted", expected: altered) { _, output in
                     guard let file = file(output) else { return false }
@@ -136,7 +137,7 @@ import Testing
     @Test func changesBetweenPassesAreRefusedOrHarmless() throws {
         let (input, recipe) = try setUp()
         let clean = try base.dedup(input, recipe)
-        let passes = Deduplicator.Pass.allCases
+        let passes = DeduplicatorTests.passes[...]
         var cases = 0, refusals = 0
         for split in 1..<passes.count {
             for change in Self.changes {
@@ -149,7 +150,7 @@ import Testing
                 }
                 guard try change.apply(copy, output) else { continue }
                 cases += 1
-                let label = "\(change.name) after \(passes[split - 1].rawValue)"
+                let label = "\(change.name) after \(passes[split - 1])"
                 let expected = change.expected(passes[split...])
                 switch run(copy, recipe, output: output, passes: passes[...]) {
                 case .success(let result):
@@ -171,10 +172,11 @@ import Testing
         let (input, recipe) = try setUp()
         let output = base.directory()
         let units = DedupUnits(inputs: [input], output: output, defaultBucket: "docs")
-        for pass in Deduplicator.Pass.allCases.dropLast() { try Deduplicator(config: recipe, units: units, output: output).run(pass) }
+        let plan = Deduplicator(config: recipe, units: units, output: output).plan
+        for pass in DeduplicatorTests.passes.dropLast() { try plan.run(pass) }
         try FileSystem.makeDirectories("\(output)/.done/apply")
-        let held = try RunLock(markers: "\(output)/.done/apply", rank: 0, pass: "dedup apply")
-        #expect(throws: RunError.self) { try Deduplicator(config: recipe, units: units, output: output).run(.apply) }
+        let held = try PassLock(markers: "\(output)/.done/apply", rank: 0, pass: "apply")
+        #expect(throws: RunError.self) { try plan.run("apply") }
         withExtendedLifetime(held) {}
     }
 
@@ -184,18 +186,18 @@ import Testing
         let clean = try base.dedup(input, recipe)
         let output = base.directory()
         let units = DedupUnits(inputs: [input], output: output, defaultBucket: "docs")
-        for pass in Deduplicator.Pass.allCases {
+        for pass in DeduplicatorTests.passes[...] {
             let failures = Mutex<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 20) { rank in
                 do throws(RunError) {
-                    try Deduplicator(config: recipe, units: units, output: output, rank: rank, worldSize: 20).run(pass)
+                    try Deduplicator(config: recipe, units: units, output: output).plan.run(pass, rank: rank, worldSize: 20)
                 } catch {
                     failures.withLock { $0.append("rank \(rank) of \(pass): \(error)") }
                 }
             }
             #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
         }
-        let stats = try Deduplicator(config: recipe, units: units, output: output).writeStats()
+        let stats = Deduplicator(config: recipe, units: units, output: output).plan.counters()
         #expect(try base.read(output, stats: stats).files == clean.files)
     }
 }

@@ -52,6 +52,8 @@ import Testing
         try #require(try PipelineConfig.parse("reader: {format: jsonl}\nstages:\n" + yaml, file: "test.yaml").dedup)
     }
 
+    /// The dedup passes, in order.
+    static let passes = ["signatures", "buckets", "clusters", "apply"]
     static let exactAndNear = "  - exact_dedup: {}\n  - minhash_dedup: {}\n"
 
     struct Result {
@@ -69,13 +71,11 @@ import Testing
                memory: Int = 1 << 26) throws -> Result {
         let output = output ?? directory()
         let units = DedupUnits(inputs: [input], output: output, defaultBucket: "docs")
-        for pass in Deduplicator.Pass.allCases {
-            for rank in 0..<worldSize {
-                try Deduplicator(config: config, units: units, output: output, jobs: jobs, rank: rank, worldSize: worldSize,
-                                 memoryBytes: memory).run(pass)
-            }
+        let plan = Deduplicator(config: config, units: units, output: output, jobs: jobs, memoryBytes: memory).plan
+        for pass in Self.passes {
+            for rank in 0..<worldSize { try plan.run(pass, rank: rank, worldSize: worldSize, jobs: jobs) }
         }
-        let stats = try Deduplicator(config: config, units: units, output: output).writeStats()
+        let stats = plan.counters()
         return try read(output, stats: stats)
     }
 
@@ -231,8 +231,9 @@ import Testing
         // start on what is there.
         let output = directory()
         let units = DedupUnits(inputs: [input], output: output, defaultBucket: "docs")
-        try Deduplicator(config: recipe, units: units, output: output, rank: 0, worldSize: 2).run(.signatures)
-        #expect(throws: RunError.self) { try Deduplicator(config: recipe, units: units, output: output).run(.buckets) }
+        let plan = Deduplicator(config: recipe, units: units, output: output).plan
+        try plan.run("signatures", rank: 0, worldSize: 2)
+        #expect(throws: RunError.self) { try plan.run("buckets") }
         try FileManager.default.createDirectory(atPath: "\(output)/ja", withIntermediateDirectories: true)
         let leftover = "\(output)/ja/.part-000001-000.jsonl.gz.\(AtomicFile.owner.host)-999999999-1.tmp"
         try Data("{\"text\":".utf8).write(to: URL(fileURLWithPath: leftover))

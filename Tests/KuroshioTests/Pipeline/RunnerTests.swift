@@ -58,12 +58,12 @@ import Testing
     @Test func aSecondRunIntoTheSameRankIsRefused() throws {
         let output = temporaryDirectory()
         let config = try PipelineConfig.parse("stages:\n  - extract:\n", file: "t.yaml")
-        try FileManager.default.createDirectory(atPath: "\(output)/.done", withIntermediateDirectories: true)
-        var holder: RunLock? = try RunLock(markers: "\(output)/.done", rank: 0)
+        try FileManager.default.createDirectory(atPath: "\(output)/.done/map", withIntermediateDirectories: true)
+        var holder: PassLock? = try PassLock(markers: "\(output)/.done/map", rank: 0)
         #expect {
             try Runner(config: config, inputs: [Fixtures.sample], output: output).run()
         } throws: { error in
-            "\(error)".hasPrefix("another run is writing rank 0 of this output")
+            "\(error)".hasPrefix("another process is running rank 0 of the map pass of this output")
         }
         // Another rank is free meanwhile, and the same rank once the holder is gone.
         _ = try Runner(config: config, inputs: [Fixtures.sample], output: output, rank: 1, worldSize: 2).run()
@@ -371,7 +371,7 @@ import Testing
         let output = temporaryDirectory()
         let first = try run(config, inputs, output: output)
         // As if killed while writing the second file: its marker and shards are gone, a temporary shard is left.
-        try FileManager.default.removeItem(atPath: "\(output)/.done/000001.tsv")
+        try FileManager.default.removeItem(atPath: "\(output)/.done/map/000001.tsv")
         for shard in FileSystem.files(under: "\(output)/ja", suffixes: [".jsonl.gz"]) where shard.contains("-000001-") {
             try FileManager.default.removeItem(atPath: shard)
         }
@@ -486,9 +486,9 @@ extension RunnerTests {
         }
         let results = outcomes.withLock { $0 }
         #expect(results.contains("ran"))
-        #expect(results.allSatisfy { $0 == "ran" || $0.hasPrefix("another run is writing rank 0") })
+        #expect(results.allSatisfy { $0 == "ran" || $0.hasPrefix("another process is running rank 0 of the map pass") })
         let alone = try Runner(config: config, inputs: inputs, output: scratch()).run()
-        #expect(Runner.completedStats(in: "\(output)/.done") == alone)
+        #expect(Runner(config: config, inputs: inputs, output: output).plan().counters() == alone)
         for shard in FileSystem.files(under: "\(output)/all", suffixes: [".jsonl.gz"]) {
             #expect(Gzip.decompress(try #require(FileSystem.read(shard))) != nil, "\(shard)")
         }

@@ -4,8 +4,10 @@ import Testing
 
 @Suite struct SlurmPlanTests {
     static func plan(_ output: String, deduplicates: Bool) -> SlurmPlan {
-        SlurmPlan(kuroshio: "/opt/kuroshio", config: "/r/ja cc.yaml", output: output, inputList: "/r/paths.txt", tasks: 2,
-                  deduplicates: deduplicates)
+        let recipe = try! PipelineConfig.parse("stages:\n  - extract:\n" + (deduplicates ? "  - exact_dedup: {keep: first}\n" : ""), file: "t.yaml")
+        let passes = Runner(config: recipe, inputs: [], output: output).plan().ranks(worldSize: 2)
+        return SlurmPlan(kuroshio: "/opt/kuroshio", config: "/r/ja cc.yaml", output: output, inputList: "/r/paths.txt", tasks: 2,
+                         passes: passes)
     }
 
     /// Ranks become arrays within MaxArraySize, each with its offset and its indices as ranges.
@@ -23,21 +25,21 @@ import Testing
         var plan = Self.plan("/out", deduplicates: true)
         plan.partition = "cpu"
         plan.memory = "4G"
-        #expect(plan.passes == [.map, .signatures, .buckets, .clusters, .apply, .stats])
-        #expect(Self.plan("/out", deduplicates: false).passes == [.map, .stats])
-        let map = plan.script(.map)
+        #expect(plan.passes.map(\.name) == ["map", "signatures", "buckets", "clusters", "apply", "finalize"])
+        #expect(plan.passes.map(\.ranks) == [2, 2, 2, 2, 2, 1])
+        #expect(Self.plan("/out", deduplicates: false).passes.map(\.name) == ["map", "finalize"])
+        let map = plan.script("map")
         #expect(map.hasPrefix("#!/bin/bash\n#SBATCH --job-name=\"kuroshio-map\"\n#SBATCH --output=\"/out/logs/map-%A_%a.log\"\n"))
         #expect(map.contains("#SBATCH --partition=\"cpu\"\n#SBATCH --mem=\"4G\"\n") && !map.contains("--time"))
         #expect(map.hasSuffix("""
             rank=$(( ${KUROSHIO_RANK_OFFSET:-0} + ${SLURM_ARRAY_TASK_ID:-0} ))
-            exec '/opt/kuroshio' 'run' '--config' '/r/ja cc.yaml' '--output' '/out' '--input-list' '/r/paths.txt' '--rank' "$rank" \
-            '--world-size' '2' '--jobs' '1'
+            exec '/opt/kuroshio' 'run' '--pass' 'map' '--config' '/r/ja cc.yaml' '--output' '/out' '--input-list' '/r/paths.txt' \
+            '--rank' "$rank" '--world-size' '2' '--jobs' '1'
 
             """))
-        #expect(plan.command(.buckets) == ["/opt/kuroshio", "dedup", "buckets", "/out/.stage", "--output", "/out", "--config",
-                                           "/r/ja cc.yaml", "--rank", "$rank", "--world-size", "2", "--jobs", "1"])
-        #expect(plan.command(.stats).suffix(6) == ["--rank", "0", "--world-size", "1", "--jobs", "1"])
-        #expect(plan.command(.stats)[1...2] == ["dedup", "apply"])
+        #expect(plan.command("buckets") == ["/opt/kuroshio", "run", "--pass", "buckets", "--config", "/r/ja cc.yaml", "--output", "/out",
+                                            "--input-list", "/r/paths.txt", "--rank", "$rank", "--world-size", "2", "--jobs", "1"])
+        #expect(plan.command("finalize").suffix(6) == ["--rank", "0", "--world-size", "1", "--jobs", "1"])
     }
 
     /// What is pending comes from the markers: a rank's map work until all its files are done, every dedup rank
@@ -52,30 +54,28 @@ import Testing
         let recipe = try PipelineConfig.parse("stages:\n  - extract:\n  - exact_dedup: {keep: first}\n", file: "t.yaml")
         let output = "\(base)/out"
         let plan = Self.plan(output, deduplicates: true)
-        func state() -> (Runner, Deduplicator, [SlurmPlan.Pass: [Int]]) {
-            let runner = Runner(config: recipe, inputs: inputs, output: output, worldSize: 2)
-            let deduplicator = runner.deduplicator!
-            return (runner, deduplicator, plan.pendingRanks(runner: runner, deduplicator: deduplicator))
+        func state() -> (PassPlan, [String: [Int]]) {
+            let plan = Runner(config: recipe, inputs: inputs, output: output, worldSize: 2).plan()
+            return (plan, Dictionary(uniqueKeysWithValues: plan.pendingRanks(worldSize: 2).map { ($0.pass, $0.ranks) }))
         }
-        var (runner, deduplicator, pending) = state()
-        #expect(plan.passes.map { pending[$0]! } == [[0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [0]])
+        var (passes, pending) = state()
+        #expect(passes.pendingRanks(worldSize: 2).map(\.ranks) == [[0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [0]])
         _ = try Runner(config: recipe, inputs: inputs, output: output, rank: 0, worldSize: 2).run()
-        (runner, deduplicator, pending) = state()
-        #expect(pending[.map] == [1])
-        #expect(runner.progress() == (2, 3))
+        (passes, pending) = state()
+        #expect(pending["map"] == [1])
+        #expect(passes.progress("map")! == (2, 3) && passes.progress("signatures") == nil)
         _ = try Runner(config: recipe, inputs: inputs, output: output, rank: 1, worldSize: 2).run()
-        (runner, deduplicator, pending) = state()
-        #expect(pending[.map]!.isEmpty)
-        // Three shards: signatures tasks 0 and 2 are rank 0's, 1 is rank 1's; the buckets pass has one task (exact).
-        #expect(pending[.signatures] == [0, 1])
-        #expect(pending[.buckets] == [0])
-        var rank1 = deduplicator
-        rank1.rank = 1
-        try rank1.run(.signatures)
-        (runner, deduplicator, pending) = state()
-        #expect(pending[.signatures] == [0])
-        #expect(deduplicator.progress(.signatures) == (1, 3))
-        #expect(pending[.stats] == [0])
+        (passes, pending) = state()
+        #expect(pending["map"]!.isEmpty)
+        // Three shards: signatures tasks 0 and 2 are rank 0's, 1 is rank 1's; the passes after one with tasks left
+        // are pending on every rank.
+        #expect(pending["signatures"] == [0, 1])
+        #expect(pending["buckets"] == [0, 1])
+        try passes.run("signatures", rank: 1, worldSize: 2)
+        (passes, pending) = state()
+        #expect(pending["signatures"] == [0])
+        #expect(passes.progress("signatures")! == (1, 3))
+        #expect(pending["finalize"] == [0])
     }
 
     /// Names that try to run a command, as a shell or sbatch would read them unquoted: none runs anything but the
@@ -100,11 +100,11 @@ import Testing
             for place in 0..<3 {
                 var plan = SlurmPlan(kuroshio: stub, config: place == 0 ? "\(base)/\(name)" : "\(base)/c.yaml",
                                      output: place == 1 ? "\(base)/\(name)" : "\(base)/out", inputList: place == 2 ? name : "list",
-                                     tasks: 3, deduplicates: true)
+                                     tasks: 3, passes: [("signatures", 3)])
                 plan.partition = "cpu"
                 try plan.validate()
                 let script = "\(base)/task.sbatch"
-                try Data(plan.script(.signatures).utf8).write(to: URL(fileURLWithPath: script))
+                try Data(plan.script("signatures").utf8).write(to: URL(fileURLWithPath: script))
                 let bash = Process()
                 bash.executableURL = URL(fileURLWithPath: "/bin/bash")
                 bash.arguments = [script]
@@ -115,7 +115,7 @@ import Testing
                 #expect(bash.terminationStatus == 0, "\(name.debugDescription)")
                 #expect(!FileManager.default.fileExists(atPath: "\(base)/CANARY"), "\(name.debugDescription) ran a command")
                 let arguments = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stub + ".args"))) as? [String]
-                #expect(arguments == plan.command(.signatures).dropFirst().map { $0 == "$rank" ? "1" : $0 }, "\(name.debugDescription)")
+                #expect(arguments == plan.command("signatures").dropFirst().map { $0 == "$rank" ? "1" : $0 }, "\(name.debugDescription)")
                 try? FileManager.default.removeItem(atPath: stub + ".args")
             }
         }

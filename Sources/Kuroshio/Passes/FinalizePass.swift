@@ -1,0 +1,47 @@
+/// The last pass of every plan: one task, run by whichever rank finishes the passes before it, that writes
+/// `OUT/stats.json` from the counters of every marker, and the dataset card. It leaves no marker: it is done while
+/// `stats.json` holds the counters it would write.
+struct FinalizePass: CorpusPass {
+    var output: String
+    /// The passes before it, whose counters it sums in this order.
+    var passes: [String]
+    var format: PipelineConfig.Format
+    /// Whether the dedup passes made the kept documents: the map pass's bucket counts are then `pre_dedup.*`.
+    var deduplicated: Bool
+    var tokens: Bool
+
+    var name: String { "finalize" }
+    var runByLastRank: Bool { true }
+
+    var path: String { "\(output)/stats.json" }
+
+    func tasks() -> [PassTask] {
+        var task = PassTask(name: "stats", input: "stats.json", index: 0)
+        task.isDone = { [self] in FileSystem.read(path) == Array(rendered(counters()).utf8) }
+        return [task]
+    }
+
+    func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
+        { [self] _, _ throws(RunError) in
+            do throws(OutputError) {
+                try FileSystem.writeAtomically(Array(rendered(counters()).utf8), to: path)
+                try DatasetCard.write(output: output, format: format, deduplicated: deduplicated, tokens: tokens)
+            } catch {
+                throw .output(error)
+            }
+            return TaskResult(counters: RunStats())
+        }
+    }
+
+    /// The sum of every pass's counters.
+    func counters() -> RunStats {
+        var total = RunStats()
+        for (pass, counters) in TaskLedger.counters(in: output, order: passes) {
+            total.merge(deduplicated && pass == MapPass.name
+                ? counters.renamingKeys { $0.hasPrefix("buckets.") ? "pre_dedup." + $0.dropFirst(8) : $0 } : counters)
+        }
+        return total
+    }
+
+    private func rendered(_ counters: RunStats) -> String { counters.json.serialized + "\n" }
+}

@@ -1,0 +1,98 @@
+import Dispatch
+import Synchronization
+
+/// Where a map pass stands, for progress displays.
+public struct RunProgress: Sendable {
+    public var filesDone = 0
+    public var filesTotal = 0
+    public var records = 0
+    public var bytesRead = 0
+    public var bytesTotal = 0
+}
+
+/// The first pass of a recipe: its stages over the input files, one task per file (`000003` for the fourth in sorted
+/// order). A task commits the file's shards (renamed into place) when the file is done; its marker records the file
+/// with its size and modification time when reading began, and a rerun refuses a file that changed since. A file
+/// that could not be read is marked for a retry: its problem is counted, and a rerun reads it again.
+struct MapPass: CorpusPass {
+    static let name = "map"
+    var name: String { Self.name }
+
+    var config: PipelineConfig
+    var inputs: [String]
+    var output: String
+    /// Rejected documents kept for inspection per stage (nil: none).
+    var keepRejected: RejectedBudget?
+    var memoryBudget: MemoryBudget?
+    var warn: @Sendable (InputProblem) -> Void = { _ in }
+    /// Called every `interval` seconds while the pass runs, and once at its end.
+    var report: (@Sendable (RunProgress) -> Void)?
+    var interval = 0.5
+    private let progress = ProgressState()
+
+    /// Where the stages' shards go: the output directory, or `OUT/.stage` when dedup passes follow and write the
+    /// output.
+    var shards: String { config.dedup == nil ? output : "\(output)/.stage" }
+
+    /// Shard names of input `index` read by `rank`; before dedup they leave out the rank, so that the corpus order
+    /// the dedup passes see is the input order whatever the number of ranks.
+    func stem(_ index: Int, rank: Int) -> String {
+        config.dedup == nil ? "part-\(pad(rank, 5))-\(pad(index, 6))" : "part-\(pad(index, 6))"
+    }
+
+    var worldSize = 1
+
+    func tasks() -> [PassTask] {
+        inputs.indices.map { PassTask(name: pad($0, 6), input: inputs[$0], index: $0, inputIsFile: true) }
+    }
+
+    func running(_ pending: [PassTask], _ work: () throws(RunError) -> Void) throws(RunError) {
+        progress.state.withLock { progress in
+            progress = RunProgress(filesTotal: pending.count, bytesTotal: pending.reduce(0) { $0 + FileSystem.size($1.input) })
+        }
+        let timer = report.map { report in
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + interval, repeating: interval)
+            timer.setEventHandler { [progress] in report(progress.now) }
+            timer.resume()
+            return timer
+        }
+        defer {
+            timer?.cancel()
+            report?(progress.now)
+        }
+        try work()
+    }
+
+    func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
+        let processor = UnitProcessor(config: config)
+        processor.memoryBudget = memoryBudget
+        return { [self] task, _ throws(RunError) in
+            var lastRead = 0
+            let source = FileRecord(statusOf: task.input)
+            let counters: RunStats
+            do throws(OutputError) {
+                counters = try processor.process(file: task.input, output: shards, rejected: "\(output)/rejected",
+                                                 stem: stem(task.index, rank: task.index % worldSize), keepRejected: keepRejected,
+                                                 warn: warn) { read in
+                    progress.state.withLock { progress in
+                        progress.records += 1
+                        progress.bytesRead += read - lastRead
+                    }
+                    lastRead = read
+                }
+            } catch {
+                throw .output(error)
+            }
+            progress.state.withLock { $0.filesDone += 1 }
+            return TaskResult(counters: counters, source: source,
+                              retry: counters["problems.\(ProblemKind.unreadable.rawValue)"] > 0 || source == nil)
+        }
+    }
+}
+
+/// A map pass's progress, shared by its workers and its timer.
+private final class ProgressState: Sendable {
+    let state = Mutex(RunProgress())
+    var now: RunProgress { state.withLock { $0 } }
+}
