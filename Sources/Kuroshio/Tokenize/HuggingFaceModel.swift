@@ -179,14 +179,15 @@ enum Model {
 
     struct Unigram {
         let pieces: [[UInt8]: (id: Int32, score: Double)]
-        let longest: Int
+        /// The pieces' bytes, each to its place in `entries`: the Viterbi walks it from each character.
+        let trie: ByteTrie
+        let entries: [(id: Int32, score: Double)]
         let unknown: Int32
         let unknownScore: Double
         let bytes: [Int32]?
 
         init(_ json: JSONValue) throws {
             var pieces: [[UInt8]: (id: Int32, score: Double)] = [:]
-            var longest = 1
             var lowest = 0.0
             for (id, entry) in (json["vocab"]?.array ?? []).enumerated() {
                 guard let items = entry.array, items.count == 2, let piece = items[0].string, let read = items[1].double else { continue }
@@ -194,7 +195,6 @@ enum Model {
                 guard read.isFinite, id < TokenizerBounds.ids.upperBound else { throw Unsupported("piece \(id) has the score \(read)") }
                 let score = Self.asSerdeReadsIt(read)
                 if pieces[Array(piece.utf8)] == nil { pieces[Array(piece.utf8)] = (Int32(id), score) }
-                longest = max(longest, piece.unicodeScalars.count)
                 lowest = min(lowest, score)
             }
             guard let unknown = json["unk_id"]?.int else { throw Unsupported("Unigram without unk_id") }
@@ -202,7 +202,8 @@ enum Model {
                 throw Unsupported("unk_id \(unknown) is not the id of a piece")
             }
             self.pieces = pieces
-            self.longest = longest
+            entries = Array(pieces.values)
+            trie = ByteTrie(pieces.keys.enumerated().map { ($0.element, Int32($0.offset)) })
             self.unknown = Int32(unknown)
             unknownScore = lowest - 10
             bytes = json["byte_fallback"]?.bool == true ? Model.byteTokens { pieces[$0]?.id } : nil
@@ -242,33 +243,40 @@ enum Model {
 
         private static let powersOfTen: [Double] = (0..<309).map { Double("1e\($0)")! }
 
-        /// The cut of `word` into pieces with the highest total score; a character no piece covers is unknown.
+        /// The cut of `word` into pieces with the highest total score; a character no piece covers is unknown. The
+        /// cuts ending at each byte are found by one walk of the trie from each character: O(length × longest piece).
         func encode(_ word: String) -> [Int32] {
-            let scalars = Array(word.unicodeScalars)
-            let n = scalars.count
+            let bytes = Array(word.utf8)
+            let n = bytes.count
             var best = [Double](repeating: -.infinity, count: n + 1)
             var from = [Int](repeating: -1, count: n + 1)
             var token = [Int32](repeating: 0, count: n + 1)
             best[0] = 0
-            for start in 0..<n where best[start] > -.infinity {
+            var start = 0
+            while start < n {
+                let width = Self.width(bytes[start])
+                defer { start += width }
+                guard best[start] > -.infinity else { continue }
                 var matched = false
-                for length in 1...min(longest, n - start) {
-                    let piece = Array(String(String.UnicodeScalarView(scalars[start..<start + length])).utf8)
-                    guard let entry = pieces[piece] else { continue }
-                    if length == 1 { matched = true }
+                var node: Int32 = 0, end = start
+                while end < n, let next = trie.child(node, bytes[end]) {
+                    (node, end) = (next, end + 1)
+                    guard trie.value(node) >= 0 else { continue }
+                    let entry = entries[Int(trie.value(node))]
+                    if end == start + width { matched = true }
                     let score = best[start] + entry.score
-                    if score > best[start + length] {
-                        best[start + length] = score
-                        from[start + length] = start
-                        token[start + length] = entry.id
+                    if score > best[end] {
+                        best[end] = score
+                        from[end] = start
+                        token[end] = entry.id
                     }
                 }
                 if !matched {
                     let score = best[start] + unknownScore
-                    if score > best[start + 1] {
-                        best[start + 1] = score
-                        from[start + 1] = start
-                        token[start + 1] = unknown
+                    if score > best[start + width] {
+                        best[start + width] = score
+                        from[start + width] = start
+                        token[start + width] = unknown
                     }
                 }
             }
@@ -280,9 +288,9 @@ enum Model {
             }
             var ids: [Int32] = []
             for (id, start) in path.reversed() {
-                if id == unknown, let bytes {
+                if id == unknown, let fallback = self.bytes {
                     // An unknown is one character; byte fallback spells it in bytes.
-                    ids += String(scalars[start]).utf8.map { bytes[Int($0)] }
+                    ids += bytes[start..<start + Self.width(bytes[start])].map { fallback[Int($0)] }
                 } else if id == unknown, ids.last == unknown {
                     continue
                 } else {
@@ -291,5 +299,8 @@ enum Model {
             }
             return ids
         }
+
+        /// The bytes of the UTF-8 character that starts with `lead`.
+        static func width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
     }
 }
