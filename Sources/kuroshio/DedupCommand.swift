@@ -99,14 +99,10 @@ enum PassProgress {
     }
 
     static func summary(_ stats: RunStats, output: String) -> String {
-        let kinds = ["exact", "url", "near"].compactMap { kind -> String? in
-            let key = "dedup.\(kind).docs_in"
-            guard stats.keys.contains(key) else { return nil }
-            return "\(kind) removed \(stats[key] - stats["dedup.\(kind).docs_out"])"
-        } + (stats.keys.contains("dedup.paragraphs.docs_in")
-            ? ["paragraphs removed \(stats["dedup.paragraphs.removed"]) (docs dropped \(stats["dedup.paragraphs.docs_dropped"]))"] : [])
-        let buckets = stats.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }
-            .map { "\(stats[$0]) \($0.dropFirst(8).dropLast(5))" }
+        let kinds = stats.dedupRemovals.map { removal, docs in
+            removal == .paragraphs ? "paragraphs removed \(stats[.paragraphs(.removed)]) (docs dropped \(docs))" : "\(removal.rawValue) removed \(docs)"
+        }
+        let buckets = stats.keptBuckets.map { "\($0.docs) \($0.bucket)" }
         return "dedup: " + kinds.joined(separator: ", ") + "; kept " + (buckets.isEmpty ? "none" : buckets.joined(separator: ", "))
             + " in \(output); stats in \(output)/stats.json"
     }

@@ -81,11 +81,10 @@ struct RunCommand: ParsableCommand {
             throw Failure("\(error)")
         }
         bar.clear()
-        let buckets = stats.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }
-            .map { "\(stats[$0]) \($0.dropFirst(8).dropLast(5))" }
-        let dropped = stats.keys.filter { $0.hasPrefix("dropped.") }.map { "\($0.dropFirst(8)) \(stats[$0])" }
-        let problems = stats.keys.filter { $0.hasPrefix("problems.") }.map { "\($0.dropFirst(9)) \(stats[$0])" }
-        Log.info("\(stats["inputs.files"]) files, \(stats["inputs.records"]) records: docs "
+        let buckets = stats.keptBuckets.map { "\($0.docs) \($0.bucket)" }
+        let dropped = stats.each { if case .dropped(let reason) = $0 { reason } else { nil } }.map { "\($0.0) \($0.1)" }
+        let problems = stats.each { if case .problem(let kind) = $0 { kind.rawValue } else { nil } }.map { "\($0.0) \($0.1)" }
+        Log.info("\(stats[.inputs(.files)]) files, \(stats[.inputs(.records)]) records: docs "
             + (buckets.isEmpty ? "none" : buckets.joined(separator: ", ")) + " in \(output); dropped: "
             + (dropped.isEmpty ? "none" : dropped.joined(separator: ", "))
             + (problems.isEmpty ? "" : "; input problems: " + problems.joined(separator: ", "))

@@ -30,7 +30,7 @@ extension Deduplicator {
     /// line.
     struct Verdict {
         var line: UInt64
-        var removal: Removal?
+        var removal: DedupRemoval?
         var size: Int
         var keeper: String
     }
@@ -54,7 +54,6 @@ extension Deduplicator {
         let writer = ShardWriter(directory: "\(output)/\(unit.bucket)", stem: "part-\(units.name(unit))", maxBytes: shardBytes)
         var removedList = ""
         var local = 0
-        let bucket = "buckets.\(unit.bucket)"
         do {
             let lineStats = try forEachLine(of: unit) { (line, hash) throws(RunError) in
                 defer { local += 1 }
@@ -79,12 +78,12 @@ extension Deduplicator {
                         kept.append(paragraph)
                     }
                     if kept.count < paragraphs.count {
-                        stats.add("dedup.paragraphs.removed", paragraphs.count - kept.count)
+                        stats.add(.paragraphs(.removed), paragraphs.count - kept.count)
                         let text = kept.joined(separator: "\n\n")
                         let characters = text.unicodeScalars.count
                         if characters < minChars {
-                            stats.add("dedup.paragraphs.docs_dropped")
-                            removedList += "\(id.tsvField)\t\(Removal.paragraphs.rawValue)\t\(id.tsvField)\n"
+                            stats.add(.paragraphs(.docsDropped))
+                            removedList += "\(id.tsvField)\t\(DedupRemoval.paragraphs.rawValue)\t\(id.tsvField)\n"
                             return
                         }
                         document.set("text", .string(text))
@@ -102,22 +101,22 @@ extension Deduplicator {
                         return
                     }
                     document.setMeta("n_tokens", .int(tokens))
-                    stats.add("\(bucket).tokens", tokens)
+                    stats.add(.bucket(unit.bucket, .tokens), tokens)
                 }
                 document.setMeta("dedup_cluster", .string(verdict?.keeper ?? id))
                 document.setMeta("dedup_cluster_size", .int(verdict?.size ?? 1))
                 let line = document.jsonLine
                 do throws(OutputError) { try writer.write(line) } catch { throw .output(error) }
-                stats.add("\(bucket).docs")
-                stats.add("\(bucket).chars", document.text.unicodeScalars.count)
-                stats.add("\(bucket).bytes", line.count)
+                stats.add(.bucket(unit.bucket, .docs))
+                stats.add(.bucket(unit.bucket, .chars), document.text.unicodeScalars.count)
+                stats.add(.bucket(unit.bucket, .bytes), line.count)
             }
             guard local == keys.count else {
                 throw RunError.conflict("\(unit.path): \(local) lines, where the signatures pass read \(keys.count); remove the markers of "
                     + "the dedup passes in \(output)/.done and run them again")
             }
             stats.merge(lineStats)
-            stats.add("dedup.apply.docs_in", local)
+            stats.add(.dedupWork(.applied), local)
             try writer.commit()
             if !removedList.isEmpty {
                 let directory = "\(output)/dedup/removed/\(unit.bucket)"
@@ -133,8 +132,8 @@ extension Deduplicator {
             preconditionFailure("only output errors are thrown here")
         }
         if config.paragraphs != nil {
-            stats.add("dedup.paragraphs.docs_in", stats["\(bucket).docs"] + stats["dedup.paragraphs.docs_dropped"])
-            stats.add("dedup.paragraphs.docs_out", stats["\(bucket).docs"])
+            stats.add(.dedup(.paragraphs, .docsIn), stats[.bucket(unit.bucket, .docs)] + stats[.paragraphs(.docsDropped)])
+            stats.add(.dedup(.paragraphs, .docsOut), stats[.bucket(unit.bucket, .docs)])
         }
         return stats
     }
@@ -149,7 +148,7 @@ extension Deduplicator {
                   let size = Int(fields[3]), size > 1,
                   case .string(let keeper)? = Array(fields[4].utf8).withUnsafeBufferPointer({ JSONParser.parse($0) })
             else { throw .conflict("\(path): not a verdict line: \(line.prefix(200))") }
-            verdicts[local] = Verdict(line: hash, removal: Removal(rawValue: String(fields[2])), size: size, keeper: keeper)
+            verdicts[local] = Verdict(line: hash, removal: DedupRemoval(rawValue: String(fields[2])), size: size, keeper: keeper)
         }
         return verdicts
     }

@@ -64,7 +64,7 @@ extension Deduplicator {
             func finishGroup() {
                 defer { group.removeAll(keepingCapacity: true) }
                 guard group.count > 1 else { return }
-                stats.add("dedup.candidates.\(band == nil ? key : "near")_groups")
+                stats.add(.dedupWork(band != nil ? .nearGroups : key == "url" ? .urlGroups : .exactGroups))
                 guard let signatures else {
                     for member in group.dropFirst() { edges += [group[0], member] }
                     return
@@ -72,10 +72,10 @@ extension Deduplicator {
                 // Each member joins the first earlier member (of at most 16) whose signature is close enough.
                 for j in 1..<group.count {
                     for i in 0..<min(j, 16) {
-                        stats.add("dedup.candidates.pairs_checked")
+                        stats.add(.dedupWork(.pairsChecked))
                         if signatures.similarity(group[i], group[j]) >= threshold {
                             edges += [group[i], group[j]]
-                            stats.add("dedup.candidates.pairs_kept")
+                            stats.add(.dedupWork(.pairsKept))
                             break
                         }
                     }

@@ -24,18 +24,6 @@ struct ClusterPass: CorpusPass {
 }
 
 extension Deduplicator {
-    /// Why a document leaves the corpus.
-    enum Removal: String, CaseIterable {
-        /// Its normalised text equals its cluster keeper's.
-        case exact
-        /// Its URL equals its cluster keeper's.
-        case url
-        /// It is a near duplicate of a document in its cluster.
-        case near
-        /// Too little text was left once its frequent paragraphs were removed.
-        case paragraphs
-    }
-
     /// Pass 3 for one bucket: joins the edges into clusters, picks each cluster's keeper, writes one verdict file per
     /// unit (`<ordinal> <line hash> <keep|exact|url|near> <size> <keeper id>` for the members of clusters of two or more:
     /// apply checks each against the document on that line), and
@@ -71,16 +59,16 @@ extension Deduplicator {
         }
         var removed = [Bool](repeating: false, count: total)
         var needed = Set<Int>()
-        var histogram: [String: Int] = [:]
+        var histogram: [ClusterSize: Int] = [:]
         for document in 0..<total where size[Int(root[document])] > 1 {
             let r = Int(root[document])
             needed.insert(Int(keeper[r]))
-            if document == r { histogram[Self.sizeBin(Int(size[r])), default: 0] += 1 }
+            if document == r { histogram[ClusterSize(Int(size[r])), default: 0] += 1 }
             removed[document] = Int(keeper[r]) != document
         }
-        for bin in Self.sizeBins where histogram[bin] != nil { stats.add("dedup.cluster_sizes.\(bin)", histogram[bin]!) }
+        for bin in ClusterSize.allCases where histogram[bin] != nil { stats.add(.clusterSize(bin), histogram[bin]!) }
         let ids = try readIDs(mine, offsets: offsets, needed: needed)
-        var reasons: [Removal: Int] = [:]
+        var reasons: [DedupRemoval: Int] = [:]
         do {
             try FileSystem.makeDirectories("\(units.work)/\(bucket)/verdicts")
             for (u, unit) in mine.enumerated() {
@@ -92,7 +80,7 @@ extension Deduplicator {
                     let kept = Int(keeper[r])
                     var verdict = "keep"
                     if removed[document] {
-                        let reason: Removal = keys[document].text == keys[kept].text && keys[document].text != 0 ? .exact
+                        let reason: DedupRemoval = keys[document].text == keys[kept].text && keys[document].text != 0 ? .exact
                             : keys[document].url == keys[kept].url && keys[document].url != 0 ? .url : .near
                         reasons[reason, default: 0] += 1
                         verdict = reason.rawValue
@@ -106,27 +94,16 @@ extension Deduplicator {
             throw .output(error)
         }
         var left = total
-        for removal in [Removal.exact, .url, .near] where removal == .near ? config.minhash != nil
+        for removal in [DedupRemoval.exact, .url, .near] where removal == .near ? config.minhash != nil
             : removal == .exact ? config.exact : config.url {
-            stats.add("dedup.\(removal.rawValue).docs_in", left)
+            stats.add(.dedup(removal, .docsIn), left)
             left -= reasons[removal] ?? 0
-            stats.add("dedup.\(removal.rawValue).docs_out", left)
+            stats.add(.dedup(removal, .docsOut), left)
         }
         if let paragraphs = config.paragraphs {
             try countParagraphs(bucket, mine, counts: counts, offsets: offsets, removed: removed, options: paragraphs, stats: &stats)
         }
         return stats
-    }
-
-    /// The histogram bins of cluster sizes, in order.
-    static let sizeBins = ["2", "3-4", "5-8", "9-16", "17-32", "33-64", "65-128", "129+"]
-
-    /// The bin of a cluster size.
-    static func sizeBin(_ size: Int) -> String {
-        if size <= 2 { return "2" }
-        var upper = 4
-        while upper < size && upper < 128 { upper *= 2 }
-        return size > 128 ? "129+" : "\(upper / 2 + 1)-\(upper)"
     }
 
     /// The ids of the `needed` ordinals, read from the units' `ids` side outputs.
@@ -186,10 +163,10 @@ extension Deduplicator {
                 if count.adding(saturating: external) > options.maxCount {
                     // Seen in the corpora before this one: its first occurrence is there, and none stays here.
                     frequent += [key, external > 0 ? .max : firstKept ?? .max]
-                    stats.add("dedup.paragraphs.frequent_keys")
+                    stats.add(.paragraphs(.frequentKeys))
                 }
-                stats.add("dedup.paragraphs.distinct")
-                stats.add("dedup.paragraphs.occurrences", count)
+                stats.add(.paragraphs(.distinct))
+                stats.add(.paragraphs(.occurrences), count)
             }
             try sorter.forEachSorted { (pair) throws(OutputError) in
                 if pair.key != key || count == 0 {

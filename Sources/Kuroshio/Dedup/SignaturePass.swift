@@ -66,8 +66,8 @@ extension Deduplicator {
                 }
             }
         }
-        stats.add("dedup.signatures.docs", Int(local))
-        if noShingles > 0 { stats.add("dedup.signatures.no_shingles", noShingles) }
+        stats.add(.dedupWork(.signatures), Int(local))
+        if noShingles > 0 { stats.add(.dedupWork(.noShingles), noShingles) }
         do {
             try FileSystem.makeDirectories("\(units.work)/\(unit.bucket)/units")
             try BinaryFile.write(docs, to: units.sideOutput(unit, "docs"))
@@ -95,12 +95,12 @@ extension Deduplicator {
             throw .conflict("\(unit.path): cannot be read (\(error))")
         }
         for line in reader {
-            for problem in line.problems { stats.add("problems.\(problem.kind.rawValue)") }
+            for problem in line.problems { stats.add(.problem(problem.kind)) }
             let document = line.bytes.flatMap(ShardDocument.init)
-            if document == nil && line.bytes != nil { stats.add("dedup.bad_json") }
+            if document == nil && line.bytes != nil { stats.add(.dedupWork(.badJSON)) }
             try body(document, line.bytes.map { $0.withUnsafeBytes { Hash64.Bulk.hash($0, seed: 5) } } ?? 0)
         }
-        for problem in reader.trailingProblems { stats.add("problems.\(problem.kind.rawValue)") }
+        for problem in reader.trailingProblems { stats.add(.problem(problem.kind)) }
         return stats
     }
 }

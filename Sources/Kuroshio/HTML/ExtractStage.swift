@@ -30,8 +30,8 @@ public struct ExtractStage: PipelineStage {
             }
             let (decision, utf8) = charsets.decode(response.payload, httpLabel: response.charsetLabel)
             let charset = decision.charset.name
-            stats.add("charsets.\(charset)")
-            if decision.replaced > 0 { stats.add("charsets.replaced_sequences", decision.replaced) }
+            stats.add(.charset(charset))
+            if decision.replaced > 0 { stats.add(.charset("replaced_sequences"), decision.replaced) }
             let isMarkup = response.mediaType.contains("html") || response.mediaType.contains("xml")
             let page = isMarkup ? extractor.extract(utf8, limits: item.limits, watch: item.watch)
                 : HTMLExtractor.plainText(utf8)

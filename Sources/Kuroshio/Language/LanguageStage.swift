@@ -39,7 +39,7 @@ public struct LanguageStage: PipelineStage {
             item.document = document
             let value = "\(guess.label) \(guess.score)" + (target.map { " (min \($0.minimumScore))" } ?? " (bucket not kept)")
             guard passed, let target else {
-                stats.add("languages_dropped.\(guess.label)")
+                stats.add(.languageDropped(guess.label))
                 return StageVerdict(passed: false, value: value, reason: target == nil ? .language : .languageScore)
             }
             item.bucket = target.name

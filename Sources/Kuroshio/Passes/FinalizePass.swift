@@ -38,7 +38,7 @@ struct FinalizePass: CorpusPass {
         var total = RunStats()
         for (pass, counters) in TaskLedger.counters(in: output, order: passes) {
             total.merge(deduplicated && pass == MapPass.name
-                ? counters.renamingKeys { $0.hasPrefix("buckets.") ? "pre_dedup." + $0.dropFirst(8) : $0 } : counters)
+                ? counters.renaming { if case .bucket(let bucket, let field) = $0 { .preDedup(bucket, field) } else { $0 } } : counters)
         }
         return total
     }

@@ -86,7 +86,7 @@ struct MapPass: CorpusPass {
             }
             progress.state.withLock { $0.filesDone += 1 }
             return TaskResult(counters: counters, source: source,
-                              retry: counters["problems.\(ProblemKind.unreadable.rawValue)"] > 0 || source == nil)
+                              retry: counters[.problem(.unreadable)] > 0 || source == nil)
         }
     }
 }

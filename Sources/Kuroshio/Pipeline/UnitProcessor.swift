@@ -23,7 +23,7 @@ public final class UnitProcessor {
     func process(file: String, output: String, rejected: String? = nil, stem: String, keepRejected: RejectedBudget? = nil,
                  warn: (InputProblem) -> Void = { _ in }, progress: (Int) -> Void) throws(OutputError) -> RunStats {
         var stats = RunStats()
-        stats.add("inputs.files")
+        stats.add(.inputs(.files))
         let writers = BucketWriters(output: output, stem: stem, maxBytes: config.shardBytes)
         let rejectedWriters = BucketWriters(output: rejected ?? "\(output)/rejected", stem: stem, maxBytes: config.shardBytes)
         var rejectedError: OutputError?
@@ -42,21 +42,21 @@ public final class UnitProcessor {
             if let tokenizer = config.tokenizer, config.dedup == nil {
                 guard let tokens = count(document.text, tokenizer, file: file, offset: offset, stats: &stats) else { return }
                 document.meta["n_tokens"] = .int(tokens)
-                stats.add("buckets.\(bucket).tokens", tokens)
+                stats.add(.bucket(bucket, .tokens), tokens)
             }
             let line = document.jsonLine
             try writers.writer(for: bucket).write(line)
-            stats.add("buckets.\(bucket).docs")
-            stats.add("buckets.\(bucket).chars", document.characterCount)
-            stats.add("buckets.\(bucket).bytes", line.count)
+            stats.add(.bucket(bucket, .docs))
+            stats.add(.bucket(bucket, .chars), document.characterCount)
+            stats.add(.bucket(bucket, .bytes), line.count)
         }
         do {
             switch config.format {
             case .warc:
                 let reader = try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes, limits: config.limits)
                 for record in reader {
-                    stats.add("inputs.records")
-                    stats.add("inputs.bytes", record.bytesRead)
+                    stats.add(.inputs(.records))
+                    stats.add(.inputs(.bytes), record.bytesRead)
                     for problem in record.problems { stats.add(problem) }
                     try emit(document(from: record, stats: &stats), file: record.file, offset: record.offset)
                     progress(reader.fileBytesRead)
@@ -65,8 +65,8 @@ public final class UnitProcessor {
             case .jsonl:
                 let reader = try JSONLReader(path: file, maxLineBytes: config.maxRecordBytes)
                 for line in reader {
-                    stats.add("inputs.records")
-                    stats.add("inputs.bytes", line.bytes?.count ?? 0)
+                    stats.add(.inputs(.records))
+                    stats.add(.inputs(.bytes), line.bytes?.count ?? 0)
                     for problem in line.problems { stats.add(problem) }
                     try emit(document(from: line, stats: &stats), file: line.file, offset: line.offset)
                     progress(reader.fileBytesRead)
@@ -89,9 +89,9 @@ public final class UnitProcessor {
 
     /// The document a JSONL line yields and its bucket: its text field, its id, and its other fields kept for meta.
     func document(from line: JSONLLine, stats: inout RunStats) -> (Document, String)? {
-        stats.add("stages.read.in")
+        stats.add(.stage(Self.readStage, .docsIn))
         guard let bytes = line.bytes else { return drop(.oversize, &stats) }
-        stats.add("stages.read.bytes_in", bytes.count)
+        stats.add(.stage(Self.readStage, .bytesIn), bytes.count)
         var repairs = JSONParser.Repairs()
         let (parsed, invalid) = bytes.withUnsafeBufferPointer {
             (JSONParser.parse($0, repairs: &repairs), UTF8Check.scan($0).invalid)
@@ -123,8 +123,8 @@ public final class UnitProcessor {
             problem(.badValue, error.detail + "; left out")
         }
         let paragraphs = HTMLExtractor.plainText(Array(text.utf8)).paragraphs
-        stats.add("stages.read.out")
-        stats.add("stages.read.bytes_out", text.utf8.count)
+        stats.add(.stage(Self.readStage, .docsOut))
+        stats.add(.stage(Self.readStage, .bytesOut), text.utf8.count)
         var item = StageItem(document: Document(id: id, text: text, paragraphs: paragraphs, meta: meta), bucket: config.bucket,
                              file: line.file, offset: line.offset)
         return runStages(&item, stats: &stats)
@@ -133,10 +133,10 @@ public final class UnitProcessor {
     /// The document a record yields and its bucket, or nil when a check drops it (counted in `stats` with its
     /// reason).
     func document(from record: WARCRecord, stats: inout RunStats) -> (Document, String)? {
-        stats.add("records.\(Self.statsKey(warcType: record.type))")
+        stats.add(.records(type: Self.statsKey(warcType: record.type)))
         guard record.type == "response" else { return nil }
-        stats.add("stages.read.in")
-        stats.add("stages.read.bytes_in", record.bytesRead)
+        stats.add(.stage(Self.readStage, .docsIn))
+        stats.add(.stage(Self.readStage, .bytesIn), record.bytesRead)
         // A record cut short (or skipped as oversize) holds part of a page at most: it is not a document.
         if let damage = record.problems.first(where: { $0.kind == .truncated || $0.kind == .oversize }) {
             return drop(damage.kind == .truncated ? .truncated : .oversize, &stats)
@@ -151,8 +151,8 @@ public final class UnitProcessor {
         guard config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType) else {
             return drop(.contentType, &stats)
         }
-        stats.add("stages.read.out")
-        stats.add("stages.read.bytes_out", response.payload.count)
+        stats.add(.stage(Self.readStage, .docsOut))
+        stats.add(.stage(Self.readStage, .bytesOut), response.payload.count)
         var item = StageItem(record: record, response: response, bucket: config.bucket)
         return runStages(&item, stats: &stats)
     }
@@ -173,8 +173,8 @@ public final class UnitProcessor {
         item.limits = config.limits
         item.watch = DocumentWatch(deadline: ThreadClock.seconds() + config.limits.documentSeconds, memory: memoryBudget)
         for (index, stage) in config.stages.enumerated() {
-            stats.add("stages.\(stage.name).in")
-            stats.add("stages.\(stage.name).bytes_in", item.size)
+            stats.add(.stage(stage.name, .docsIn))
+            stats.add(.stage(stage.name, .bytesIn), item.size)
             var verdict = workers[index].run(&item, stats: &stats)
             if let passed = item.watch.exceeded() {
                 // Counted where it happened, and dropped: a document this slow or this large is most likely hostile.
@@ -194,8 +194,8 @@ public final class UnitProcessor {
                 rejected = true
                 continue
             }
-            stats.add("stages.\(stage.name).out")
-            stats.add("stages.\(stage.name).bytes_out", item.size)
+            stats.add(.stage(stage.name, .docsOut))
+            stats.add(.stage(stage.name, .bytesOut), item.size)
         }
         return rejected ? nil : item.document.map { ($0, item.bucket) }
     }
@@ -204,13 +204,13 @@ public final class UnitProcessor {
     public func explain(_ record: WARCRecord) -> [StageTrace] {
         var stats = RunStats()
         var lines: [StageTrace] = []
-        guard record.type == "response" else { return [StageTrace(stage: "read", value: "a \(record.type) record", passed: false)] }
+        guard record.type == "response" else { return [StageTrace(stage: Self.readStage, value: "a \(record.type) record", passed: false)] }
         guard let response = response(of: record) else {
-            return [StageTrace(stage: "read", value: "no HTTP response", passed: false)]
+            return [StageTrace(stage: Self.readStage, value: "no HTTP response", passed: false)]
         }
         let status = config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status)
         let type = config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType)
-        lines.append(StageTrace(stage: "read", value: "HTTP \(response.status) \(response.mediaType), \(response.payload.count) bytes",
+        lines.append(StageTrace(stage: Self.readStage, value: "HTTP \(response.status) \(response.mediaType), \(response.payload.count) bytes",
                                 passed: status && type && record.problems.isEmpty))
         var item = StageItem(record: record, response: response, bucket: config.bucket)
         _ = runStages(&item, stats: &stats) { lines.append($0) }
@@ -240,7 +240,7 @@ public final class UnitProcessor {
         }
         guard let (kind, detail) = failure else { return tokens }
         stats.add(InputProblem(kind, file: file, offset: offset, detail: place + detail + ", in tokenize"))
-        stats.add("dropped.\(kind.rawValue)")
+        stats.add(.dropped(kind.rawValue))
         return nil
     }
 
@@ -250,7 +250,7 @@ public final class UnitProcessor {
     }
 
     private func drop(_ reason: DropReason, _ stats: inout RunStats) -> (Document, String)? {
-        stats.add("dropped.\(reason.key)")
+        stats.add(.dropped(reason.key))
         return nil
     }
 }
@@ -273,6 +273,9 @@ public final class RejectedBudget: Sendable {
 }
 
 extension UnitProcessor {
+    /// The first stage of every run, whose counters count the records read as documents.
+    static let readStage = "read"
+
     /// The WARC types the standard names, as stats keys; any other value read from input is `other` (an input
     /// value is never a key: dots would nest it, tabs would break marker lines).
     static func statsKey(warcType: String) -> String {

@@ -88,7 +88,7 @@ public struct CorpusStats: Sendable {
 
     /// A run's state, counters and where its documents are. A finished run has its `stats.json`, and its documents in
     /// their buckets. Before then the counters are the sum of the markers of the files done so far; and in a run with
-    /// dedup, until the dedup passes have counted (`dedup.*`), the documents wait in `.stage`.
+    /// dedup, until the apply pass has counted, the documents wait in `.stage`.
     static func readRun(_ output: String) throws(StatsError) -> (Run, RunStats, documents: String) {
         let staged = FileSystem.isDirectory("\(output)/.stage")
         let path = "\(output)/stats.json"
@@ -100,9 +100,9 @@ public struct CorpusStats: Sendable {
             counters = TaskLedger.counters(in: output, order: []).reduce(into: RunStats()) { $0.merge($1.counters) }
         }
         guard let counters else { throw .unreadable(output, "no stats.json and no markers: not a kuroshio output directory") }
-        let deduplicated = counters.keys.contains { $0.hasPrefix("dedup.") }
+        let deduplicated = counters.has(.dedupWork(.applied))
         let finished = FileSystem.exists(path) && (!staged || deduplicated)
-        return (Run(path: output, finished: finished, filesDone: counters["inputs.files"]), counters,
+        return (Run(path: output, finished: finished, filesDone: counters[.inputs(.files)]), counters,
                 staged && !deduplicated ? "\(output)/.stage" : output)
     }
 }
@@ -174,27 +174,26 @@ extension CorpusStats {
     /// The share of documents each dedup step removed (for paragraphs, of the paragraphs compared) and how many, when
     /// the runs deduplicated.
     var dedupRates: [(step: String, rate: Double, removed: Int)] {
-        ["exact", "near", "paragraphs"].compactMap { step in
-            let docsIn = counters["dedup.\(step).docs_in"], docsOut = counters["dedup.\(step).docs_out"]
-            guard counters.keys.contains("dedup.\(step).docs_in") else { return nil }
-            if step == "paragraphs" {
+        counters.dedupRemovals.map { removal, docs in
+            if removal == .paragraphs {
                 // The share of the paragraphs compared (those long enough) that went.
-                let removed = counters["dedup.paragraphs.removed"], compared = counters["dedup.paragraphs.occurrences"]
-                return (step, compared > 0 ? Double(removed) / Double(compared) : 0, removed)
+                let removed = counters[.paragraphs(.removed)], compared = counters[.paragraphs(.occurrences)]
+                return (removal.rawValue, compared > 0 ? Double(removed) / Double(compared) : 0, removed)
             }
-            return (step, docsIn > 0 ? Double(docsIn - docsOut) / Double(docsIn) : 0, docsIn - docsOut)
+            let docsIn = counters[.dedup(removal, .docsIn)]
+            return (removal.rawValue, docsIn > 0 ? Double(docs) / Double(docsIn) : 0, docs)
         }
     }
 
-    /// Input problems by kind (`problems.<kind>`) with their counts, most first.
+    /// Input problems by kind with their counts, most first.
     var problems: [(kind: String, count: Int)] {
-        counters.keys.filter { $0.hasPrefix("problems.") }.map { (String($0.dropFirst(9)), counters[$0]) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        counters.each { if case .problem(let kind) = $0 { kind.rawValue } else { nil } }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            .map { ($0.0, $0.1) }
     }
 
-    /// Dedup cluster sizes (`dedup.cluster_sizes.<range>`), in the order counted.
+    /// Dedup cluster sizes, in the order counted.
     var clusterSizes: [(size: String, count: Int)] {
-        counters.keys.filter { $0.hasPrefix("dedup.cluster_sizes.") }.map { (String($0.dropFirst(20)), counters[$0]) }
+        counters.each { if case .clusterSize(let size) = $0 { size.rawValue } else { nil } }.map { ($0.0, $0.1) }
     }
 
     private var dedupJSON: JSON {

@@ -13,24 +13,17 @@ public struct Funnel: Sendable {
 
     public init(_ counters: RunStats) {
         // Records in, and out the ones the stages take (WARC responses, JSONL lines).
-        let stages = counters.keys.filter { $0.hasPrefix("stages.") && $0.hasSuffix(".in") }
-        steps.append(Step(name: "records", docsIn: counters["inputs.records"],
-                          docsOut: stages.first.map { counters[$0] } ?? counters["inputs.records"]))
-        for key in stages {
-            let stage = String(key.dropFirst(7).dropLast(3))
-            steps.append(Step(name: stage, docsIn: counters[key], docsOut: counters["stages.\(stage).out"]))
+        let stages = counters.each { if case .stage(let stage, .docsIn) = $0 { stage } else { nil } }
+        steps.append(Step(name: "records", docsIn: counters[.inputs(.records)], docsOut: stages.first?.1 ?? counters[.inputs(.records)]))
+        for (stage, docsIn) in stages { steps.append(Step(name: stage, docsIn: docsIn, docsOut: counters[.stage(stage, .docsOut)])) }
+        for removal in DedupRemoval.allCases where counters.has(.dedup(removal, .docsIn)) {
+            steps.append(Step(name: "\(removal.rawValue) dedup", docsIn: counters[.dedup(removal, .docsIn)],
+                              docsOut: counters[.dedup(removal, .docsOut)]))
         }
-        for step in ["exact", "near", "paragraphs"] where counters.keys.contains("dedup.\(step).docs_in") {
-            steps.append(Step(name: "\(step) dedup", docsIn: counters["dedup.\(step).docs_in"],
-                              docsOut: counters["dedup.\(step).docs_out"]))
-        }
-        let kept = counters.keys.filter { $0.hasPrefix("buckets.") && $0.hasSuffix(".docs") }.reduce(0) { $0.adding(saturating: counters[$1]) }
+        let kept = counters.keptBuckets.reduce(0) { $0.adding(saturating: $1.docs) }
         steps.append(Step(name: "kept", docsIn: kept, docsOut: kept))
-        let removed = steps.filter { $0.name.hasSuffix(" dedup") && $0.name != "paragraphs dedup" && $0.docsIn > $0.docsOut }
-            .map { ($0.name.replacingOccurrences(of: " dedup", with: " duplicate"), $0.docsIn - $0.docsOut) }
-        let cut = counters["dedup.paragraphs.docs_dropped"] > 0
-            ? [("too short after paragraph dedup", counters["dedup.paragraphs.docs_dropped"])] : []
-        dropReasons = (counters.keys.filter { $0.hasPrefix("dropped.") }.map { (String($0.dropFirst(8)), counters[$0]) }
-            + removed + cut).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let removed = counters.dedupRemovals.filter { $0.docs > 0 }.map { ($0.removal.dropReason, $0.docs) }
+        dropReasons = (counters.each { if case .dropped(let reason) = $0 { reason } else { nil } } + removed)
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 }

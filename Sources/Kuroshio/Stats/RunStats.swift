@@ -21,7 +21,7 @@ public struct RunStats: Sendable, Equatable {
 
     /// Counts a problem under `problems.<kind>` and keeps it as an example while its kind has few.
     public mutating func add(_ problem: InputProblem) {
-        add("problems.\(problem.kind.rawValue)")
+        add(.problem(problem.kind))
         keepExample(problem)
     }
 
