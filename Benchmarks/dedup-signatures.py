@@ -2,7 +2,7 @@
 """MinHash signature throughput on ~2 KB Japanese documents: kuroshio against rensa and datatrove, in one run.
 
 Measured, each --repeat times (interleaved), best run kept, as documents per CPU-second and per wall-second:
-- kuroshio: `kuroshio dedup signatures CORPUS_DIR --output WORK --config Pipelines/dedup-only.yaml --jobs 1`, a child
+- kuroshio: `kuroshio dedup CORPUS_DIR --pass signatures --output WORK --config Pipelines/dedup-only.yaml --jobs 1`, a child
   process; CPU is its user + system time (getrusage(RUSAGE_CHILDREN) deltas). It reads corpus.jsonl.gz itself and
   writes its signatures, so its time includes decompression, JSON parsing and output.
 - rensa: in this process, over texts already in memory: whitespace removed, character 5-grams built in Python
@@ -86,8 +86,8 @@ def datatrove_step(folder):
 
 
 def run_kuroshio(kuroshio, corpus, output):
-    """(child CPU seconds, wall seconds) of one `kuroshio dedup signatures` run."""
-    command = [kuroshio, "dedup", "signatures", corpus, "--output", output,
+    """(child CPU seconds, wall seconds) of one `kuroshio dedup --pass signatures` run."""
+    command = [kuroshio, "dedup", corpus, "--pass", "signatures", "--output", output,
                "--config", os.path.join(ROOT, "Pipelines", "dedup-only.yaml"), "--jobs", "1"]
     before, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     child = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
