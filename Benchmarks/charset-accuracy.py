@@ -9,7 +9,7 @@ true one, overall and by charset and HTTP case.
 Big5 pages need traditional Chinese: the simplified sentences are converted with OpenCC
 (`pip install opencc-python-reimplemented`); without it, Big5 pages are left out.
 
-usage: Benchmarks/charset-accuracy.py [--sentences TSV] [--pages 1400] [--seed 7] [--kuroshio PATH]
+usage: Benchmarks/charset-accuracy.py [--sentences TSV] [--pages 1400] [--seed 7] [--kuroshio PATH] [--smoke]
 """
 import argparse, codecs, collections, gzip, io, os, random, subprocess, sys, tempfile
 
@@ -73,7 +73,13 @@ def main():
     parser.add_argument("--pages", type=int, default=1400)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--kuroshio", default=os.path.join(HERE, "..", ".build", "release", "kuroshio"))
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
+    if args.smoke:
+        args.pages = 60
+    if not os.path.exists(args.sentences):
+        print(f"skipped: {os.path.normpath(args.sentences)} is absent")
+        return
     by_language = collections.defaultdict(list)
     for line in open(args.sentences, encoding="utf-8"):
         label, _, text = line.rstrip("\n").split("\t", 2)

@@ -4,7 +4,7 @@ or an older tree built with `-Xswiftc -Ounchecked`), side by side in one run, on
 
 Each command runs `--runs` times per binary, interleaved; the best CPU time of each is compared.
 
-usage: Benchmarks/checks-cost.py --baseline BIN [WARC.gz] [--mb 20] [--runs 3]
+usage: Benchmarks/checks-cost.py --baseline BIN [WARC.gz] [--mb 20] [--runs 3] [--smoke]
        (a baseline: git worktree add /tmp/old <commit> && cd /tmp/old && swift build -c release -Xswiftc -Ounchecked)
 """
 import argparse, os, resource, shutil, subprocess, tempfile
@@ -23,11 +23,16 @@ def cpu_seconds(command, output):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("warc", nargs="?")
-    parser.add_argument("--baseline", required=True, help="the binary to compare with")
+    parser.add_argument("--baseline", help="the binary to compare with (required but with --smoke: this build)")
     parser.add_argument("--mb", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
     checked = build_release()
+    if args.smoke:
+        args.mb, args.runs, args.baseline = 2, 1, args.baseline or checked
+    if not args.baseline:
+        parser.error("--baseline is required")
     with tempfile.TemporaryDirectory() as work:
         warc = cc_like_warc(args.warc, work, args.mb)
         output = os.path.join(work, "out")

@@ -17,8 +17,9 @@ clusters are equal.
 
 usage: Benchmarks/dedup-recall.py --corpus DIR --output OUTDIR [--kuroshio PATH] [--config YAML] [--skip-run]
                                   [--json FILE] [--make-corpus [--lang ja|en] [--docs N] [--bytes B] [--seed S]]
+       Benchmarks/dedup-recall.py --smoke   (a corpus of 100 documents made and scored in a temporary directory)
 """
-import argparse, collections, glob, gzip, json, os, shutil, subprocess, sys, time
+import argparse, collections, glob, gzip, json, os, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINS = [(0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.0)]  # half-open; J = 1.0 has a bin of its own
@@ -133,8 +134,8 @@ def report(result):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\nusage:")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", required=True, metavar="DIR", help="holds corpus.jsonl and pairs.tsv")
-    parser.add_argument("--output", required=True, metavar="OUTDIR", help="where kuroshio writes (or has written)")
+    parser.add_argument("--corpus", metavar="DIR", help="holds corpus.jsonl and pairs.tsv")
+    parser.add_argument("--output", metavar="OUTDIR", help="where kuroshio writes (or has written)")
     parser.add_argument("--kuroshio", default=os.path.join(ROOT, ".build", "release", "kuroshio"))
     parser.add_argument("--config", default=os.path.join(ROOT, "Pipelines", "dedup-only.yaml"))
     parser.add_argument("--skip-run", action="store_true", help="score OUTDIR as it is")
@@ -144,7 +145,14 @@ def main():
                              "--lang, --docs, --bytes and --seed")
     for option in ("--lang", "--docs", "--bytes", "--seed"):
         parser.add_argument(option, help="for --make-corpus (default: the generator's)")
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
+    if args.smoke:
+        work = tempfile.mkdtemp(prefix="kuroshio-recall-")
+        args.corpus, args.output, args.make_corpus = os.path.join(work, "corpus"), os.path.join(work, "out"), True
+        args.docs, args.bytes = "100", "400"
+    if not args.corpus or not args.output:
+        parser.error("--corpus and --output are required (or --smoke)")
 
     if not os.path.exists(args.corpus):
         if not args.make_corpus:

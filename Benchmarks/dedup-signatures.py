@@ -21,7 +21,7 @@ by "\\n\\n" (sentences repeat across documents: this is a throughput test). Writ
 
 Needs: pip install rensa datatrove "spacy[ja]" "xxhash<4" tokenizers
 
-usage: Benchmarks/dedup-signatures.py [--docs 20000] [--repeat 3] [--kuroshio PATH | --peers-only] [--json FILE]
+usage: Benchmarks/dedup-signatures.py [--docs 20000] [--repeat 3] [--kuroshio PATH | --peers-only] [--json FILE] [--smoke]
                                      [--seed 1]
 """
 import argparse, gzip, json, os, random, resource, shutil, subprocess, tempfile, time
@@ -107,7 +107,10 @@ def main():
     parser.add_argument("--kuroshio", default=os.path.join(ROOT, ".build", "release", "kuroshio"))
     parser.add_argument("--peers-only", action="store_true", help="measure rensa and datatrove only")
     parser.add_argument("--json", metavar="FILE", help="also write the numbers here")
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
+    if args.smoke:
+        args.docs, args.repeat = 300, 1
     if not os.path.exists(SENTENCES):
         print(f"skipped: {os.path.normpath(SENTENCES)} is absent")
         return

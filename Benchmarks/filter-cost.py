@@ -3,7 +3,7 @@
 in the same run on a Common-Crawl-like WARC, as wall time and as CPU time (user + system, steadier on a busy
 machine). For swallow-like the ratio must stay <= 1.2.
 
-usage: Benchmarks/filter-cost.py [WARC.gz] [--mb 300] [--runs 3] [--recipes swallow-like uzushio-like fineweb2-ja]
+usage: Benchmarks/filter-cost.py [WARC.gz] [--mb 300] [--runs 3] [--recipes swallow-like uzushio-like fineweb2-ja] [--smoke]
 """
 import argparse, os, shutil, statistics, subprocess, tempfile, time
 
@@ -11,13 +11,20 @@ from benchlib import ROOT, build_release, cc_like_warc
 
 
 def without_filters(recipe, kuroshio):
-    """The recipe's text with every stage that `kuroshio filters` lists as a document filter removed."""
+    """The recipe's text with every stage that `kuroshio filters` lists as a document filter removed, with its
+    indented options."""
     listing = subprocess.run([kuroshio, "filters"], capture_output=True, text=True, check=True).stdout
-    filters = {line.strip() for line in listing.split("\nParagraph cleaners:")[0].splitlines() if line and not line.startswith(" ")}
-    kept = []
+    section = listing.split("\nDocument filters:\n")[1].split("\nParagraph cleaners:")[0]
+    filters = {line.strip() for line in section.splitlines() if line and not line.startswith(" ")}
+    kept, dropping = [], None
     for line in open(recipe, encoding="utf-8"):
+        indent = len(line) - len(line.lstrip())
+        if dropping is not None and line.strip() and indent > dropping:
+            continue
+        dropping = None
         stripped = line.strip()
         if stripped.startswith("- ") and stripped[2:].split(":")[0] in filters:
+            dropping = indent
             continue
         kept.append(line)
     return "".join(kept)
@@ -29,7 +36,10 @@ def main():
     parser.add_argument("--mb", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--recipes", nargs="+", default=["swallow-like", "uzushio-like", "fineweb2-ja"])
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
+    if args.smoke:
+        args.mb, args.runs = 2, 1
     kuroshio = build_release()
     work = tempfile.mkdtemp(prefix="kuroshio-filters-")
     try:

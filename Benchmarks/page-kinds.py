@@ -14,7 +14,7 @@ and matches documents to pages by meta.url. Snippets are compared after NFKC and
 
 Wrong pages get the failing stages from `kuroshio explain`.
 
-usage: Benchmarks/page-kinds.py [--pages DIR] [--kuroshio PATH] [--config RECIPE] [--json FILE] [--keep DIR]
+usage: Benchmarks/page-kinds.py [--pages DIR] [--kuroshio PATH] [--config RECIPE] [--json FILE] [--keep DIR] [--smoke]
 """
 import argparse, glob, gzip, json, os, re, shutil, subprocess, sys, tempfile, time, unicodedata
 
@@ -116,6 +116,7 @@ def main():
     parser.add_argument("--config", default=os.path.join(ROOT, "Pipelines", "ja-en-code-cc.yaml"))
     parser.add_argument("--json", help="write the summary and per-page rows here")
     parser.add_argument("--keep", help="keep the WARC and the run's output in this directory")
+    parser.add_argument("--smoke", action="store_true", help="the same run (the test pages are few): CI runs every benchmark so")
     args = parser.parse_args()
     pages = json.load(open(os.path.join(args.pages, "expectations.json"), encoding="utf-8"))
     work = args.keep or tempfile.mkdtemp(prefix="page-kinds-")

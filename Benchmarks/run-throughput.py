@@ -15,7 +15,7 @@ of each run's ratio. Peak RSS is reported for kuroshio.
 With `--baseline BIN` (an older build), its ja-cc and extract-only runs are timed in the same runs, and its ratios
 printed beside this build's.
 
-usage: Benchmarks/run-throughput.py [WARC.gz] [--mb 300] [--runs 3] [--baseline BIN]
+usage: Benchmarks/run-throughput.py [WARC.gz] [--mb 300] [--runs 3] [--baseline BIN] [--smoke]
 """
 import argparse, json, os, shutil, statistics, sys, tempfile
 
@@ -44,7 +44,10 @@ def main():
     parser.add_argument("--mb", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline", help="an older kuroshio binary to time in the same runs")
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
+    if args.smoke:
+        args.mb, args.runs = 2, 1
     binaries = {"": build_release()}
     if args.baseline:
         binaries[" (baseline)"] = args.baseline

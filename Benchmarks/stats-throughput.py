@@ -9,7 +9,7 @@
 
 Wall times; each measurement is the median of `--runs`.
 
-usage: Benchmarks/stats-throughput.py [WARC.gz] [--mb 300] [--gb 1] [--runs 3]
+usage: Benchmarks/stats-throughput.py [WARC.gz] [--mb 300] [--gb 1] [--runs 3] [--smoke]
 """
 import argparse, json, os, resource, shutil, statistics, subprocess, tempfile, time
 
@@ -35,7 +35,10 @@ def main():
     parser.add_argument("--mb", type=int, default=300)
     parser.add_argument("--gb", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
+    if args.smoke:
+        args.mb, args.gb, args.runs = 2, 0.01, 1
     kuroshio = build_release()
     with tempfile.TemporaryDirectory(prefix="kuroshio-stats-bench-") as work:
         warc = cc_like_warc(args.warc, work, args.mb)

@@ -16,7 +16,7 @@ BPE; `sentencepiece` and `tiktoken` keep none). `--novel` writes the text instea
 (order 3) trained on the same sentences, seeded: lines of the same scripts and local statistics that hardly repeat a
 word, so caches help only as much as real running text lets them.
 
-usage: Benchmarks/tokenizer-throughput.py [--mb 4] [--repeat 3] [--novel] [--json FILE]
+usage: Benchmarks/tokenizer-throughput.py [--mb 4] [--repeat 3] [--novel] [--json FILE] [--smoke]
 """
 import argparse, json, os, resource, subprocess, time
 
@@ -77,7 +77,13 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--novel", action="store_true", help="Markov-chain text instead of repeated sentences")
     parser.add_argument("--json")
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
+    if args.smoke:
+        args.mb, args.repeat = 0.05, 1
+    if not os.path.isdir(TOKENIZERS) or not os.path.exists(SENTENCES):
+        print(f"skipped: {os.path.normpath(TOKENIZERS)} or the langid sentences are absent")
+        return
     kuroshio = build_release()
     rows = [line.rstrip("\n").split("\t", 2) for line in open(SENTENCES, encoding="utf-8")][1:]
     results = []

@@ -9,7 +9,7 @@ the median over the runs of each run's ratio (the machine's speed may drift betw
 - `zcat`, for scale.
 FastWARC (`pip install fastwarc`) iterates every record with `parse_http=True` and reads its body.
 
-usage: Benchmarks/warc-ls-throughput.py [WARC.gz] [--mb 200] [--runs 5]
+usage: Benchmarks/warc-ls-throughput.py [WARC.gz] [--mb 200] [--runs 5] [--smoke]
 """
 import argparse, os, shutil, statistics, sys, tempfile
 
@@ -27,7 +27,10 @@ def main():
     parser.add_argument("warc", nargs="?")
     parser.add_argument("--mb", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--smoke", action="store_true", help="a small, quick run (CI runs every benchmark so)")
     args = parser.parse_args()
+    if args.smoke:
+        args.mb, args.runs = 2, 1
     try:
         import fastwarc  # noqa: F401
     except ImportError:
