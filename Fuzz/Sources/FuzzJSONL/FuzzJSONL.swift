@@ -9,10 +9,10 @@ func fuzzJSONL(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     file.write(bytes(data, size))
     guard let reader = try? JSONLReader(path: file.path, maxLineBytes: 1 << 12) else { return 0 }
     for line in reader {
-        guard let line = line.bytes, let value = line.withUnsafeBufferPointer({ JSONParser.parse($0) }) else { continue }
+        guard let line = line.bytes, let value = JSONParser.parse(line) else { continue }
         var written: [UInt8] = []
         value.write(to: &written)
-        let again = written.withUnsafeBufferPointer { JSONParser.parse($0) }
+        let again = JSONParser.parse(written)
         precondition(again == value, "JSON changes when written and read back: \(value.serialized)")
     }
     return 0

@@ -6,7 +6,7 @@ import Kuroshio
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzStats(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
-    guard let json = input.withUnsafeBufferPointer({ JSONParser.parse($0) }) else { return 0 }
+    guard let json = JSONParser.parse(input) else { return 0 }
     var stats = CorpusStats()
     stats.counters = RunStats(json: json, file: "fuzz/stats.json")
     stats.counters.merge(stats.counters)

@@ -28,7 +28,7 @@ public final class CharsetDecoder {
 
     /// The decision and the payload in UTF-8.
     public func decode(_ payload: [UInt8], httpLabel: String?) -> (decision: CharsetDecision, utf8: [UInt8]) {
-        payload.withUnsafeBufferPointer { bytes in
+        payload.withByteView { bytes in
             var resolution = Resolution(bytes: bytes, transcoder: transcoder, detector: detector)
             let decision = resolution.decide(httpLabel: httpLabel)
             // Valid UTF-8 without a BOM is its own text: no copy.
@@ -39,11 +39,11 @@ public final class CharsetDecoder {
 
     /// The decision alone (the payload is still decoded once to verify it, unless it is UTF-8).
     public func decide(_ payload: [UInt8], httpLabel: String?) -> CharsetDecision {
-        payload.withUnsafeBufferPointer { decide($0, httpLabel: httpLabel) }
+        payload.withByteView { decide($0, httpLabel: httpLabel) }
     }
 
     /// The decision alone, for a payload read where it lies.
-    public func decide(_ payload: UnsafeBufferPointer<UInt8>, httpLabel: String?) -> CharsetDecision {
+    public func decide(_ payload: ByteView, httpLabel: String?) -> CharsetDecision {
         var resolution = Resolution(bytes: payload, transcoder: transcoder, detector: detector)
         return resolution.decide(httpLabel: httpLabel)
     }
@@ -51,7 +51,7 @@ public final class CharsetDecoder {
 
 /// The evidence gathered while deciding one payload, each piece computed at most once.
 private struct Resolution {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: ByteView
     let transcoder: Transcoder
     let detector: Uchardet
     let utf8: UTF8Check.Summary
@@ -59,7 +59,7 @@ private struct Resolution {
     private var detectedFromNonASCII: Charset??
     private var decoded: [Charset: (utf8: [UInt8], replaced: Int, profile: ScriptProfile)] = [:]
 
-    init(bytes: UnsafeBufferPointer<UInt8>, transcoder: Transcoder, detector: Uchardet) {
+    init(bytes: ByteView, transcoder: Transcoder, detector: Uchardet) {
         self.bytes = bytes
         self.transcoder = transcoder
         self.detector = detector
@@ -93,7 +93,7 @@ private struct Resolution {
         var body = bytes
         if decision.source == .bom {
             let skip = decision.charset == .utf8 ? 3 : 2
-            body = UnsafeBufferPointer(rebasing: bytes[skip...])
+            body = bytes[skip...]
         }
         if decision.charset == .utf8 && decision.source != .bom { return UTF8Check.repair(body).utf8 }
         if let cached = decoded[decision.charset], decision.source != .bom { return cached.utf8 }
@@ -188,7 +188,7 @@ private struct Resolution {
     private mutating func transcode(_ charset: Charset) -> (utf8: [UInt8], replaced: Int, profile: ScriptProfile) {
         if let cached = decoded[charset] { return cached }
         let (text, replaced) = transcoder.decode(bytes, from: charset)
-        let entry = (text, replaced, text.withUnsafeBufferPointer { ScriptProfile($0) })
+        let entry = (text, replaced, text.withByteView { ScriptProfile($0) })
         decoded[charset] = entry
         return entry
     }

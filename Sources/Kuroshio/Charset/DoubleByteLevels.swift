@@ -18,7 +18,7 @@ struct DoubleByteLevels {
     }
 
     /// Double-byte characters inside and outside the frequent range.
-    func count(_ bytes: UnsafeBufferPointer<UInt8>) -> (common: Int, rare: Int) {
+    func count(_ bytes: ByteView) -> (common: Int, rare: Int) {
         var common = 0, rare = 0
         var i = 0
         while i + 1 < bytes.count {

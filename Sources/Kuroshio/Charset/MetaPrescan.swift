@@ -4,20 +4,20 @@ enum MetaPrescan {
     /// How many leading bytes are searched. Browsers search 1024; real pages often declare later, after scripts.
     static let limit = 8192
 
-    static func declaredLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let b = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, limit)])
-        if b.starts(with: "<?xml".utf8), let end = TextSearch.firstIndex(b, ">", from: 5) {
+    static func declaredLabel(_ bytes: ByteView) -> String? {
+        let b = bytes[0..<min(bytes.count, limit)]
+        if b.starts(with: "<?xml".utf8), let end = b.firstIndex(of: ">", from: 5) {
             let attributes = parseAttributes(b, from: 5, to: end)
             if let encoding = attributes["encoding"] { return encoding }
         }
         var i = 0
-        while let open = TextSearch.firstIndex(b, "<", from: i) {
+        while let open = b.firstIndex(of: "<", from: i) {
             i = open + 1
             if matches(b, at: open, "<!--") {
-                guard let close = TextSearch.firstIndex(b, "-->", from: open + 4) else { return nil }
+                guard let close = b.firstIndex(of: "-->", from: open + 4) else { return nil }
                 i = close + 3
             } else if matches(b, at: open, "<meta"), open + 5 < b.count, b[open + 5].isASCIIWhitespace || b[open + 5] == 0x2f {
-                guard let close = TextSearch.firstIndex(b, ">", from: open + 5) else { return nil }
+                guard let close = b.firstIndex(of: ">", from: open + 5) else { return nil }
                 let attributes = parseAttributes(b, from: open + 5, to: close)
                 if let charset = attributes["charset"], !charset.isEmpty { return charset }
                 if attributes["http-equiv"]?.lowercased() == "content-type", let content = attributes["content"],
@@ -49,14 +49,14 @@ enum MetaPrescan {
     }
 
     /// Attributes between `from` and `to`, names lowercased, quotes removed.
-    private static func parseAttributes(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [String: String] {
+    private static func parseAttributes(_ b: ByteView, from: Int, to: Int) -> [String: String] {
         var result: [String: String] = [:]
         var i = from
         while i < to {
             while i < to && (b[i].isASCIIWhitespace || b[i] == 0x2f || b[i] == 0x3f) { i += 1 }
             let nameStart = i
             while i < to && !b[i].isASCIIWhitespace && b[i] != 0x3d && b[i] != 0x2f { i += 1 }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: b[nameStart..<i]), as: UTF8.self).lowercased()
+            let name = b[nameStart..<i].string.lowercased()
             while i < to && b[i].isASCIIWhitespace { i += 1 }
             var value = ""
             if i < to && b[i] == 0x3d {
@@ -67,12 +67,12 @@ enum MetaPrescan {
                     let valueStart = i + 1
                     i = valueStart
                     while i < to && b[i] != quote { i += 1 }
-                    value = String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<i]), as: UTF8.self)
+                    value = b[valueStart..<i].string
                     i += 1
                 } else {
                     let valueStart = i
                     while i < to && !b[i].isASCIIWhitespace { i += 1 }
-                    value = String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<i]), as: UTF8.self)
+                    value = b[valueStart..<i].string
                 }
             }
             if !name.isEmpty && result[name] == nil { result[name] = value.trimmingCharacters(in: " \t\r\n") }
@@ -82,7 +82,7 @@ enum MetaPrescan {
     }
 
     /// Whether `b` holds `text` at `i`, ignoring ASCII case.
-    private static func matches(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ text: StaticString) -> Bool {
+    private static func matches(_ b: ByteView, at i: Int, _ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
         guard i + count <= b.count else { return false }
         let pattern = text.utf8Start

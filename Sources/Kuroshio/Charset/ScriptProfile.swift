@@ -14,7 +14,7 @@ struct ScriptProfile: Equatable {
     /// do not, so Korean read as either shows many.
     var spacedPairs = 0
 
-    init(_ utf8: UnsafeBufferPointer<UInt8>) {
+    init(_ utf8: ByteView) {
         var i = 0
         let count = utf8.count
         var lastWide = -10

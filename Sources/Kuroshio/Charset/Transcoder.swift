@@ -15,7 +15,7 @@ public final class Transcoder {
 
     /// `bytes` decoded from `charset` into UTF-8, with the number of invalid sequences replaced. Of the charset's
     /// iconv variants, the first that decodes without replacement wins, or else the one that replaces least.
-    public func decode(_ bytes: UnsafeBufferPointer<UInt8>, from charset: Charset) -> (utf8: [UInt8], replaced: Int) {
+    public func decode(_ bytes: ByteView, from charset: Charset) -> (utf8: [UInt8], replaced: Int) {
         if charset == .utf8 { return UTF8Check.repair(bytes) }
         var best: (utf8: [UInt8], replaced: Int)?
         for name in charset.iconvNames {
@@ -28,7 +28,7 @@ public final class Transcoder {
     }
 
     public func decode(_ bytes: [UInt8], from charset: Charset) -> (utf8: [UInt8], replaced: Int) {
-        bytes.withUnsafeBufferPointer { decode($0, from: charset) }
+        bytes.withByteView { decode($0, from: charset) }
     }
 
     private func descriptor(_ name: String) -> iconv_t? {
@@ -39,13 +39,13 @@ public final class Transcoder {
         return descriptor
     }
 
-    private func convert(_ bytes: UnsafeBufferPointer<UInt8>, iconvName: String) -> (utf8: [UInt8], replaced: Int)? {
+    private func convert(_ bytes: ByteView, iconvName: String) -> (utf8: [UInt8], replaced: Int)? {
         guard let cd = descriptor(iconvName) else { return nil }
         _ = iconv(cd, nil, nil, nil, nil)
         var output = [UInt8](repeating: 0, count: bytes.count * 3 + 64)
         var written = 0
         var replaced = 0
-        guard let base = bytes.baseAddress else { return ([], 0) }
+        guard let base = bytes.base.baseAddress else { return ([], 0) }
         var input = UnsafeMutablePointer<CChar>(mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
         var inputLeft = bytes.count
         while inputLeft > 0 {

@@ -9,7 +9,7 @@ enum UTF8Check {
     }
 
     /// Counts well-formed multi-byte sequences and invalid ones.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Summary {
+    static func scan(_ bytes: ByteView) -> Summary {
         var summary = Summary()
         walk(bytes) { _, length in
             if length == 0 { summary.invalid += 1 } else { summary.multibyte += 1 }
@@ -18,42 +18,38 @@ enum UTF8Check {
     }
 
     /// `bytes` as valid UTF-8: invalid sequences become U+FFFD. Returns the text and how many were replaced.
-    static func repair(_ bytes: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], replaced: Int) {
+    static func repair(_ bytes: ByteView) -> (utf8: [UInt8], replaced: Int) {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         var replaced = 0
         var copied = 0
         walk(bytes) { start, length in
             guard length == 0 else { return }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+            out.append(contentsOf: bytes[copied..<start])
             out.append(contentsOf: [0xEF, 0xBF, 0xBD])
             replaced += 1
             copied = start + invalidLength(bytes, at: start)
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        out.append(contentsOf: bytes[copied...])
         return (out, replaced)
     }
 
     /// Calls `visit(start, length)` for every non-ASCII sequence: length is 2...4 for a well-formed one, and 0 for
     /// a maximal invalid subsequence (whose length `invalidLength` gives).
     @inline(__always)
-    private static func walk(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Int, Int) -> Void) {
+    private static func walk(_ bytes: ByteView, _ visit: (Int, Int) -> Void) {
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return }
+        let base = bytes
         var i = 0
         while i < count {
             // Skip ASCII 32, then eight bytes at a time.
             while i + 32 <= count {
-                let words = UnsafeRawPointer(base + i)
-                let any = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                    | words.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
-                    | words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                let any = base.word(at: i) | base.word(at: i + 8) | base.word(at: i + 16) | base.word(at: i + 24)
                 if any & 0x8080_8080_8080_8080 != 0 { break }
                 i += 32
             }
             while i + 8 <= count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+                if base.word(at: i) & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }
             while i < count && base[i] < 0x80 { i += 1 }
@@ -71,7 +67,7 @@ enum UTF8Check {
 
     /// The length of the well-formed sequence at `i` (which holds a byte ≥ 0x80), or 0.
     @inline(__always)
-    private static func sequenceLength(_ b: UnsafePointer<UInt8>, _ count: Int, _ i: Int) -> Int {
+    private static func sequenceLength(_ b: ByteView, _ count: Int, _ i: Int) -> Int {
         let lead = b[i]
         @inline(__always) func cont(_ k: Int) -> Bool { i + k < count && b[i + k] & 0xC0 == 0x80 }
         switch lead {
@@ -95,7 +91,7 @@ enum UTF8Check {
     }
 
     /// The length of the maximal invalid subsequence at `i`: a lead byte with the continuation bytes that fit it.
-    private static func invalidLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    private static func invalidLength(_ bytes: ByteView, at i: Int) -> Int {
         let lead = bytes[i]
         let (needed, low, high): (Int, UInt8, UInt8) = switch lead {
         case 0xC2...0xDF: (1, 0x80, 0xBF)

@@ -12,16 +12,16 @@ final class Uchardet {
     deinit { uchardet_delete(handle) }
 
     /// The charset uchardet names for the leading bytes of `bytes`, or nil when it names none (or only ASCII).
-    func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> Charset? {
-        detect(sample: UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, Self.sampleBytes)]))
+    func detect(_ bytes: ByteView) -> Charset? {
+        detect(sample: bytes[0..<min(bytes.count, Self.sampleBytes)].base)
     }
 
     /// The charset uchardet names for the non-ASCII part of `bytes`: a sample from the first byte that uchardet
     /// reads as non-ASCII (any high byte but NBSP). It is enough to tell whether a declared charset's bytes read as
     /// another encoding, and it skips the ASCII scripts and styles that open most pages.
-    func detectFromNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Charset? {
+    func detectFromNonASCII(_ bytes: ByteView) -> Charset? {
         let from = bytes.firstIndex { $0 >= 0x80 && $0 != 0xA0 } ?? 0
-        return detect(sample: UnsafeBufferPointer(rebasing: bytes[from..<min(bytes.count, from + Self.checkBytes)]))
+        return detect(sample: bytes[from..<min(bytes.count, from + Self.checkBytes)].base)
     }
 
     private func detect(sample: UnsafeBufferPointer<UInt8>) -> Charset? {

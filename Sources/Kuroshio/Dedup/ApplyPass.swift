@@ -146,7 +146,7 @@ extension Deduplicator {
             let fields = line.split(separator: "\t", maxSplits: 4)
             guard fields.count == 5, let local = Int(fields[0]), local >= 0, let hash = UInt64(fields[1], radix: 16),
                   let size = Int(fields[3]), size > 1,
-                  case .string(let keeper)? = Array(fields[4].utf8).withUnsafeBufferPointer({ JSONParser.parse($0) })
+                  case .string(let keeper)? = JSONParser.parse(Array(fields[4].utf8))
             else { throw .conflict("\(path): not a verdict line: \(line.prefix(200))") }
             verdicts[local] = Verdict(line: hash, removal: DedupRemoval(rawValue: String(fields[2])), size: size, keeper: keeper)
         }

@@ -4,7 +4,7 @@ struct ShardDocument {
 
     /// The document on `line`, or nil when the line is not a JSON object.
     init?(_ line: [UInt8]) {
-        guard case .object(let members)? = line.withUnsafeBufferPointer({ JSONParser.parse($0) }) else { return nil }
+        guard case .object(let members)? = JSONParser.parse(line) else { return nil }
         self.members = members
     }
 

@@ -29,7 +29,7 @@ public struct HTTPResponse: Sendable {
     /// `maxPayloadBytes` bounds what decompression may produce, and `maxHeaderFields` the fields read.
     public static func parse(_ message: [UInt8], maxPayloadBytes: Int = WARCReader.defaultMaxRecordBytes,
                              maxHeaderFields: Int = InputLimits().headerFields) -> HTTPResponse? {
-        message.withUnsafeBufferPointer { bytes -> HTTPResponse? in
+        message.withByteView { bytes -> HTTPResponse? in
             guard let (head, bodyStart) = parseHead(bytes, maxHeaderFields: maxHeaderFields) else { return nil }
             var response = head
             response.payload = Array(bytes[bodyStart...])
@@ -40,7 +40,7 @@ public struct HTTPResponse: Sendable {
 
     /// The status line and header fields of an HTTP response message, with an empty payload, and where its body
     /// starts. Returns nil when the message does not start with an HTTP status line.
-    static func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, maxHeaderFields: Int) -> (HTTPResponse, bodyStart: Int)? {
+    static func parseHead(_ bytes: ByteView, maxHeaderFields: Int) -> (HTTPResponse, bodyStart: Int)? {
         guard bytes.count >= 12, bytes.starts(with: "HTTP/".utf8) else { return nil }
         var lineEnd = 0
         while lineEnd < bytes.count && bytes[lineEnd] != 0x0a { lineEnd += 1 }
@@ -69,7 +69,7 @@ public struct HTTPResponse: Sendable {
             j += 1
         }
         if j >= bytes.count { problems.append(.badHTTP) }
-        let headers = HeaderFields.parse(UnsafeBufferPointer(rebasing: bytes[min(lineEnd + 1, headEnd)..<headEnd]),
+        let headers = HeaderFields.parse(bytes[min(lineEnd + 1, headEnd)..<headEnd],
                                          maxFields: maxHeaderFields)
         if headers.overflowed { problems.append(.headerLimit) }
         return (HTTPResponse(status: status, headers: headers, payload: [], problems: problems), bodyStart)

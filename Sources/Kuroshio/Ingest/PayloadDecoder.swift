@@ -54,7 +54,7 @@ public final class PayloadDecoder {
                                     targetURI: record.targetURI, httpStatus: nil, contentType: record.contentType,
                                     charset: nil, bytes: record.contentLength, problems: record.problems.map(\.kind))
         guard record.isHTTPResponse else { return summary }
-        record.block.withUnsafeBufferPointer { block in
+        record.block.withByteView { block in
             guard let (head, bodyStart) = HTTPResponse.parseHead(block, maxHeaderFields: InputLimits().headerFields) else {
                 if !block.isEmpty { summary.problems.append(.badHTTP) }
                 return
@@ -68,7 +68,7 @@ public final class PayloadDecoder {
             let decision = if let decoded {
                 charsets.decide(decoded.payload, httpLabel: response.charsetLabel)
             } else {
-                charsets.decide(UnsafeBufferPointer(rebasing: block[bodyStart...]), httpLabel: response.charsetLabel)
+                charsets.decide(block[bodyStart...], httpLabel: response.charsetLabel)
             }
             summary.charset = decision.charset.name
         }

@@ -14,8 +14,7 @@ public struct CodeDetector: Sendable {
     /// The share of code-shaped tokens, and whether that makes the text code.
     public func measure(_ text: String) -> (share: Double, isCode: Bool) {
         var tokens = 0, codeLike = 0
-        var text = text
-        text.withUTF8 { bytes in
+        text.withByteView { bytes in
             var i = 0
             let count = bytes.count
             while i < count {
@@ -24,7 +23,7 @@ public struct CodeDetector: Sendable {
                 while i < count && !bytes[i].isASCIIWhitespace { i += 1 }
                 guard i > start else { continue }
                 tokens += 1
-                if Self.looksLikeCode(UnsafeBufferPointer(rebasing: bytes[start..<i])) { codeLike += 1 }
+                if Self.looksLikeCode(bytes[start..<i]) { codeLike += 1 }
             }
         }
         let share = tokens == 0 ? 0 : Double(codeLike) / Double(tokens)
@@ -46,9 +45,9 @@ public struct CodeDetector: Sendable {
     private static let topLevelDomains: Set<String> = ["com", "org", "net", "jp", "cn", "kr", "uk", "de", "html", "htm",
                                                        "php", "io", "edu", "gov", "info", "co"]
 
-    static func looksLikeCode(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func looksLikeCode(_ token: ByteView) -> Bool {
         let first = token[0], last = token[token.count - 1]
-        if token.count <= 4, !token.contains(where: isWord), operators.contains(String(decoding: token, as: UTF8.self)) {
+        if token.count <= 4, !token.contains(where: isWord), operators.contains(token.string) {
             return true
         }
         if last == 0x3B || first == 0x7B || first == 0x7D || last == 0x7B || last == 0x7D { return true }
@@ -66,7 +65,7 @@ public struct CodeDetector: Sendable {
         while to > from && !isWord(token[to - 1]) { to -= 1 }
         guard from < to else { return false }
         if to - from <= 10, token[from..<to].allSatisfy(isAlphanumeric),
-           keywords.contains(String(decoding: UnsafeBufferPointer(rebasing: token[from..<to]), as: UTF8.self)) {
+           keywords.contains(token[from..<to].string) {
             return true
         }
         var sawLower = false
@@ -86,7 +85,7 @@ public struct CodeDetector: Sendable {
     }
 
     /// `module.name`: lower-case words joined by dots, the last not a domain.
-    private static func isDottedPath(_ token: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+    private static func isDottedPath(_ token: ByteView, _ from: Int, _ to: Int) -> Bool {
         let parts = token[from..<to].split(separator: 0x2E, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.allSatisfy({ $0.count >= 2 && $0.allSatisfy { isLower($0) || $0 == 0x5F || isDigit($0) } })
         else { return false }

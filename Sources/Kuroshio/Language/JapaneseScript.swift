@@ -47,16 +47,16 @@ public struct JapanesePrefilter: Sendable {
     /// Whether the page may be Japanese, with the reason when it may.
     public func mayBeJapanese(_ payload: [UInt8], httpCharset: String?) -> Bool {
         if let label = httpCharset, Charset(label: label)?.family == .japanese { return true }
-        return payload.withUnsafeBufferPointer { bytes in
-            let head = UnsafeBufferPointer(rebasing: bytes[0..<Swift.min(bytes.count, 4096)])
+        return payload.withByteView { bytes in
+            let head = bytes[0..<Swift.min(bytes.count, 4096)]
             if declaresJapanese(head) { return true }
             if let label = MetaPrescan.declaredLabel(bytes), Charset(label: label)?.family == .japanese { return true }
-            return countKana(UnsafeBufferPointer(rebasing: bytes[0..<Swift.min(bytes.count, Self.kanaScanBytes)])) >= minimumKana
+            return countKana(bytes[0..<Swift.min(bytes.count, Self.kanaScanBytes)]) >= minimumKana
         }
     }
 
     /// `lang="ja"`, `lang=ja-JP` or `xml:lang='ja'` in the first bytes.
-    private func declaresJapanese(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func declaresJapanese(_ b: ByteView) -> Bool {
         var i = 0
         while i + 7 < b.count {
             if b[i] | 0x20 == 0x6C && b[i + 1] | 0x20 == 0x61 && b[i + 2] | 0x20 == 0x6E && b[i + 3] | 0x20 == 0x67 {
@@ -79,14 +79,14 @@ public struct JapanesePrefilter: Sendable {
     private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     /// Kana in any of the Japanese encodings, stopping once enough are found.
-    private func countKana(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    private func countKana(_ b: ByteView) -> Int {
         var utf8 = 0, shiftJIS = 0, eucJP = 0
         var i = 0
         let count = b.count
         while i + 2 < count {
             // Skip plain ASCII eight bytes at a time; ISO-2022 escapes are looked for byte by byte below.
             while i + 8 <= count {
-                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let word = b.word(at: i)
                 if word & 0x8080_8080_8080_8080 != 0 || (word ^ 0x1B1B_1B1B_1B1B_1B1B).hasZeroByte { break }
                 i += 8
             }

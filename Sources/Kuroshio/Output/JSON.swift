@@ -73,7 +73,7 @@ public indirect enum JSON: Sendable, Equatable {
         text.withUTF8 { bytes in
             var runStart = 0
             for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                out.append(contentsOf: bytes[runStart..<i])
                 runStart = i + 1
                 switch byte {
                 case 0x22: out.append(contentsOf: [0x5C, 0x22])
@@ -86,7 +86,7 @@ public indirect enum JSON: Sendable, Equatable {
                     out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            out.append(contentsOf: bytes[runStart...])
         }
         out.append(0x22)
     }

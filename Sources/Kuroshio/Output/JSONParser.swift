@@ -2,7 +2,7 @@
 /// their order; of a key given twice the first value is kept, everywhere alike. Numbers without a fraction or
 /// exponent that fit in an Int are integers; others keep their text.
 public struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: ByteView
     private var i = 0
     /// Nesting beyond this is refused rather than recursed into.
     static let maxDepth = 512
@@ -19,13 +19,16 @@ public struct JSONParser {
     private var repairs = Repairs()
 
     /// The value in `text`, or nil when it is not one JSON value.
-    public static func parse(_ text: UnsafeBufferPointer<UInt8>) -> JSON? {
+    public static func parse(_ text: ByteView) -> JSON? {
         var repairs = Repairs()
         return parse(text, repairs: &repairs)
     }
 
+    /// The value in `bytes`, or nil when they are not one JSON value.
+    public static func parse(_ bytes: [UInt8]) -> JSON? { bytes.withByteView { parse($0) } }
+
     /// The value in `text`, adding to `repairs` what was mended.
-    public static func parse(_ text: UnsafeBufferPointer<UInt8>, repairs: inout Repairs) -> JSON? {
+    public static func parse(_ text: ByteView, repairs: inout Repairs) -> JSON? {
         var parser = JSONParser(bytes: text)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipSpace()
@@ -34,7 +37,7 @@ public struct JSONParser {
         return parser.i == text.count ? value : nil
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(bytes: ByteView) { self.bytes = bytes }
 
     private mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
@@ -128,7 +131,7 @@ public struct JSONParser {
             skipDigits()
             integral = false
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        let text = bytes[start..<i].string
         if integral, let int = Int(text), text != "-0" { return .int(int) }
         return .number(text)
     }
@@ -147,13 +150,13 @@ public struct JSONParser {
         while i < bytes.count {
             let byte = bytes[i]
             if byte == 0x22 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                out.append(contentsOf: bytes[runStart..<i])
                 i += 1
                 return String(decoding: out, as: UTF8.self)
             }
             if byte < 0x20 { return nil }
             guard byte == 0x5C else { i += 1; continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            out.append(contentsOf: bytes[runStart..<i])
             i += 1
             guard i < bytes.count else { return nil }
             let escape = bytes[i]

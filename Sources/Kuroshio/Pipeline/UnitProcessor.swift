@@ -93,7 +93,7 @@ public final class UnitProcessor {
         guard let bytes = line.bytes else { return drop(.oversize, &stats) }
         stats.add(.stage(Self.readStage, .bytesIn), bytes.count)
         var repairs = JSONParser.Repairs()
-        let (parsed, invalid) = bytes.withUnsafeBufferPointer {
+        let (parsed, invalid) = bytes.withByteView {
             (JSONParser.parse($0, repairs: &repairs), UTF8Check.scan($0).invalid)
         }
         guard case .object(let members)? = parsed else { return drop(.badJSON, &stats) }

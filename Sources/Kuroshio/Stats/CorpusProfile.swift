@@ -150,10 +150,10 @@ public struct CorpusProfile: Sendable, Equatable {
     /// by its key (which cannot occur inside a JSON string, where every quote is escaped) and parsed alone; any other
     /// line is parsed whole.
     static func meta(of line: [UInt8]) -> [(String, JSON)]? {
-        line.withUnsafeBufferPointer { bytes -> [(String, JSON)]? in
-            if let key = TextSearch.firstIndex(bytes, #""meta":{"#),
+        line.withByteView { bytes -> [(String, JSON)]? in
+            if let key = bytes.firstIndex(of: #""meta":{"#),
                let end = bytes.lastIndex(of: UInt8(ascii: "}")), end > key + 7,
-               case .object(let meta)? = JSONParser.parse(UnsafeBufferPointer(rebasing: bytes[(key + 7)..<end])) {
+               case .object(let meta)? = JSONParser.parse(bytes[(key + 7)..<end]) {
                 return meta
             }
             guard case .object(let members)? = JSONParser.parse(bytes) else { return nil }

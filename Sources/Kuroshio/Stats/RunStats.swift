@@ -90,7 +90,7 @@ public struct RunStats: Sendable, Equatable {
 
     /// The counters of a `stats.json` file, or nil when it cannot be read or holds no JSON object.
     public static func load(json path: String) -> RunStats? {
-        guard let bytes = FileSystem.read(path), let json = bytes.withUnsafeBufferPointer({ JSONParser.parse($0) }),
+        guard let bytes = FileSystem.read(path), let json = JSONParser.parse(bytes),
               case .object = json else { return nil }
         return RunStats(json: json, file: path)
     }

@@ -20,7 +20,7 @@ public final class HuggingFaceTokenizer: Tokenizer, @unchecked Sendable {
     public init(path: String) throws(TokenizerError) {
         func fail(_ reason: String) -> TokenizerError { TokenizerError(path: path, reason: reason) }
         guard let bytes = FileSystem.read(path),
-              case .object(let root)? = bytes.withUnsafeBufferPointer({ JSONParser.parse($0) }) else {
+              case .object(let root)? = JSONParser.parse(bytes) else {
             throw fail("not a tokenizer.json (cannot read it as JSON)")
         }
         let json = JSONValue(.object(root))

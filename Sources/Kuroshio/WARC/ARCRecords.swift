@@ -12,7 +12,7 @@ extension WARCReader {
             if lineEnd == nil && (!stream.fill(stream.available + 4096) || stream.available > limits.headerBytes) { break }
         }
         let lineLength = lineEnd ?? stream.available
-        let line = String(decoding: UnsafeBufferPointer(rebasing: stream.bytes[0..<lineLength]), as: UTF8.self)
+        let line = stream.bytes[0..<lineLength].string
         stream.consume(Swift.min(stream.available, lineLength + 1))
         let fields = line.split(separator: " ")
         guard fields.count >= 5, let length = Int(fields.last!), length >= 0, fields[0].contains("://") else {
@@ -45,7 +45,7 @@ extension WARCReader {
         } else {
             stream.fill(length)
             got = Swift.min(length, stream.available)
-            block = Array(UnsafeBufferPointer(rebasing: stream.bytes[0..<got]))
+            block = stream.bytes[0..<got].array
             stream.consume(got)
             if got < length {
                 problems.append(InputProblem(.truncated, file: path, offset: offset, detail: "block has \(got) of \(length) bytes"))

@@ -104,7 +104,7 @@ final class ByteStream {
     /// Number of bytes readable now without refilling.
     var available: Int { end - start }
     /// The unread bytes in the window.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: window + start, count: end - start) }
+    var bytes: ByteView { ByteView(unsafe: UnsafeBufferPointer(start: window + start, count: end - start)) }
 
     /// Makes at least `count` bytes readable, unless the input ends first. Returns whether it could.
     @discardableResult

@@ -30,7 +30,7 @@ public struct HeaderFields: Sendable, Equatable, Sequence {
 
     /// Parses `Name: value` lines ending in CRLF or LF. A line starting with a space or tab continues the previous
     /// value; a line without a colon is ignored. Fields past `maxFields` are dropped, and `overflowed` says so.
-    public static func parse(_ lines: UnsafeBufferPointer<UInt8>, maxFields: Int = InputLimits().headerFields) -> HeaderFields {
+    public static func parse(_ lines: ByteView, maxFields: Int = InputLimits().headerFields) -> HeaderFields {
         var result = HeaderFields()
         var lineStart = 0
         let count = lines.count
@@ -57,9 +57,9 @@ public struct HeaderFields: Sendable, Equatable, Sequence {
 }
 
 /// The bytes `from..<to` as a string, without leading and trailing spaces and tabs. Invalid UTF-8 is replaced.
-func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+func trimmedString(_ bytes: ByteView, _ from: Int, _ to: Int) -> String {
     var from = from, to = to
     while from < to && (bytes[from] == 0x20 || bytes[from] == 0x09) { from += 1 }
     while to > from && (bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09) { to -= 1 }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    return bytes[from..<to].string
 }

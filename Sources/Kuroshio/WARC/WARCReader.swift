@@ -70,7 +70,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
         return isVersionLine(stream.bytes, at: 0)
     }
 
-    private func isVersionLine(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    private func isVersionLine(_ b: ByteView, at i: Int) -> Bool {
         guard i + 6 < b.count, b[i] == 0x57, b[i + 1] == 0x41, b[i + 2] == 0x52, b[i + 3] == 0x43, b[i + 4] == 0x2f
         else { return false }
         return b[i + 5] >= 0x30 && b[i + 5] <= 0x39
@@ -158,7 +158,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
             stream.fill(length + 8)
             got = Swift.min(length, stream.available)
             if let next = nextRecordMember(within: got) { got = next }
-            block = Array(UnsafeBufferPointer(rebasing: stream.bytes[0..<got]))
+            block = stream.bytes[0..<got].array
             stream.consume(got)
         }
         if got < length {
@@ -223,11 +223,11 @@ public final class WARCReader: Sequence, IteratorProtocol {
         }
     }
 
-    private func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, length: Int) -> (String, HeaderFields) {
+    private func parseHead(_ bytes: ByteView, length: Int) -> (String, HeaderFields) {
         var lineEnd = 0
         while lineEnd < length && bytes[lineEnd] != 0x0a { lineEnd += 1 }
         let versionLine = trimmedString(bytes, 5, lineEnd > 0 && bytes[lineEnd - 1] == 0x0d ? lineEnd - 1 : lineEnd)
-        let rest = UnsafeBufferPointer(rebasing: bytes[Swift.min(lineEnd + 1, length)..<length])
+        let rest = bytes[Swift.min(lineEnd + 1, length)..<length]
         let headers = HeaderFields.parse(rest, maxFields: limits.headerFields)
         if headers.overflowed {
             pending.append(InputProblem(.headerLimit, file: path, offset: stream.fileOffset(of: stream.position),

@@ -21,7 +21,7 @@ import Testing
 
 @Suite struct MetaPrescanTests {
     private func label(_ html: String) -> String? {
-        Array(html.utf8).withUnsafeBufferPointer { MetaPrescan.declaredLabel($0) }
+        Array(html.utf8).withByteView { MetaPrescan.declaredLabel($0) }
     }
 
     @Test func metaCharset() {

@@ -57,12 +57,12 @@ import Testing
     @Test func codeShapedTokens() {
         for token in ["avail_in", "Z_STREAM_END", "getElementById", "inflate()", "x;", "{", "==", "/*", "#include",
                       "0xFF", "self", "warcio.recordloader", #""CODE"","#] {
-            var bytes = token
-            #expect(bytes.withUTF8 { CodeDetector.looksLikeCode($0) }, "\(token)")
+            let bytes = token
+            #expect(bytes.withByteView { CodeDetector.looksLikeCode($0) }, "\(token)")
         }
         for word in ["the", "Tokyo", "example.com", "(1989)", "e.g.", "--", "U.S."] {
-            var bytes = word
-            #expect(!bytes.withUTF8 { CodeDetector.looksLikeCode($0) }, "\(word)")
+            let bytes = word
+            #expect(!bytes.withByteView { CodeDetector.looksLikeCode($0) }, "\(word)")
         }
     }
 

@@ -24,7 +24,7 @@ import Testing
 }
 
 @Suite struct JSONParserTests {
-    private func parse(_ text: String) -> JSON? { Array(text.utf8).withUnsafeBufferPointer { JSONParser.parse($0) } }
+    private func parse(_ text: String) -> JSON? { Array(text.utf8).withByteView { JSONParser.parse($0) } }
 
     @Test func values() {
         #expect(parse(#" {"a": [1, -2.5e1, true, false, null], "b": "x\"\\\/\n\u00e9\ud83c\udf0a"} "#)
@@ -49,7 +49,7 @@ import Testing
     /// An escaped surrogate half without its other half is U+FFFD, counted; the escape after it is read as its own.
     @Test func loneSurrogatesAreCounted() {
         var repairs = JSONParser.Repairs()
-        let value = Array(#"["\ud800\u0041", "\udc00", "\ud83c\udf0a"]"#.utf8).withUnsafeBufferPointer {
+        let value = Array(#"["\ud800\u0041", "\udc00", "\ud83c\udf0a"]"#.utf8).withByteView {
             JSONParser.parse($0, repairs: &repairs)
         }
         #expect(value == .array([.string("\u{FFFD}A"), .string("\u{FFFD}"), .string("🌊")]))
@@ -61,7 +61,7 @@ import Testing
         var repairs = JSONParser.Repairs()
         let many = (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
         let text = #"{"id":1,"text":"a","id":"2","meta":{"n":1,"n":2,"n":3},"#  + many + ",\"k39\":0,\"k0\":0}"
-        let value = Array(text.utf8).withUnsafeBufferPointer { JSONParser.parse($0, repairs: &repairs) }
+        let value = Array(text.utf8).withByteView { JSONParser.parse($0, repairs: &repairs) }
         guard case .object(let members)? = value else { Issue.record("not an object"); return }
         #expect(members.count == 43 && members[0].1 == .int(1) && members[2].1 == .object([("n", .int(1))]))
         #expect(members.first { $0.0 == "k39" }?.1 == .int(39) && members.first { $0.0 == "k0" }?.1 == .int(0))

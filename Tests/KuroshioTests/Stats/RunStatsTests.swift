@@ -49,7 +49,7 @@ import Testing
         stats.add("a", Int.max)
         #expect(stats["a"] == Int.max)
         let text = #"{"inputs":{"files":1e308,"records":-3,"bytes":9223372036854775808,"ok":5},"buckets":{"ja":{"docs":1.5,"tokens":9223372036854775807}}}"#
-        let json = try #require(Array(text.utf8).withUnsafeBufferPointer { JSONParser.parse($0) })
+        let json = try #require(Array(text.utf8).withByteView { JSONParser.parse($0) })
         var read = RunStats(json: json, file: "/x/stats.json")
         #expect(read["inputs.ok"] == 5 && read["inputs.files"] == 0 && read["buckets.ja.tokens"] == Int.max)
         #expect(read["problems.bad-value"] == 4)
@@ -61,7 +61,7 @@ import Testing
         #expect(RunStats(tsv: "a\t-5\nb\t99999999999999999999\nc\t3\n")["c"] == 3)
         // Keys of any shape nest without a trap: empty, and with empty parts (a name that is both a count and a group
         // is written as the group).
-        let odd = try #require(Array(#"{"":9224,"a":{"":1,"b":{"":2}},".":3}"#.utf8).withUnsafeBufferPointer { JSONParser.parse($0) })
+        let odd = try #require(Array(#"{"":9224,"a":{"":1,"b":{"":2}},".":3}"#.utf8).withByteView { JSONParser.parse($0) })
         #expect(RunStats(json: odd).json.serialized == #"{"":{"":3},"a":{"":1,"b":{"":2}}}"#)
     }
 }

@@ -5,7 +5,7 @@ import Testing
     let fields = "WARC-Type: response\r\ncontent-TYPE: text/html; charset=EUC-JP\r\nX-Long:  a\r\n b\r\nWARC-Typf: no\r\n"
 
     @Test func lookupIgnoresASCIICaseOnly() {
-        let headers = Array(fields.utf8).withUnsafeBufferPointer { HeaderFields.parse($0) }
+        let headers = Array(fields.utf8).withByteView { HeaderFields.parse($0) }
         #expect(headers["Content-Type"] == "text/html; charset=EUC-JP")
         #expect(headers["warc-type"] == "response")
         #expect(headers["WARC-Typf"] == "no")

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A read-only view of contiguous bytes that checks every index, range and load against its bounds in every build:
+/// the parsers of untrusted bytes (WARC, HTTP, charsets, JSON, UTF-8) read through it. The standard library's
+/// `UnsafeBufferPointer` checks its subscript in debug builds only; a view's accesses trap instead of reading past
+/// its bytes, whatever the build.
+///
+/// A view does not own its bytes: it is made for the length of a closure (`[UInt8].withByteView`,
+/// `String.withByteView`) and must not leave it. Slices are views of their own, indexed from 0.
+public struct ByteView: Sequence {
+    @usableFromInline let base: UnsafeBufferPointer<UInt8>
+
+    /// Only the types of `Memory/` make views of memory they hold.
+    @inlinable @usableFromInline init(unsafe base: UnsafeBufferPointer<UInt8>) { self.base = base }
+
+    @inlinable public var count: Int { base.count }
+    @inlinable public var isEmpty: Bool { base.isEmpty }
+    @inlinable public var indices: Range<Int> { 0..<base.count }
+
+    /// The byte at `i`; traps unless `0 <= i < count`.
+    @inlinable public subscript(i: Int) -> UInt8 {
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: base.count), "ByteView: index out of range")
+        return base[i]
+    }
+
+    /// The bytes in `range`, as a view indexed from 0; traps unless the range lies within the view.
+    @inlinable public subscript(range: Range<Int>) -> ByteView {
+        precondition(range.lowerBound >= 0 && range.upperBound <= base.count, "ByteView: range out of bounds")
+        return ByteView(unsafe: UnsafeBufferPointer(rebasing: base[range]))
+    }
+
+    @inlinable public subscript(range: PartialRangeFrom<Int>) -> ByteView { self[range.lowerBound..<count] }
+    @inlinable public subscript(range: PartialRangeUpTo<Int>) -> ByteView { self[0..<range.upperBound] }
+
+    /// The eight bytes at `offset` as a little-endian word; traps unless they lie within the view.
+    @inlinable public func word(at offset: Int) -> UInt64 {
+        precondition(offset >= 0 && offset <= base.count - 8, "ByteView: word out of bounds")
+        return UInt64(littleEndian: UnsafeRawPointer(base.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Where `byte` first occurs at or after `from`, or nil.
+    public func firstIndex(of byte: UInt8, from: Int = 0) -> Int? {
+        guard from < base.count else { return nil }
+        precondition(from >= 0, "ByteView: index out of range")
+        guard let found = memchr(base.baseAddress! + from, Int32(byte), base.count - from) else { return nil }
+        return base.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Where the first byte that satisfies `predicate` is, or nil.
+    @inlinable public func firstIndex(where predicate: (UInt8) throws -> Bool) rethrows -> Int? { try base.firstIndex(where: predicate) }
+
+    /// Where `byte` last occurs, or nil.
+    public func lastIndex(of byte: UInt8) -> Int? { base.lastIndex(of: byte) }
+
+    /// Where `needle` first starts at or after `from`, or nil.
+    public func firstIndex(of needle: String, from: Int = 0) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { needle -> Int? in
+            guard let first = needle.first, count - Swift.max(0, from) >= needle.count else { return nil }
+            var i = Swift.max(0, from)
+            let last = count - needle.count
+            while i <= last {
+                if base[i] == first {
+                    var j = 1
+                    while j < needle.count && base[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether the view begins with `prefix`.
+    public func starts(with prefix: String) -> Bool {
+        var prefix = prefix
+        return prefix.withUTF8 { prefix in prefix.count <= count && (prefix.isEmpty || memcmp(base.baseAddress!, prefix.baseAddress!, prefix.count) == 0) }
+    }
+
+    /// Whether the view holds the same bytes as `other`.
+    public func elementsEqual(_ other: ByteView) -> Bool {
+        count == other.count && (count == 0 || memcmp(base.baseAddress!, other.base.baseAddress!, count) == 0)
+    }
+
+    /// The bytes decoded as UTF-8 (invalid sequences as U+FFFD).
+    public var string: String { String(decoding: base, as: UTF8.self) }
+
+    /// A copy of the bytes.
+    public var array: [UInt8] { Array(base) }
+
+    public func makeIterator() -> UnsafeBufferPointer<UInt8>.Iterator { base.makeIterator() }
+
+    @inlinable public var underestimatedCount: Int { base.count }
+
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        try body(base)
+    }
+}
+
+extension Array<UInt8> {
+    /// Calls `body` with a view of the array's bytes.
+    @inlinable public func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+        try withUnsafeBufferPointer { try body(ByteView(unsafe: $0)) }
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// Calls `body` with a view of the slice's bytes, indexed from 0.
+    @inlinable public func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+        try withUnsafeBufferPointer { try body(ByteView(unsafe: $0)) }
+    }
+}
+
+extension String {
+    /// Calls `body` with a view of the string's UTF-8 bytes.
+    @inlinable public func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+        var text = self
+        return try text.withUTF8 { try body(ByteView(unsafe: $0)) }
+    }
+}
+
+extension Substring {
+    /// Calls `body` with a view of the substring's UTF-8 bytes.
+    @inlinable public func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+        var text = self
+        return try text.withUTF8 { try body(ByteView(unsafe: $0)) }
+    }
+}
