@@ -135,7 +135,7 @@ final class SignatureReader {
         }
         var values = [UInt32](repeating: 0, count: hashes)
         let offset = (Int(ordinal) - offsets[low]) * hashes * 4
-        let read = values.withUnsafeMutableBytes { pread(descriptors[low]!, $0.baseAddress, $0.count, off_t(offset)) }
+        let read = FileIO.read(descriptors[low]!, into: &values, at: offset)
         if read != hashes * 4 { values = [] }
         cache[ordinal] = values
         return values
@@ -143,6 +143,6 @@ final class SignatureReader {
 
     func similarity(_ a: UInt64, _ b: UInt64) -> Double {
         let x = signature(a), y = signature(b)
-        return x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in MinHasher.similarity(x, y) } }
+        return MinHasher.similarity(x, y)
     }
 }

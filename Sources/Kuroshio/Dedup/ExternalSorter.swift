@@ -45,7 +45,7 @@ final class ExternalSorter {
         guard fd >= 0 else { throw OutputError(path: path) }
         defer { close(fd) }
         runs.append(path)
-        guard buffer.withUnsafeBytes({ FileSystem.writeAll(fd, $0) }) else { throw OutputError(path: path) }
+        guard FileIO.writeAll(fd, buffer) else { throw OutputError(path: path) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -93,7 +93,7 @@ final class ExternalSorter {
             if position == chunk.count {
                 guard fd >= 0 else { return nil }
                 chunk = [Pair](repeating: Pair(key: 0, value: 0), count: 65536)
-                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                let n = FileIO.read(fd, into: &chunk)
                 let pairs = max(0, n) / MemoryLayout<Pair>.stride
                 if pairs == 0 {
                     close(fd)

@@ -11,11 +11,11 @@ enum Hash64 {
     }
 
     /// The hash of `bytes`, read as little-endian 8-byte words; the length is mixed in, so prefixes differ.
-    static func bytes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    static func bytes(_ bytes: ByteView, seed: UInt64 = 0) -> UInt64 {
         var h = mix(seed ^ UInt64(bytes.count))
         var i = 0
         while i + 8 <= bytes.count {
-            h = mix(h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            h = mix(h ^ bytes.word(at: i))
             i += 8
         }
         if i < bytes.count {
@@ -46,7 +46,7 @@ enum Hash64 {
             return x << 29 | x >> 35
         }
 
-        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        mutating func add(_ bytes: ByteView) {
             length += bytes.count
             var i = 0
             while blockBytes > 0 && i < bytes.count {
@@ -54,10 +54,10 @@ enum Hash64 {
                 i += 1
             }
             while i + 32 <= bytes.count {
-                lanes.0 = Self.step(lanes.0, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                lanes.1 = Self.step(lanes.1, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-                lanes.2 = Self.step(lanes.2, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-                lanes.3 = Self.step(lanes.3, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+                lanes.0 = Self.step(lanes.0, bytes.word(at: i))
+                lanes.1 = Self.step(lanes.1, bytes.word(at: i + 8))
+                lanes.2 = Self.step(lanes.2, bytes.word(at: i + 16))
+                lanes.3 = Self.step(lanes.3, bytes.word(at: i + 24))
                 i += 32
             }
             while i < bytes.count {
@@ -88,7 +88,7 @@ enum Hash64 {
             return Hash64.mix(Hash64.mix(Hash64.mix(Hash64.mix(h ^ block.0) ^ block.1) ^ block.2) ^ block.3)
         }
 
-        static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        static func hash(_ bytes: ByteView, seed: UInt64 = 0) -> UInt64 {
             var hasher = Bulk(seed: seed)
             hasher.add(bytes)
             return hasher.finish()
@@ -96,7 +96,6 @@ enum Hash64 {
     }
 
     static func string(_ text: String, seed: UInt64 = 0) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes(UnsafeRawBufferPointer($0), seed: seed) }
+        text.withByteView { bytes($0, seed: seed) }
     }
 }

@@ -34,7 +34,7 @@ public struct MinHasher: Sendable {
     }
 
     /// The share of positions where two signatures agree: the estimate of their Jaccard similarity.
-    public static func similarity(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Double {
+    public static func similarity(_ a: [UInt32], _ b: [UInt32]) -> Double {
         var equal = 0
         for i in 0..<min(a.count, b.count) where a[i] == b[i] { equal += 1 }
         return Double(equal) / Double(max(1, min(a.count, b.count)))

@@ -49,7 +49,7 @@ public enum ParagraphTable {
             fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             var header = [UInt8](repeating: 0, count: 8)
-            let n = header.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 8) }
+            let n = FileIO.read(fd, into: &header)
             // Closed by deinit, which a failing initializer of a class still runs.
             guard n == 8, header == ParagraphTable.magic else { return nil }
             if (FileSystem.size(path) - 8) % 16 != 0 { failure = "\(path): cut short (not whole key and count pairs)" }
@@ -65,7 +65,7 @@ public enum ParagraphTable {
             guard failure == nil else { return }
             if position + 2 > chunk.count {
                 var bytes = [UInt8](repeating: 0, count: 1 << 20)
-                let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                let n = FileIO.read(fd, into: &bytes)
                 chunk = BinaryFile.values(Array(bytes[..<max(0, n)]))
                 position = 0
                 guard chunk.count >= 2 else { return }

@@ -33,7 +33,7 @@ public struct Shingler: Sendable, Equatable {
         var word: UInt64 = Self.wordSeed
         var inWord = false
         var cjk = 0
-        normalized.withUnsafeBufferPointer { bytes in
+        normalized.withByteView { bytes in
             var i = 0
             while i < bytes.count {
                 let (value, length) = Self.decode(bytes, at: i)
@@ -78,7 +78,7 @@ public struct Shingler: Sendable, Equatable {
 
     /// The scalar at `i` of valid UTF-8 and its length in bytes.
     @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    static func decode(_ bytes: ByteView, at i: Int) -> (UInt32, Int) {
         let lead = UInt32(bytes[i])
         if lead < 0x80 { return (lead, 1) }
         if lead < 0xE0, i + 1 < bytes.count { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }

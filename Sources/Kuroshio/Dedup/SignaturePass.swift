@@ -37,7 +37,7 @@ extension Deduplicator {
         _ = try forEachLine(of: unit) { document, line in
             defer { local += 1 }
             let id = Array((document?.id ?? "").utf8)
-            ids += withUnsafeBytes(of: UInt32(id.count).littleEndian, Array.init) + id
+            ids += BinaryFile.bytes([UInt32(id.count)]) + id
             guard let document else {
                 docs += DocumentKeys(text: 0, url: 0, date: .min, hasSignature: false, line: line).words
                 signatures += [UInt32](repeating: 0, count: minhash?.hashes ?? 0)
@@ -98,7 +98,7 @@ extension Deduplicator {
             for problem in line.problems { stats.add(.problem(problem.kind)) }
             let document = line.bytes.flatMap(ShardDocument.init)
             if document == nil && line.bytes != nil { stats.add(.dedupWork(.badJSON)) }
-            try body(document, line.bytes.map { $0.withUnsafeBytes { Hash64.Bulk.hash($0, seed: 5) } } ?? 0)
+            try body(document, line.bytes.map { $0.withByteView { Hash64.Bulk.hash($0, seed: 5) } } ?? 0)
         }
         for problem in reader.trailingProblems { stats.add(.problem(problem.kind)) }
         return stats

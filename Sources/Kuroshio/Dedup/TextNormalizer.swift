@@ -10,8 +10,7 @@ enum TextNormalizer {
     /// scalars known here are starters that never compose with what precedes them, so the runs are normalised alone
     /// exactly as in the whole text.
     static func normalize(_ text: Substring) -> [UInt8] {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withByteView { bytes in
             var out = CollapsedText(capacity: bytes.count)
             var i = 0
             while i < bytes.count {
@@ -24,12 +23,12 @@ enum TextNormalizer {
                     out.bytes.append(byte)
                 case .unchanged:
                     out.begin(at: i)
-                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
+                    out.bytes.append(contentsOf: bytes[i..<i + length])
                 case .other:
                     let start = out.reopenLastScalar() ?? i
                     var end = i + length
                     while end < bytes.count, case (.other, let next) = commonForm(bytes, at: end) { end += next }
-                    let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    let run = bytes[start..<end].string
                     for scalar in run.nfkc.unicodeScalars {
                         if isSpace(scalar.value) {
                             out.space()
@@ -61,7 +60,7 @@ enum TextNormalizer {
     }
 
     /// The NFKC form of the scalar at `i` and its length in bytes.
-    private static func commonForm(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (CommonForm, Int) {
+    private static func commonForm(_ bytes: ByteView, at i: Int) -> (CommonForm, Int) {
         let lead = bytes[i]
         if lead < 0x80 { return (lead == 0x20 || lead &- 0x09 < 5 ? .space : .ascii(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2

@@ -41,7 +41,7 @@ public final class JSONLReader: Sequence, IteratorProtocol {
             var scanned = 0
             while true {
                 let bytes = stream.bytes
-                if let newline = bytes[scanned...].firstIndex(of: 0x0A) {
+                if let newline = bytes.firstIndex(of: 0x0A, from: scanned) {
                     if newline > maxLineBytes {
                         stream.consume(newline + 1)
                         return oversize(at: offset)

@@ -50,13 +50,8 @@ final class AtomicFile {
     static func removeLeftovers(under directory: String) {
         var pending = [directory]
         while let current = pending.popLast() {
-            guard let dir = opendir(current) else { continue }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                guard name != "." && name != ".." else { continue }
+            for (name, type) in FileIO.entries(of: current) ?? [] {
                 let path = current + "/" + name
-                let type = entry.pointee.d_type
                 if type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) && FileSystem.isDirectory(path) {
                     pending.append(path)
                 } else if name.hasPrefix("."), name.hasSuffix(".tmp"), isLeftover(name) {
@@ -76,10 +71,7 @@ final class AtomicFile {
 
     /// Appends the first `count` of `bytes` (all of them by default).
     func write(_ bytes: [UInt8], count: Int? = nil) throws(OutputError) {
-        let written = bytes.withUnsafeBytes { raw in
-            FileSystem.writeAll(fd, UnsafeRawBufferPointer(rebasing: raw[..<(count ?? raw.count)]))
-        }
-        guard written else { throw OutputError(path: temporaryPath) }
+        guard FileIO.writeAll(fd, bytes, count: count) else { throw OutputError(path: temporaryPath) }
     }
 
     /// Syncs the file and renames it to its final name.

@@ -24,10 +24,10 @@ struct FileRecord: Equatable, Sendable {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var total = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = FileIO.read(fd, into: &chunk)
             guard n >= 0 else { return nil }
             if n == 0 { break }
-            chunk.withUnsafeBytes { hasher.add(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+            chunk[..<n].withByteView { hasher.add($0) }
             total += n
         }
         // A file that grew or shrank while it was read is not one state of it.

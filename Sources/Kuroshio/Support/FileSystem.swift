@@ -36,14 +36,7 @@ public enum FileSystem {
 
     /// The names in a directory, without `.` and `..`; empty when it cannot be read.
     static func list(_ directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        FileIO.entries(of: directory)?.map(\.name) ?? []
     }
 
     /// The regular files under `directory` whose names end in one of `suffixes`, sorted. Symbolic links are
@@ -95,7 +88,7 @@ public enum FileSystem {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = FileIO.read(fd, into: &chunk)
             if n <= 0 { break }
             bytes += chunk[0..<n]
         }
@@ -109,16 +102,6 @@ public enum FileSystem {
         try file.commit()
     }
 
-    /// Writes all of `bytes` to `fd`, however many calls it takes; false when a write fails.
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n <= 0 { return false }
-            done += n
-        }
-        return true
-    }
 }
 
 extension FileSystem {
@@ -128,12 +111,7 @@ extension FileSystem {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if n <= 0 { break }
-            done += n
-        }
+        let done = FileIO.read(fd, into: &bytes, at: offset)
         return done == count ? bytes : Array(bytes[..<done])
     }
 

@@ -17,6 +17,18 @@ import Testing
         #expect(problems.isEmpty)
     }
 
+    /// Lines that cross the reader's 1 MiB window, and one longer than it, come out whole, each in its place.
+    @Test func linesAcrossTheReadWindowAreWhole() throws {
+        var random = SplitMix(seed: 9)
+        let texts = (0..<6000).map { index in
+            "{\"id\":\(index),\"text\":\"" + String(repeating: "潮", count: Int(random.next() % 400)) + "\"}"
+        } + ["{\"text\":\"" + String(repeating: "a", count: 1_500_000) + "\"}", "{\"id\":\"last\"}"]
+        let path = try Fixtures.temporaryFile(Array(texts.joined(separator: "\n").utf8), suffix: ".jsonl")
+        let (read, problems) = try lines(path, maxLineBytes: 4 << 20)
+        #expect(read.map(\.number) == Array(1...texts.count) && problems.isEmpty)
+        #expect(read.map { Fixtures.string($0.bytes ?? []) } == texts)
+    }
+
     @Test func overlongLineIsSkippedWithoutBuffering() throws {
         let long = "{\"text\":\"" + String(repeating: "x", count: 5000) + "\"}"
         let path = try Fixtures.temporaryFile(Array("\(long)\n{\"text\":\"ok\"}\n".utf8), suffix: ".jsonl")
