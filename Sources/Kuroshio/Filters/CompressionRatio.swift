@@ -1,6 +1,3 @@
-import CLZ4
-import CZlib
-
 /// Compressed size over original size: repetitive text compresses too well, random strings too badly. Uzushio
 /// measures it with LZ4, whose ratios run higher than zlib's; both are offered.
 struct CompressionRatio: DocumentFilter {
@@ -16,20 +13,6 @@ struct CompressionRatio: DocumentFilter {
     let lz4: Bool
 
     func measure(_ document: Document) -> Double {
-        var text = document.text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return 0 }
-            if lz4 {
-                var output = [CChar](repeating: 0, count: Int(LZ4_compressBound(Int32(bytes.count))))
-                let size = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    LZ4_compress_default($0, &output, Int32(bytes.count), Int32(output.count))
-                }
-                return size > 0 ? Double(size) / Double(bytes.count) : 0
-            }
-            var size = compressBound(UInt(bytes.count))
-            var output = [UInt8](repeating: 0, count: Int(size))
-            guard compress2(&output, &size, base, UInt(bytes.count), 6) == Z_OK else { return 0 }
-            return Double(size) / Double(bytes.count)
-        }
+        Compression.compressedSize(document.text, lz4: lz4).map { Double($0) / Double(document.text.utf8.count) } ?? 0
     }
 }

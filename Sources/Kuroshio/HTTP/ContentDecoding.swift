@@ -1,5 +1,3 @@
-import CZlib
-
 /// HTTP `Content-Encoding` of gzip or deflate. The header can lie (crawlers store bodies already decoded, and
 /// some servers label plain bodies), so the bytes decide: a body that is not compressed is kept as it is.
 enum ContentDecoding {
@@ -35,38 +33,8 @@ enum ContentDecoding {
         return control * 20 < head.count
     }
 
-    /// Inflates `input`. A stream that ends early gives what decoded; one that would exceed `maxBytes` fails. With
-    /// `concatenated`, gzip members that follow the first are inflated too, as one stream (as `zcat` reads them).
-    static func inflate(_ input: [UInt8], windowBits: Int32, maxBytes: Int, concatenated: Bool = false) -> Outcome {
-        var stream = z_stream()
-        guard kuroshio_inflateInit2(&stream, windowBits) == Z_OK else { return .failed }
-        defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: min(maxBytes, max(4096, input.count * 4)))
-        var produced = 0
-        var status = Z_OK
-        input.withUnsafeBufferPointer { inBuffer in
-            stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
-            stream.avail_in = UInt32(inBuffer.count)
-            while status == Z_OK && produced < maxBytes {
-                if produced == output.count {
-                    output.append(contentsOf: repeatElement(0, count: min(output.count, maxBytes - output.count)))
-                }
-                output.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress! + produced
-                    stream.avail_out = UInt32(out.count - produced)
-                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    produced = out.count - Int(stream.avail_out)
-                }
-                if status == Z_BUF_ERROR && stream.avail_in == 0 { break }
-                if status == Z_STREAM_END && concatenated && stream.avail_in >= 2 && stream.next_in[0] == 0x1f
-                    && stream.next_in[1] == 0x8b {
-                    inflateReset(&stream)
-                    status = Z_OK
-                }
-            }
-        }
-        // Output beyond the cap (a decompression bomb) is refused rather than cut silently.
-        if status == Z_OK && produced >= maxBytes { return .failed }
-        return produced > 0 || status == Z_STREAM_END ? .decoded(Array(output[0..<produced])) : .failed
+    /// Inflates `input` (`Compression.inflate`): what decoded, or a failure.
+    static func inflate(_ input: [UInt8], windowBits: Int32, maxBytes: Int) -> Outcome {
+        Compression.inflate(input, windowBits: windowBits, maxBytes: maxBytes).map(Outcome.decoded) ?? .failed
     }
 }

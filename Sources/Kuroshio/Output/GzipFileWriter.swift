@@ -1,4 +1,3 @@
-import CDeflate
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,22 +13,15 @@ final class GzipFileWriter {
     static let level: Int32 = 2
 
     private let file: AtomicFile
-    private let compressor: OpaquePointer
+    private let compressor = Compression.GzipMembers(level: level)
     private var pending: [UInt8] = []
-    private var output: [UInt8] = []
     /// Uncompressed bytes written so far.
     private(set) var bytesIn = 0
 
     init(path: String) throws(OutputError) {
         file = try AtomicFile(path: path)
-        guard let compressor = libdeflate_alloc_compressor(Self.level) else {
-            preconditionFailure("libdeflate could not allocate a compressor")
-        }
-        self.compressor = compressor
         pending.reserveCapacity(Self.blockBytes)
     }
-
-    deinit { libdeflate_free_compressor(compressor) }
 
     func write(_ bytes: [UInt8]) throws(OutputError) {
         bytesIn += bytes.count
@@ -50,15 +42,8 @@ final class GzipFileWriter {
 
     /// Compresses the pending bytes as one gzip member and appends it to the file.
     private func writeMember() throws(OutputError) {
-        let bound = libdeflate_gzip_compress_bound(compressor, pending.count)
-        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
-        let written = pending.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { out in
-                libdeflate_gzip_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
-            }
-        }
-        precondition(written > 0, "libdeflate's bound leaves room for the whole member")
-        try file.write(output, count: written)
+        let (member, count) = compressor.member(pending)
+        try file.write(member, count: count)
         pending.removeAll(keepingCapacity: true)
     }
 }
