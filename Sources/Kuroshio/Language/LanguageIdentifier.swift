@@ -1,5 +1,3 @@
-import CCLD2
-
 /// A language decision: a label (`ja`, `en`, `zh`, `ko`, `code`, or `other:<ISO code>`), its score, and the share of
 /// the text's letters in each language.
 public struct LanguageGuess: Sendable, Equatable {
@@ -76,17 +74,12 @@ public final class LanguageIdentifier {
     /// words: when it cannot tell and the letters are plain ASCII, or when a short ASCII text it calls another
     /// language holds English function words ("She got angry."), English is the answer, at half confidence.
     private static func cld2(_ text: String, asciiOnly: Bool) -> (String, Int) {
-        var result = kuroshio_cld2_result()
-        var text = text
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { kuroshio_cld2_detect($0.baseAddress, Int32($0.count), &result) }
-        }
-        var code = result.codes.0.map { String(cString: $0) } ?? "un"
-        if code != "en", asciiOnly, result.text_bytes < 40, Self.holdsEnglishFunctionWords(text) { code = "un" }
+        var (code, percent, scored) = CLD2.detect(text)
+        if code != "en", asciiOnly, scored < 40, Self.holdsEnglishFunctionWords(text) { code = "un" }
         switch code {
-        case "en": return ("en", Int(result.percents.0))
+        case "en": return ("en", percent)
         case "un": return asciiOnly ? ("en", 50) : ("other:un", 0)
-        default: return ("other:\(code)", Int(result.percents.0))
+        default: return ("other:\(code)", percent)
         }
     }
 }

@@ -1,5 +1,3 @@
-import CSentencePiece
-
 /// A SentencePiece model with its own normaliser spec, encoded as SentencePiece 0.2.3 encodes it: Unigram by Viterbi
 /// over piece scores, BPE by merging the highest-scoring pair first, byte fallback for unknown characters, runs of
 /// unknowns fused. Unigram and BPE models are encoded here; word and character models go through libsentencepiece.
@@ -23,7 +21,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     /// word, and words are merged (and cached) one at a time.
     private let mergesStayInWords: Bool
     private let hasUnusedPieces: Bool
-    private let library: OpaquePointer?
+    private let library: SentencePieceLibrary?
     private let scratch = ScratchPool { Scratch() }
     public let vocabularySize: Int
     public let endOfDocument: Int32?
@@ -82,22 +80,16 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
         vocabularySize = model.pieces.count
         kind = model.kind
         if model.kind == .word || model.kind == .character {
-            var error = [CChar](repeating: 0, count: 512)
-            guard let library = kuroshio_spm_load(path, &error, Int32(error.count)) else {
-                throw TokenizerError(path: path, reason: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
-            }
-            self.library = library
+            library = try SentencePieceLibrary(path: path)
         } else {
             library = nil
         }
     }
 
-    deinit { library.map(kuroshio_spm_free) }
-
     public func encode(_ text: String) throws(TokenizerLimit) -> [Int32] {
         var text = text
         if let library {
-            guard let ids = text.withUTF8({ Self.libraryEncode(library, $0) }) else {
+            guard let ids = library.encode(text) else {
                 throw TokenizerLimit(reason: "libsentencepiece could not encode the text")
             }
             return ids
@@ -297,19 +289,5 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
                 resegment($0, pieces[UnsafeRawBufferPointer($0)] ?? unknown, depth: depth + 1, unusedSplits, into: &parts)
             }
         }
-    }
-
-    /// The library's ids, or nil when it reports an error or an id that is not one of the model's.
-    private static func libraryEncode(_ library: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> [Int32]? {
-        var ids = [Int32](repeating: 0, count: max(16, bytes.count / 2))
-        let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-        var count = ids.withUnsafeMutableBufferPointer { kuroshio_spm_encode(library, base, bytes.count, $0.baseAddress, $0.count) }
-        if count > ids.count {
-            ids = [Int32](repeating: 0, count: count)
-            count = ids.withUnsafeMutableBufferPointer { kuroshio_spm_encode(library, base, bytes.count, $0.baseAddress, $0.count) }
-        }
-        guard count >= 0, count <= ids.count else { return nil }
-        let result = Array(ids.prefix(count))
-        return result.contains { $0 < 0 } ? nil : result
     }
 }
