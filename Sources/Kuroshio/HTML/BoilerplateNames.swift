@@ -39,26 +39,26 @@ enum BoilerplateNames {
         return NameTable(all.map { ($0.key, $0.value) })
     }()
 
-    /// What the words of class and id values (C strings from libxml2) say of an element: `article-body__text`
+    /// What the words of class and id values say of an element: `article-body__text`
     /// gives article, body, text. Long compound names (`navigation-border-thin-decoration`) describe styling more
     /// than parts, and are left out.
-    static func judge(_ first: UnsafePointer<UInt8>?, _ second: UnsafePointer<UInt8>?)
+    static func judge(_ first: ByteView?, _ second: ByteView?)
         -> (boilerplate: Bool, content: Bool, neverWrapper: Bool) {
         var found: Lists = []
         func mark(_ word: NameKey?) {
             if let word, let on = lists[word] { found.formUnion(on) }
         }
-        func scan(_ value: UnsafePointer<UInt8>) {
+        func scan(_ value: ByteView) {
             var i = 0
-            while value[i] != 0 {
-                while value[i].isASCIIWhitespace { i += 1 }
+            while value[orNUL: i] != 0 {
+                while value[orNUL: i].isASCIIWhitespace { i += 1 }
                 // One whitespace-separated name, of at most three words.
                 var words = (NameKey?.none, NameKey?.none, NameKey?.none)
                 var count = 0
-                while value[i] != 0 && !value[i].isASCIIWhitespace {
-                    while value[i] != 0 && !isWordByte(value[i]) && !value[i].isASCIIWhitespace { i += 1 }
+                while value[orNUL: i] != 0 && !value[orNUL: i].isASCIIWhitespace {
+                    while value[orNUL: i] != 0 && !isWordByte(value[orNUL: i]) && !value[orNUL: i].isASCIIWhitespace { i += 1 }
                     let start = i
-                    while isWordByte(value[i]) { i += 1 }
+                    while isWordByte(value[orNUL: i]) { i += 1 }
                     guard i > start else { continue }
                     let key = NameKey(value, from: start, to: i)
                     switch count {

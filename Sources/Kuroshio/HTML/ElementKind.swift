@@ -25,8 +25,8 @@ enum ElementKind: Sendable {
     /// Inline markup (and unknown elements): text joins the current paragraph.
     case inline
 
-    /// The kind of the element named by a libxml2 name (a C string), without building a String.
-    static func of(_ name: UnsafePointer<UInt8>) -> ElementKind {
+    /// The kind of the element named `name`, without building a String.
+    static func of(_ name: ByteView) -> ElementKind {
         guard let key = NameKey(name) else { return .inline }
         return byName[key] ?? .inline
     }

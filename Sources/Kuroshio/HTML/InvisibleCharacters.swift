@@ -5,8 +5,8 @@ enum InvisibleCharacters {
     /// The length in bytes of the invisible character at `i` in UTF-8, or 0. `afterEmoji` tells whether the text
     /// kept so far ends in an emoji, where a joiner stays.
     @inline(__always)
-    static func length(_ bytes: UnsafePointer<UInt8>, _ i: Int, _ count: Int, afterEmoji: @autoclosure () -> Bool) -> Int {
-        guard i + 2 < count else { return 0 }
+    static func length(_ bytes: ByteView, _ i: Int, afterEmoji: @autoclosure () -> Bool) -> Int {
+        guard i + 2 < bytes.count else { return 0 }
         let (a, b, c) = (bytes[i], bytes[i + 1], bytes[i + 2])
         if a == 0xE2 && b == 0x80 && (c == 0x8B || (c == 0x8D && !afterEmoji())) { return 3 }
         if a == 0xEF && b == 0xBB && c == 0xBF { return 3 }
@@ -30,11 +30,10 @@ enum InvisibleCharacters {
     static func clean(_ utf8: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
-        utf8.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
+        utf8.withByteView { bytes in
             var i = 0
             while i < bytes.count {
-                let skip = length(base, i, bytes.count, afterEmoji: endsInEmoji(out))
+                let skip = length(bytes, i, afterEmoji: endsInEmoji(out))
                 if skip > 0 {
                     i += skip
                     continue

@@ -5,7 +5,7 @@ struct NameKey: Hashable, Sendable {
     fileprivate var high: UInt64 = 0
 
     /// The key of `bytes[from..<to]`, or nil when longer than 16 bytes.
-    init?(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int) {
+    init?(_ bytes: ByteView, from: Int, to: Int) {
         guard to - from <= 16 else { return nil }
         for i in from..<to {
             var byte = UInt64(bytes[i])
@@ -15,19 +15,9 @@ struct NameKey: Hashable, Sendable {
         }
     }
 
-    init?(_ cString: UnsafePointer<UInt8>) {
-        var length = 0
-        while cString[length] != 0 {
-            length += 1
-            if length > 16 { return nil }
-        }
-        self.init(cString, from: 0, to: length)
-    }
+    init?(_ name: ByteView) { self.init(name, from: 0, to: name.count) }
 
-    init(_ name: String) {
-        var name = name
-        self = name.withUTF8 { NameKey($0.baseAddress!, from: 0, to: $0.count)! }
-    }
+    init(_ name: String) { self = name.withByteView { NameKey($0)! } }
 }
 
 /// A fixed table from names to values, built once: open addressing with a multiplicative hash, cheaper per lookup

@@ -89,8 +89,8 @@ struct ParagraphBuilder {
         return limitHit == nil
     }
 
-    /// An element starts. `attributes` is libxml2's NULL-terminated list of name and value pointers.
-    mutating func start(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+    /// An element starts.
+    mutating func start(_ name: ByteView, _ attributes: HTMLAttributes) {
         guard withinBounds() else { return }
         guard elements.count < maxElements else {
             limitHit = .elementLimit
@@ -123,7 +123,7 @@ struct ParagraphBuilder {
         switch kind {
         case .skip:
             skipDepth = 1
-            inHead = strcasecmp(name, "head") == 0
+            inHead = name.equalsIgnoringCase("head")
             events.append(.skipped)
             return
         case .lineBreak:
@@ -133,23 +133,23 @@ struct ParagraphBuilder {
         default:
             break
         }
-        let classes = attribute(attributes, "class"), id = attribute(attributes, "id")
-        if case .skeleton = kind, elements.isEmpty, let lang = attribute(attributes, "lang") {
-            language = String(cString: lang)
+        let classes = attributes.value("class"), id = attributes.value("id")
+        if case .skeleton = kind, elements.isEmpty, let lang = attributes.value("lang") {
+            language = lang.string
         }
         var judged = (boilerplate: false, content: false, neverWrapper: false)
         if case .skeleton = kind {} else if classes != nil || id != nil { judged = BoilerplateNames.judge(classes, id) }
         let isArticle: Bool
-        if case .skeleton = kind { isArticle = strcasecmp(name, "article") == 0 } else { isArticle = false }
+        if case .skeleton = kind { isArticle = name.equalsIgnoringCase("article") } else { isArticle = false }
         if case .frame = kind {
             // A frame is boilerplate by default; whether header and nav wrap the page (an article in <header>, a
             // page swallowed by an unclosed <nav>) is told by the prose they hold. Footers and asides never wrap it.
             // An article's own <header> (its headline and lead) is part of it.
-            let isHeader = strcasecmp(name, "header") == 0
+            let isHeader = name.equalsIgnoringCase("header")
             judged.boilerplate = judged.boilerplate || !(isHeader && articleDepth > 0)
             if isHeader && articleDepth > 0 { articleHeaderElements.insert(elements.count) }
-            judged.neverWrapper = judged.neverWrapper || strcasecmp(name, "footer") == 0 || strcasecmp(name, "aside") == 0
-        } else if case .block = kind, strcasecmp(name, "form") == 0 {
+            judged.neverWrapper = judged.neverWrapper || name.equalsIgnoringCase("footer") || name.equalsIgnoringCase("aside")
+        } else if case .block = kind, name.equalsIgnoringCase("form") {
             // Forms (search, reply, login) are not content, unless one wraps the whole page as ASP.NET pages do.
             judged.boilerplate = true
         }
@@ -205,14 +205,14 @@ struct ParagraphBuilder {
     }
 
     /// Text inside the current element.
-    mutating func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+    mutating func characters(_ bytes: ByteView) {
         guard withinBounds() else { return }
         if titleDepth > 0 {
-            titleBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            titleBytes.append(contentsOf: bytes)
             return
         }
         guard skipDepth == 0 else { return }
-        append(bytes, count)
+        append(bytes)
     }
 
     /// Ends the last paragraph once the document is done.
@@ -310,7 +310,8 @@ struct ParagraphBuilder {
     }
 
     /// Appends text, collapsing whitespace (NBSP included) outside preformatted text.
-    private mutating func append(_ content: UnsafePointer<UInt8>, _ count: Int) {
+    private mutating func append(_ content: ByteView) {
+        let count = content.count
         let inLink = linkDepth > 0
         var i = 0
         while i < count {
@@ -338,7 +339,7 @@ struct ParagraphBuilder {
                 continue
             }
             if byte == 0xE2 || byte == 0xEF {
-                let skip = InvisibleCharacters.length(content, i, count, afterEmoji: InvisibleCharacters.endsInEmoji(text))
+                let skip = InvisibleCharacters.length(content, i, afterEmoji: InvisibleCharacters.endsInEmoji(text))
                 if skip > 0 {
                     i += skip
                     continue
@@ -355,7 +356,7 @@ struct ParagraphBuilder {
             // This byte and the run after it that needs no decision go in at once.
             var end = i + 1
             while end < count, !needsDecision(content[end]) { end += 1 }
-            text.append(contentsOf: UnsafeBufferPointer(start: content + i, count: end - i))
+            text.append(contentsOf: content[i..<end])
             var started = 0
             for k in i..<end where content[k] & 0xC0 != 0x80 { started += 1 }
             characters += started
@@ -431,13 +432,11 @@ struct ParagraphBuilder {
     static let maxPathDepth = 32
 
     /// Appends `tag.class1.class2#id` to the descriptor bytes.
-    private mutating func appendDescriptor(_ name: UnsafePointer<UInt8>, _ classes: UnsafePointer<UInt8>?, _ id: UnsafePointer<UInt8>?) {
-        descriptors.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(name)))
+    private mutating func appendDescriptor(_ name: ByteView, _ classes: ByteView?, _ id: ByteView?) {
+        descriptors.append(contentsOf: name)
         if let classes {
-            var i = 0
             var separated = true
-            while classes[i] != 0 {
-                let byte = classes[i]
+            for byte in classes {
                 if byte.isASCIIWhitespace {
                     separated = true
                 } else {
@@ -445,26 +444,12 @@ struct ParagraphBuilder {
                     separated = false
                     descriptors.append(byte)
                 }
-                i += 1
             }
         }
-        if let id, id[0] != 0 {
+        if let id, !id.isEmpty {
             descriptors.append(0x23)
-            descriptors.append(contentsOf: UnsafeBufferPointer(start: id, count: strlen(id)))
+            descriptors.append(contentsOf: id)
         }
-    }
-
-    /// The value of attribute `name` (lowercase) in libxml2's attribute list; an empty string when it has none.
-    private func attribute(_ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: StaticString) -> UnsafePointer<UInt8>? {
-        guard let attributes else { return nil }
-        var i = 0
-        while let key = attributes[i] {
-            if strcasecmp(key, name.utf8Start) == 0 { return attributes[i + 1] ?? emptyValue.utf8Start }
-            i += 2
-        }
-        return nil
     }
 }
 
-/// An empty attribute value, for attributes present without one.
-private let emptyValue: StaticString = ""

@@ -25,6 +25,20 @@ public struct ByteView: Sequence {
         return base[i]
     }
 
+    /// The byte at `i`, or 0 past the end: a view read as a NUL-terminated string.
+    @inlinable public subscript(orNUL i: Int) -> UInt8 {
+        UInt(bitPattern: i) < UInt(bitPattern: base.count) ? base[i] : 0
+    }
+
+    /// Whether the view holds the bytes of `name` (lowercase ASCII), whatever their ASCII case.
+    public func equalsIgnoringCase(_ name: StaticString) -> Bool {
+        name.withUTF8Buffer { name in
+            guard name.count == base.count else { return false }
+            for i in 0..<base.count where base[i] | (base[i] &- 0x41 < 26 ? 0x20 : 0) != name[i] { return false }
+            return true
+        }
+    }
+
     /// The bytes in `range`, as a view indexed from 0; traps unless the range lies within the view.
     @inlinable public subscript(range: Range<Int>) -> ByteView {
         precondition(range.lowerBound >= 0 && range.upperBound <= base.count, "ByteView: range out of bounds")

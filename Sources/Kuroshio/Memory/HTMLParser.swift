@@ -1,8 +1,11 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// libxml2's HTML parser in recover mode, with network access off and no depth limits, driven through its SAX
-/// interface: elements and text go straight to a `ParagraphBuilder`, and no tree is built. One per thread: it
-/// keeps its parser context.
+/// interface: element names, attributes and text go straight to a `ParagraphBuilder` as `ByteView`s and
+/// `HTMLAttributes`, and no tree is built. One per thread: it keeps its parser context.
 public final class HTMLParser {
     private static let initialized: Bool = {
         xmlInitParser()
@@ -24,7 +27,7 @@ public final class HTMLParser {
         handler.startElement = { context, name, attributes in
             guard let name else { return }
             HTMLParser.withBox(context) { box in
-                box.builder.start(name, attributes)
+                box.builder.start(ByteView(cString: name), HTMLAttributes(list: attributes))
                 HTMLParser.stopAtLimit(context, box)
             }
         }
@@ -37,7 +40,7 @@ public final class HTMLParser {
         handler.characters = { context, bytes, count in
             guard let bytes else { return }
             HTMLParser.withBox(context) { box in
-                box.builder.characters(bytes, Int(count))
+                box.builder.characters(ByteView(unsafe: UnsafeBufferPointer(start: bytes, count: Int(max(0, count)))))
                 HTMLParser.stopAtLimit(context, box)
             }
         }
@@ -84,4 +87,28 @@ public final class HTMLParser {
             if let document { xmlFreeDoc(document) }
         }
     }
+}
+
+/// An element's attributes as libxml2 lists them (names and values, NULL-terminated), read by name.
+struct HTMLAttributes {
+    private let list: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+
+    init(list: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) { self.list = list }
+
+    /// The value of attribute `name` (lowercase, matched without regard to ASCII case); empty for an attribute
+    /// present without a value, nil for one absent.
+    func value(_ name: StaticString) -> ByteView? {
+        guard let list else { return nil }
+        var i = 0
+        while let key = list[i] {
+            if strcasecmp(key, name.utf8Start) == 0 { return list[i + 1].map(ByteView.init(cString:)) ?? ByteView(unsafe: UnsafeBufferPointer(start: nil, count: 0)) }
+            i += 2
+        }
+        return nil
+    }
+}
+
+extension ByteView {
+    /// The bytes of a NUL-terminated C string, without the NUL.
+    init(cString: UnsafePointer<UInt8>) { self.init(unsafe: UnsafeBufferPointer(start: cString, count: strlen(cString))) }
 }
