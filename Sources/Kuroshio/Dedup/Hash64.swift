@@ -26,6 +26,23 @@ enum Hash64 {
         return h
     }
 
+    /// The same hash of a word a tokenizer looks up, on its hot path (`WordCache`).
+    @inline(__always)
+    static func bytes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        var h = mix(seed ^ UInt64(bytes.count))
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = mix(h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < bytes.count {
+            var tail: UInt64 = 0
+            for j in i..<bytes.count { tail |= UInt64(bytes[j]) << UInt64(8 * (j - i)) }
+            h = mix(h ^ tail ^ 0xFF)
+        }
+        return h
+    }
+
     /// A hash of long runs of bytes (whole lines and files, to tell that they did not change) at memory speed: four
     /// lanes take 8-byte words in turn, each a multiply and a rotation, independent of one another; the lanes, the
     /// length and the tail are mixed at the end. Fed in pieces of any size, it gives the hash of the whole.

@@ -16,7 +16,7 @@ struct WordCache: Sendable {
     /// Appends the values cached for `word` to `output`; false when it is not cached.
     @inline(__always)
     mutating func lookup(_ word: UnsafeRawBufferPointer, into output: inout [Int32]) -> Bool {
-        let hash = Hash64.bytes(ByteView(unsafe: word.assumingMemoryBound(to: UInt8.self)))
+        let hash = Hash64.bytes(word)
         let entry = entries[Int(truncatingIfNeeded: hash >> 50)]
         guard entry.hash == hash, entry.word.count == word.count, !entry.values.isEmpty,
               words[Int(entry.word.lowerBound)..<Int(entry.word.upperBound)].elementsEqual(word) else { return false }
@@ -32,7 +32,7 @@ struct WordCache: Sendable {
             self.values.removeAll(keepingCapacity: true)
             entries = [Entry](repeating: Entry(), count: entries.count)
         }
-        let hash = Hash64.bytes(ByteView(unsafe: word.assumingMemoryBound(to: UInt8.self)))
+        let hash = Hash64.bytes(word)
         entries[Int(truncatingIfNeeded: hash >> 50)] = Entry(
             hash: hash, word: Int32(words.count)..<Int32(words.count + word.count),
             values: Int32(self.values.count)..<Int32(self.values.count + values.count))
