@@ -81,12 +81,9 @@ enum MetaPrescan {
         return result
     }
 
-    /// Whether `b` holds `text` at `i`, ignoring ASCII case.
+    /// Whether `b` holds `text` (lowercase ASCII) at `i`, ignoring ASCII case.
     private static func matches(_ b: ByteView, at i: Int, _ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
-        guard i + count <= b.count else { return false }
-        let pattern = text.utf8Start
-        for k in 0..<count where b[i + k] | 0x20 != pattern[k] | 0x20 { return false }
-        return true
+        return i + count <= b.count && b[i..<i + count].equalsIgnoringCase(text)
     }
 }
