@@ -33,12 +33,12 @@ struct MixCommand: ParsableCommand {
     var eodId: Int32?
 
     func validate() throws {
-        guard Mixer.Format(rawValue: format) != nil else { throw ValidationError("--format must be jsonl or megatron (got \(format))") }
+        guard Mixer.OutputFormat(rawValue: format) != nil else { throw ValidationError("--format must be jsonl or megatron (got \(format))") }
         if let eodId, eodId < 0 { throw ValidationError("--eod-id must be 0 or more (got \(eodId))") }
     }
 
     func run() throws {
-        let format = Mixer.Format(rawValue: format)!
+        let format = Mixer.OutputFormat(rawValue: format)!
         let mix: MixConfig
         do { mix = try MixConfig.load(path: config) } catch { throw Failure("\(error)") }
         var model: (any Tokenizer)?

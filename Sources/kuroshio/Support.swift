@@ -8,7 +8,7 @@ import Glibc
 /// twice (or reached twice, through links) is read once; an input that is not a regular file or directory is an
 /// error.
 enum InputFiles {
-    static func expand(_ inputs: [String], suffixes: [String] = PipelineConfig.Format.warc.suffixes) throws -> [String] {
+    static func expand(_ inputs: [String], suffixes: [String] = PipelineConfig.InputFormat.warc.suffixes) throws -> [String] {
         var files: [String] = []
         for input in inputs {
             guard FileSystem.exists(input) else { throw Failure("\(input): no such file or directory") }

@@ -40,7 +40,7 @@ extension Deduplicator {
     /// removed ones with their reason and cluster in `OUT/dedup/removed/<bucket>/part-<unit>.tsv`.
     /// Each line must be the document the signatures pass read (its hash is checked against the unit's `docs`), and
     /// the shard must have as many lines: otherwise the verdicts would fall on other documents, and the task is refused.
-    func apply(_ unit: DedupUnits.Unit, _ ledger: PassLedger) throws(RunError) -> RunStats {
+    func apply(_ unit: DedupUnits.Shard, _ ledger: PassLedger) throws(RunError) -> RunStats {
         var stats = RunStats()
         let verdicts = try readVerdicts(unit)
         let keys = DocumentKeys.values(try readSide(units.sideOutput(unit, "docs")))
@@ -139,7 +139,7 @@ extension Deduplicator {
     }
 
     /// The unit's verdicts by local position; a line that does not read is a conflict.
-    private func readVerdicts(_ unit: DedupUnits.Unit) throws(RunError) -> [Int: Verdict] {
+    private func readVerdicts(_ unit: DedupUnits.Shard) throws(RunError) -> [Int: Verdict] {
         var verdicts: [Int: Verdict] = [:]
         let path = units.verdicts(unit)
         for line in String(decoding: try readSide(path), as: UTF8.self).split(separator: "\n") {

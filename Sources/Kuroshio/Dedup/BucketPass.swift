@@ -107,7 +107,7 @@ final class SignatureReader {
     private var descriptors: [Int: Int32] = [:]
     private var cache: [UInt64: [UInt32]] = [:]
 
-    init(deduplicator: Deduplicator, units: [DedupUnits.Unit], offsets: [Int]) {
+    init(deduplicator: Deduplicator, units: [DedupUnits.Shard], offsets: [Int]) {
         hashes = deduplicator.config.minhash?.hashes ?? 1
         paths = units.map { deduplicator.units.sideOutput($0, "sig") }
         self.offsets = offsets

@@ -107,7 +107,7 @@ extension Deduplicator {
     }
 
     /// The ids of the `needed` ordinals, read from the units' `ids` side outputs.
-    private func readIDs(_ mine: [DedupUnits.Unit], offsets: [Int], needed: Set<Int>) throws(RunError) -> [Int: String] {
+    private func readIDs(_ mine: [DedupUnits.Shard], offsets: [Int], needed: Set<Int>) throws(RunError) -> [Int: String] {
         var ids: [Int: String] = [:]
         guard !needed.isEmpty else { return ids }
         for (u, unit) in mine.enumerated() {
@@ -129,7 +129,7 @@ extension Deduplicator {
     /// merging with other dumps') and the frequent paragraphs: those seen more than `maxCount` times here and in the
     /// given tables, each with the first place it occurs in a document that stays (every other occurrence goes). The
     /// given tables are of corpora that come before this one: a frequent paragraph they hold stays nowhere here.
-    private func countParagraphs(_ bucket: String, _ mine: [DedupUnits.Unit], counts: [Int], offsets: [Int], removed: [Bool],
+    private func countParagraphs(_ bucket: String, _ mine: [DedupUnits.Shard], counts: [Int], offsets: [Int], removed: [Bool],
                                  options: DedupConfig.ParagraphOptions, stats: inout RunStats) throws(RunError) {
         let sorter = ExternalSorter(directory: "\(units.work)/\(bucket)/sort-paragraphs", budgetBytes: sortBudget)
         var others: [ParagraphTable.Reader] = []

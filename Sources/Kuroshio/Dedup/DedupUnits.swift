@@ -5,13 +5,13 @@
 /// numbers its documents in that order: the ordinal of a document is the number of documents before it in its
 /// bucket. Dedup never compares documents of different buckets.
 public struct DedupUnits: Sendable {
-    public struct Unit: Sendable, Equatable {
+    public struct Shard: Sendable, Equatable {
         public var index: Int
         public var bucket: String
         public var path: String
     }
 
-    public let units: [Unit]
+    public let units: [Shard]
     public let buckets: [String]
     /// Where the side outputs and artifacts go: `OUT/.dedup`.
     public let work: String
@@ -38,17 +38,17 @@ public struct DedupUnits: Sendable {
             }
         }
         found.sort { $0.path < $1.path }
-        units = found.enumerated().map { Unit(index: $0.offset, bucket: $0.element.bucket, path: $0.element.path) }
+        units = found.enumerated().map { Shard(index: $0.offset, bucket: $0.element.bucket, path: $0.element.path) }
         buckets = Array(Set(units.map(\.bucket))).sorted()
         work = "\(output)/.dedup"
     }
 
-    public func units(in bucket: String) -> [Unit] { units.filter { $0.bucket == bucket } }
+    public func units(in bucket: String) -> [Shard] { units.filter { $0.bucket == bucket } }
 
-    func name(_ unit: Unit) -> String { pad(unit.index, 6) }
-    func sideOutput(_ unit: Unit, _ kind: String) -> String { "\(work)/\(unit.bucket)/units/\(name(unit)).\(kind)" }
+    func name(_ unit: Shard) -> String { pad(unit.index, 6) }
+    func sideOutput(_ unit: Shard, _ kind: String) -> String { "\(work)/\(unit.bucket)/units/\(name(unit)).\(kind)" }
     func edges(_ bucket: String, _ task: String) -> String { "\(work)/\(bucket)/edges/\(task).edges" }
-    func verdicts(_ unit: Unit) -> String { "\(work)/\(unit.bucket)/verdicts/\(name(unit)).tsv" }
+    func verdicts(_ unit: Shard) -> String { "\(work)/\(unit.bucket)/verdicts/\(name(unit)).tsv" }
     func frequentParagraphs(_ bucket: String) -> String { "\(work)/\(bucket)/paragraphs.frequent" }
     /// This corpus's paragraph frequency table for a bucket, mergeable with other runs' (`dedup merge-tables`).
     func paragraphTable(_ bucket: String, output: String) -> String { "\(output)/dedup/paragraphs-\(bucket).table" }

@@ -17,7 +17,7 @@ public struct Deduplicator: Sendable {
     public var units: DedupUnits
     public var output: String
     /// What the documents were read from: outputs of WARC runs get a dataset card (`DatasetCard`).
-    public var format: PipelineConfig.Format
+    public var format: PipelineConfig.InputFormat
     public var shardBytes: Int
     /// The threads the passes run on, which share `memoryBytes`.
     public var jobs: Int
@@ -26,7 +26,7 @@ public struct Deduplicator: Sendable {
     /// Counts the tokens of every kept document into `meta.n_tokens`, when the recipe names one.
     public var tokenizer: (any Tokenizer)?
 
-    public init(config: DedupConfig, units: DedupUnits, output: String, format: PipelineConfig.Format = .jsonl,
+    public init(config: DedupConfig, units: DedupUnits, output: String, format: PipelineConfig.InputFormat = .jsonl,
                 shardBytes: Int = 128 << 20, jobs: Int = 1, memoryBytes: Int = 1 << 30) {
         self.config = config
         self.units = units
@@ -64,7 +64,7 @@ public struct Deduplicator: Sendable {
 
     /// Every unit's document count in `bucket` and the ordinal of its first document, from the sizes of the `docs`
     /// side outputs the signatures pass recorded.
-    func layout(_ bucket: String, _ ledger: PassLedger) -> (units: [DedupUnits.Unit], counts: [Int], offsets: [Int]) {
+    func layout(_ bucket: String, _ ledger: PassLedger) -> (units: [DedupUnits.Shard], counts: [Int], offsets: [Int]) {
         let mine = units.units(in: bucket)
         let counts = mine.map { (ledger.record(units.sideOutput($0, "docs"))?.size ?? 0) / DocumentKeys.stride }
         var offsets: [Int] = []

@@ -2,7 +2,7 @@
 /// spaces to split on), words for English and code. Each n-gram hash is a rolling (cyclic polynomial) hash over the
 /// hashes of its units, so a document is hashed in one pass whatever `n` is.
 public struct Shingler: Sendable, Equatable {
-    public enum Unit: String, Sendable, Equatable {
+    public enum Token: String, Sendable, Equatable {
         /// Unicode scalars, whitespace skipped, ASCII letters lowered.
         case characters
         /// Runs of non-space scalars, ASCII letters lowered.
@@ -11,13 +11,13 @@ public struct Shingler: Sendable, Equatable {
         case auto
     }
 
-    public var unit: Unit
+    public var unit: Token
     /// n for character n-grams (default 5, as Swallow's Doubri and HojiChar use).
     public var characterN: Int
     /// n for word n-grams (default 5).
     public var wordN: Int
 
-    public init(unit: Unit = .auto, characterN: Int = 5, wordN: Int = 5) {
+    public init(unit: Token = .auto, characterN: Int = 5, wordN: Int = 5) {
         self.unit = unit
         self.characterN = max(1, characterN)
         self.wordN = max(1, wordN)

@@ -24,7 +24,7 @@ struct SignaturePass: CorpusPass {
 extension Deduplicator {
     /// Pass 1 for one unit: reads its documents and writes their keys, ids, signatures, band hashes and paragraph
     /// keys as side outputs (`docs`, `ids`, `sig`, `bands`, `paras`).
-    func signatures(_ unit: DedupUnits.Unit) throws(RunError) -> RunStats {
+    func signatures(_ unit: DedupUnits.Shard) throws(RunError) -> RunStats {
         var stats = RunStats()
         let minhash = config.minhash
         let hasher = minhash.map { MinHasher(hashes: $0.hashes) }
@@ -86,7 +86,7 @@ extension Deduplicator {
     /// Calls `body` with every line of a unit's shard in order: the document, or nil for a line that is not one
     /// (counted as `dedup.bad_json` or as an input problem), and the hash of the line's bytes (0 for a line too long
     /// to read). Every line takes one ordinal, so the passes agree. Returns the counts of such lines.
-    func forEachLine(of unit: DedupUnits.Unit, _ body: (ShardDocument?, UInt64) throws(RunError) -> Void) throws(RunError) -> RunStats {
+    func forEachLine(of unit: DedupUnits.Shard, _ body: (ShardDocument?, UInt64) throws(RunError) -> Void) throws(RunError) -> RunStats {
         var stats = RunStats()
         let reader: JSONLReader
         do {

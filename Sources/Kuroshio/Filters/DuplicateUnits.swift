@@ -16,9 +16,9 @@ struct DuplicateUnits: DocumentFilter {
     static let sentenceCharacterSpec = FilterSpec("duplicate_sentence_chars", "Share of characters in repeated sentences.",
                                                   max: 0.2) { _ in DuplicateUnits(unit: .sentences, byCharacters: true) }
 
-    enum Unit { case lines, paragraphs, sentences }
+    enum Part { case lines, paragraphs, sentences }
 
-    let unit: Unit
+    let unit: Part
     let byCharacters: Bool
 
     func measure(_ document: Document) -> Double {

@@ -6,7 +6,7 @@ struct MeanWordLength: DocumentFilter {
         MeanWordLength(unit: try TextUnits.unit(parameters))
     }
 
-    let unit: TextUnits.Unit
+    let unit: TextUnits.Kind
 
     func measure(_ document: Document) -> Double {
         let words = document.analysis.tokens(unit == .auto ? .words : unit)

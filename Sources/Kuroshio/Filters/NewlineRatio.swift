@@ -5,7 +5,7 @@ struct NewlineRatio: DocumentFilter {
         NewlineRatio(unit: try TextUnits.unit(parameters))
     }
 
-    let unit: TextUnits.Unit
+    let unit: TextUnits.Kind
 
     func measure(_ document: Document) -> Double {
         let words = TextUnits.tokens(document, unit: unit).count

@@ -20,7 +20,7 @@ struct NgramShares: DocumentFilter {
 
     let n: Int
     let top: Bool
-    let unit: TextUnits.Unit
+    let unit: TextUnits.Kind
     let byOccurrences: Bool
 
     init(_ parameters: FilterParameters, n: Int, top: Bool) throws(ConfigError) {

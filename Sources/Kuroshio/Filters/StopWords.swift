@@ -10,7 +10,7 @@ struct StopWords: DocumentFilter {
     static let gopher = ["the", "be", "to", "of", "and", "that", "have", "with"]
 
     let words: Set<String>
-    let unit: TextUnits.Unit
+    let unit: TextUnits.Kind
 
     func measure(_ document: Document) -> Double {
         let tokens = document.analysis.tokens(unit == .auto ? .words : unit)

@@ -9,11 +9,11 @@ public final class TextAnalysis: @unchecked Sendable {
     private(set) lazy var sentences: [Substring] = TextUnits.sentences(text)
     private(set) lazy var scripts = ScriptCounts(text)
     private(set) lazy var nonSpaceCharacters = text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
-    private var tokens: [TextUnits.Unit: [String]] = [:]
-    private var tokenIDs: [TextUnits.Unit: (ids: [Int32], lengths: [Int32])] = [:]
+    private var tokens: [TextUnits.Kind: [String]] = [:]
+    private var tokenIDs: [TextUnits.Kind: (ids: [Int32], lengths: [Int32])] = [:]
 
     /// The text's tokens in a resolved unit (not `auto`).
-    func tokens(_ unit: TextUnits.Unit) -> [String] {
+    func tokens(_ unit: TextUnits.Kind) -> [String] {
         if let known = tokens[unit] { return known }
         let made: [String] = switch unit {
         case .characters: text.unicodeScalars.filter { !$0.properties.isWhitespace }.map { String($0) }
@@ -26,7 +26,7 @@ public final class TextAnalysis: @unchecked Sendable {
 
     /// The text's tokens in a resolved unit as small ids (equal tokens, equal ids), with each token's length in
     /// characters: 8 bytes a token, the working set of the n-gram filters.
-    func tokenIDs(_ unit: TextUnits.Unit) -> (ids: [Int32], lengths: [Int32]) {
+    func tokenIDs(_ unit: TextUnits.Kind) -> (ids: [Int32], lengths: [Int32]) {
         if let known = tokenIDs[unit] { return known }
         let tokens = tokens(unit)
         var ids: [Int32] = []

@@ -50,12 +50,12 @@ enum TextUnits {
     }
 
     /// `unit`, with `auto` resolved for the document.
-    static func resolve(_ unit: Unit, for document: Document) -> Unit {
+    static func resolve(_ unit: Kind, for document: Document) -> Kind {
         unit == .auto ? (isCJK(document) ? .characters : .words) : unit
     }
 
     /// What text is cut into for counting.
-    enum Unit: String, Sendable {
+    enum Kind: String, Sendable {
         /// Characters for CJK text, words otherwise.
         case auto
         case characters, words
@@ -66,15 +66,15 @@ enum TextUnits {
 
     static let unitParameter = ParameterSpec("unit", .text, "auto", "auto, characters, words or script_runs")
 
-    static func unit(_ parameters: FilterParameters) throws(ConfigError) -> Unit {
-        guard let unit = Unit(rawValue: parameters.text("unit", "auto")) else {
+    static func unit(_ parameters: FilterParameters) throws(ConfigError) -> Kind {
+        guard let unit = Kind(rawValue: parameters.text("unit", "auto")) else {
             throw ConfigError(file: parameters.file, line: nil, message: "unit must be auto, characters, words or script_runs")
         }
         return unit
     }
 
     /// The document's tokens in `unit`.
-    static func tokens(_ document: Document, unit: Unit = .auto) -> [String] {
+    static func tokens(_ document: Document, unit: Kind = .auto) -> [String] {
         document.analysis.tokens(resolve(unit, for: document))
     }
 

@@ -5,7 +5,7 @@ struct WordCount: DocumentFilter {
         WordCount(unit: try TextUnits.unit(parameters))
     }
 
-    let unit: TextUnits.Unit
+    let unit: TextUnits.Kind
 
     func measure(_ document: Document) -> Double { Double(TextUnits.tokens(document, unit: unit).count) }
 }

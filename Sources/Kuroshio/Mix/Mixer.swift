@@ -9,7 +9,7 @@
 /// sweep, so repeats lie far apart. Each next document is drawn from a source picked at random (seeded) in proportion
 /// to the tokens it has still to give.
 public struct Mixer {
-    public enum Format: String, Sendable { case jsonl, megatron }
+    public enum OutputFormat: String, Sendable { case jsonl, megatron }
 
     public var config: MixConfig
     /// Counts tokens where a document has no `meta.n_tokens`, and gives the ids for Megatron output.
@@ -45,7 +45,7 @@ public struct Mixer {
     /// refused. A source whose paths hold no shards, a document whose `meta.n_tokens` cannot be true, a target more
     /// than `MixConfig.maxRepeats` times what a source holds, and an end-of-document id outside the vocabulary are
     /// refused with the config's file and line, or the shard's.
-    public func run(output: String, format: Format) throws(RunError) -> JSON {
+    public func run(output: String, format: OutputFormat) throws(RunError) -> JSON {
         guard format == .jsonl || tokenizer != nil else { throw .conflict("Megatron output needs a tokenizer for the ids") }
         if format == .megatron {
             guard let endOfDocument else { throw .conflict("the tokenizer names no end-of-document token: give its id (--eod-id)") }

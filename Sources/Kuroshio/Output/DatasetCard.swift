@@ -66,7 +66,7 @@ enum DatasetCard {
 
     /// Writes the card for the buckets that have shards; none for outputs of JSONL sources, whose meta carries fields
     /// of their own that the card cannot know.
-    static func write(output: String, format: PipelineConfig.Format, deduplicated: Bool, tokens: Bool) throws(OutputError) {
+    static func write(output: String, format: PipelineConfig.InputFormat, deduplicated: Bool, tokens: Bool) throws(OutputError) {
         guard format == .warc else { return }
         let buckets = FileSystem.list(output).sorted().filter { name in
             !name.hasPrefix(".") && name != "rejected" && name != "dedup"

@@ -5,7 +5,7 @@ struct FinalizePass: CorpusPass {
     var output: String
     /// The passes before it, whose counters it sums in this order.
     var passes: [String]
-    var format: PipelineConfig.Format
+    var format: PipelineConfig.InputFormat
     /// Whether the dedup passes made the kept documents: the map pass's bucket counts are then `pre_dedup.*`.
     var deduplicated: Bool
     var tokens: Bool

@@ -32,7 +32,7 @@ public struct PipelineConfig: Sendable {
     }
 
     /// What the input files hold.
-    public enum Format: String, Sendable {
+    public enum InputFormat: String, Sendable {
         /// WARC records (`.warc`, `.warc.gz`, and the older `.arc`, `.arc.gz`).
         case warc
         /// One JSON object per line (`.jsonl`, `.jsonl.gz`, `.jsonl.zst`), its text in `textField`.
@@ -47,7 +47,7 @@ public struct PipelineConfig: Sendable {
         }
     }
 
-    public var format = Format.warc
+    public var format = InputFormat.warc
     /// For JSONL: the field holding the text (`text`, or `content` in code corpora), and the one holding the id.
     public var textField = "text"
     public var idField = "id"
@@ -207,7 +207,7 @@ private struct ConfigReader {
             let reader = try mapping(node, at: "reader", allowed: ["format", "max_record_bytes", "http_status", "content_types",
                                                                  "text_field", "id_field"])
             let format = try string(reader["format"], "reader.format", default: "warc")
-            guard let parsed = PipelineConfig.Format(rawValue: format) else {
+            guard let parsed = PipelineConfig.InputFormat(rawValue: format) else {
                 throw fail(reader["format"], "reader.format must be warc or jsonl")
             }
             config.format = parsed
@@ -386,7 +386,7 @@ private struct ConfigReader {
             options.rows = try int(entries["rows"], "\(path).rows", default: options.rows)
             options.threshold = try double(entries["threshold"], "\(path).threshold", default: options.threshold)
             let unit = try string(entries["shingles"], "\(path).shingles", default: "auto")
-            guard let parsed = Shingler.Unit(rawValue: unit) else {
+            guard let parsed = Shingler.Token(rawValue: unit) else {
                 throw fail(entries["shingles"], "\(path).shingles must be auto, characters or words")
             }
             options.shingles = Shingler(unit: parsed,

@@ -12,7 +12,7 @@ enum SVGChart {
         init(_ label: String, _ value: Double, text: String? = nil) {
             self.label = label
             self.value = value
-            self.text = text ?? Format.count(value)
+            self.text = text ?? ReportText.count(value)
         }
     }
 
@@ -29,7 +29,7 @@ enum SVGChart {
         for (i, bar) in bars.enumerated() {
             let y = top + Double(i) * rowHeight
             let length = max(bar.value > 0 ? 1 : 0, plotWidth * bar.value / axis.maximum)
-            svg += text(labelWidth - 8, y + rowHeight / 2 + 4, Format.clip(bar.label, 34), anchor: "end")
+            svg += text(labelWidth - 8, y + rowHeight / 2 + 4, ReportText.clip(bar.label, 34), anchor: "end")
             svg += rect(labelWidth, y + 3, length, rowHeight - 6, palette[0], bar)
             svg += text(labelWidth + length + 6, y + rowHeight / 2 + 4, bar.text, size: 12, fill: "#333")
         }
@@ -39,7 +39,7 @@ enum SVGChart {
         for tick in axis.ticks {
             let x = labelWidth + plotWidth * tick / axis.maximum
             svg += line(x, base, x, base + 4)
-            svg += text(x, base + 17, Format.count(tick), anchor: "middle", size: 12)
+            svg += text(x, base + 17, ReportText.count(tick), anchor: "middle", size: 12)
         }
         svg += text(labelWidth + plotWidth / 2, base + 36, unit, anchor: "middle", size: 13, fill: "#333")
         return svg + "</svg>\n"
@@ -59,7 +59,7 @@ enum SVGChart {
         for tick in axis.ticks {
             let y = base - plotHeight * tick / axis.maximum
             svg += line(left - 4, y, width - right, y, stroke: tick == 0 ? "#555" : "#e2e8f0")
-            svg += text(left - 8, y + 4, Format.count(tick), anchor: "end", size: 12)
+            svg += text(left - 8, y + 4, ReportText.count(tick), anchor: "end", size: 12)
         }
         for (i, bar) in bars.enumerated() {
             let x = left + Double(i) * slot
@@ -67,16 +67,16 @@ enum SVGChart {
             svg += rect(x + slot * 0.1, base - height, slot * 0.8, height, palette[0], bar)
             let center = x + slot / 2
             if rotate {
-                svg += "<text x=\"\(Format.number(center))\" y=\"\(Format.number(base + 14))\" font-size=\"11\" text-anchor=\"end\" "
-                    + "transform=\"rotate(-45 \(Format.number(center)) \(Format.number(base + 14)))\">\(Format.escaped(bar.label))</text>\n"
+                svg += "<text x=\"\(ReportText.number(center))\" y=\"\(ReportText.number(base + 14))\" font-size=\"11\" text-anchor=\"end\" "
+                    + "transform=\"rotate(-45 \(ReportText.number(center)) \(ReportText.number(base + 14)))\">\(ReportText.escaped(bar.label))</text>\n"
             } else {
                 svg += text(center, base + 16, bar.label, anchor: "middle", size: 12)
             }
         }
         svg += line(left, top, left, base, stroke: "#555")
         svg += text(left + plotWidth / 2, base + bottom - 8, xAxis, anchor: "middle", size: 13, fill: "#333")
-        svg += "<text x=\"16\" y=\"\(Format.number(top + plotHeight / 2))\" font-size=\"13\" fill=\"#333\" text-anchor=\"middle\" "
-            + "transform=\"rotate(-90 16 \(Format.number(top + plotHeight / 2)))\">\(Format.escaped(yAxis))</text>\n"
+        svg += "<text x=\"16\" y=\"\(ReportText.number(top + plotHeight / 2))\" font-size=\"13\" fill=\"#333\" text-anchor=\"middle\" "
+            + "transform=\"rotate(-90 16 \(ReportText.number(top + plotHeight / 2)))\">\(ReportText.escaped(yAxis))</text>\n"
         return svg + "</svg>\n"
     }
 
@@ -94,10 +94,10 @@ enum SVGChart {
             var x = labelWidth
             for (k, part) in row.parts.enumerated() where total > 0 && part.value > 0 {
                 let share = part.value / total, length = plotWidth * share
-                let bar = Bar("\(row.label): \(part.name)", part.value, text: Format.percent(share))
+                let bar = Bar("\(row.label): \(part.name)", part.value, text: ReportText.percent(share))
                 svg += rect(x, y + 4, length, rowHeight - 8, palette[k % palette.count], bar)
                 if length > 44 {
-                    svg += text(x + length / 2, y + rowHeight / 2 + 5, "\(part.name) \(Format.percent(share))", anchor: "middle",
+                    svg += text(x + length / 2, y + rowHeight / 2 + 5, "\(part.name) \(ReportText.percent(share))", anchor: "middle",
                                 size: 13, fill: "#fff")
                 }
                 x += length
@@ -108,13 +108,13 @@ enum SVGChart {
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             let x = labelWidth + plotWidth * tick
             svg += line(x, base, x, base + 4)
-            svg += text(x, base + 17, Format.percent(tick), anchor: tick == 1 ? "end" : "middle", size: 12)
+            svg += text(x, base + 17, ReportText.percent(tick), anchor: tick == 1 ? "end" : "middle", size: 12)
         }
         let legendY = base + 44
         svg += text(labelWidth - 8, legendY, "share of the total", anchor: "end", size: 13, fill: "#333")
         for (k, name) in names.enumerated() {
             let x = labelWidth + Double(k) * 120
-            svg += "<rect x=\"\(Format.number(x))\" y=\"\(Format.number(legendY - 11))\" width=\"14\" height=\"14\" "
+            svg += "<rect x=\"\(ReportText.number(x))\" y=\"\(ReportText.number(legendY - 11))\" width=\"14\" height=\"14\" "
                 + "fill=\"\(palette[k % palette.count])\"/>\n"
             svg += text(x + 20, legendY, name, size: 13)
         }
@@ -122,26 +122,26 @@ enum SVGChart {
     }
 
     private static func open(_ id: String, title: String, height: Double) -> String {
-        "<svg data-chart=\"\(Format.escaped(id))\" role=\"img\" aria-label=\"\(Format.escaped(title))\" "
-            + "viewBox=\"0 0 \(Format.number(width)) \(Format.number(height))\" width=\"100%\" "
+        "<svg data-chart=\"\(ReportText.escaped(id))\" role=\"img\" aria-label=\"\(ReportText.escaped(title))\" "
+            + "viewBox=\"0 0 \(ReportText.number(width)) \(ReportText.number(height))\" width=\"100%\" "
             + "xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\">\n"
-            + "<text x=\"0\" y=\"18\" font-size=\"16\" font-weight=\"600\">\(Format.escaped(title))</text>\n"
+            + "<text x=\"0\" y=\"18\" font-size=\"16\" font-weight=\"600\">\(ReportText.escaped(title))</text>\n"
     }
 
     private static func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, _ fill: String, _ bar: Bar) -> String {
-        "<rect x=\"\(Format.number(x))\" y=\"\(Format.number(y))\" width=\"\(Format.number(width))\" "
-            + "height=\"\(Format.number(height))\" fill=\"\(fill)\" data-label=\"\(Format.escaped(bar.label))\" "
-            + "data-value=\"\(Format.number(bar.value))\"><title>\(Format.escaped(bar.label)): \(Format.escaped(bar.text))</title></rect>\n"
+        "<rect x=\"\(ReportText.number(x))\" y=\"\(ReportText.number(y))\" width=\"\(ReportText.number(width))\" "
+            + "height=\"\(ReportText.number(height))\" fill=\"\(fill)\" data-label=\"\(ReportText.escaped(bar.label))\" "
+            + "data-value=\"\(ReportText.number(bar.value))\"><title>\(ReportText.escaped(bar.label)): \(ReportText.escaped(bar.text))</title></rect>\n"
     }
 
     private static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Int = 13,
                              fill: String = "#111") -> String {
-        "<text x=\"\(Format.number(x))\" y=\"\(Format.number(y))\" font-size=\"\(size)\" fill=\"\(fill)\" "
-            + "text-anchor=\"\(anchor)\">\(Format.escaped(content))</text>\n"
+        "<text x=\"\(ReportText.number(x))\" y=\"\(ReportText.number(y))\" font-size=\"\(size)\" fill=\"\(fill)\" "
+            + "text-anchor=\"\(anchor)\">\(ReportText.escaped(content))</text>\n"
     }
 
     private static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = "#555") -> String {
-        "<line x1=\"\(Format.number(x1))\" y1=\"\(Format.number(y1))\" x2=\"\(Format.number(x2))\" y2=\"\(Format.number(y2))\" "
+        "<line x1=\"\(ReportText.number(x1))\" y1=\"\(ReportText.number(y1))\" x2=\"\(ReportText.number(x2))\" y2=\"\(ReportText.number(y2))\" "
             + "stroke=\"\(stroke)\"/>\n"
     }
 

@@ -22,19 +22,19 @@ public enum StatsReport {
 
             """
         page += "<p class=\"note\">" + stats.runs.map { run in
-            "\(Format.escaped(run.path)): " + (run.finished ? "finished" : "in progress") + ", \(Format.count(run.filesDone)) input files done"
-        }.joined(separator: "<br>") + "<br>\(Format.count(profile.shards)) shards read"
-            + (profile.badLines > 0 ? ", \(Format.count(profile.badLines)) lines that are not documents" : "") + ".</p>\n"
+            "\(ReportText.escaped(run.path)): " + (run.finished ? "finished" : "in progress") + ", \(ReportText.count(run.filesDone)) input files done"
+        }.joined(separator: "<br>") + "<br>\(ReportText.count(profile.shards)) shards read"
+            + (profile.badLines > 0 ? ", \(ReportText.count(profile.badLines)) lines that are not documents" : "") + ".</p>\n"
 
         // The mix.
         page += "<section><h2>Buckets and the mix</h2>\n<table><tr><th>bucket</th><th>documents</th><th>characters</th>"
             + "<th>bytes</th><th>tokens</th><th>share of documents</th><th>share of characters</th><th>share of tokens</th></tr>\n"
         for name in names + (names.count > 1 ? ["all"] : []) {
             let bucket = profile.buckets[name] ?? total
-            page += "<tr><td>\(Format.escaped(name))</td><td>\(Format.count(bucket.docs))</td><td>\(Format.count(bucket.chars))</td>"
-                + "<td>\(Format.count(bucket.bytes))</td><td>\(bucket.docsWithTokens > 0 ? Format.count(bucket.tokens) : "–")</td>"
-                + "<td>\(Format.share(bucket.docs, total.docs))</td><td>\(Format.share(bucket.chars, total.chars))</td>"
-                + "<td>\(Format.share(bucket.tokens, total.tokens))</td></tr>\n"
+            page += "<tr><td>\(ReportText.escaped(name))</td><td>\(ReportText.count(bucket.docs))</td><td>\(ReportText.count(bucket.chars))</td>"
+                + "<td>\(ReportText.count(bucket.bytes))</td><td>\(bucket.docsWithTokens > 0 ? ReportText.count(bucket.tokens) : "–")</td>"
+                + "<td>\(ReportText.share(bucket.docs, total.docs))</td><td>\(ReportText.share(bucket.chars, total.chars))</td>"
+                + "<td>\(ReportText.share(bucket.tokens, total.tokens))</td></tr>\n"
         }
         page += "</table>\n"
         var rows: [(label: String, parts: [(name: String, value: Double)])] = [
@@ -50,9 +50,9 @@ public enum StatsReport {
                               funnel.steps.enumerated().map { index, step in
                                   let lost = step.docsIn > 0 ? Double(step.docsIn - step.docsOut) / Double(step.docsIn) : 0
                                   // Records that are not responses (requests, metadata) are not losses.
-                                  let text = index == 0 ? "\(Format.count(step.docsIn)) records, \(Format.count(step.docsOut)) to the stages"
-                                      : "\(Format.count(step.docsIn)) → \(Format.count(step.docsOut))"
-                                          + (lost > 0 ? " (−\(Format.percent(lost)))" : "")
+                                  let text = index == 0 ? "\(ReportText.count(step.docsIn)) records, \(ReportText.count(step.docsOut)) to the stages"
+                                      : "\(ReportText.count(step.docsIn)) → \(ReportText.count(step.docsOut))"
+                                          + (lost > 0 ? " (−\(ReportText.percent(lost)))" : "")
                                   return SVGChart.Bar(step.name, Double(step.docsOut), text: text)
                               })
         if !funnel.dropReasons.isEmpty {
@@ -85,7 +85,7 @@ public enum StatsReport {
         page += "<section><h2>Sources</h2>\n"
         page += SVGChart.bars("charsets", title: "Charsets of the documents kept", unit: "documents",
                               profile.charsets.top(CorpusStats.listed).map { SVGChart.Bar($0.key, Double($0.count)) })
-        page += SVGChart.bars("tlds", title: "Top-level domains (.jp: \(Format.percent(profile.jpShare)) of documents)", unit: "documents",
+        page += SVGChart.bars("tlds", title: "Top-level domains (.jp: \(ReportText.percent(profile.jpShare)) of documents)", unit: "documents",
                               profile.tlds.top(15).map { SVGChart.Bar("." + $0.key, Double($0.count)) })
         page += SVGChart.bars("domains", title: "Top domains" + (profile.domains.approximate ? " (approximate counts)" : ""),
                               unit: "documents", profile.domains.top(20).map { SVGChart.Bar($0.key, Double($0.count)) })
@@ -99,7 +99,7 @@ public enum StatsReport {
             page += "<section><h2>Deduplication</h2>\n<table><tr><th>step</th><th>removed</th><th>rate</th></tr>\n"
             for rate in rates {
                 page += "<tr><td>\(rate.step == "paragraphs" ? "paragraphs (of those compared)" : "\(rate.step) duplicates (documents)")</td>"
-                    + "<td>\(Format.count(rate.removed))</td><td>\(Format.percent(rate.rate))</td></tr>\n"
+                    + "<td>\(ReportText.count(rate.removed))</td><td>\(ReportText.percent(rate.rate))</td></tr>\n"
             }
             page += "</table>\n"
             page += SVGChart.columns("cluster-sizes", title: "Near-duplicate cluster sizes", xAxis: "documents in a cluster",
@@ -116,8 +116,8 @@ public enum StatsReport {
             page += "<table><tr><th>kind</th><th>count</th><th>examples (file @ offset: detail)</th></tr>\n"
             for (kind, count) in problems {
                 let examples = stats.counters.examples.filter { $0.kind.rawValue == kind }.prefix(3)
-                    .map { Format.escaped("\($0.file) @ \($0.offset)" + ($0.detail.isEmpty ? "" : ": \($0.detail)")) }
-                page += "<tr><td>\(Format.escaped(kind))</td><td>\(Format.count(count))</td><td class=\"text\">"
+                    .map { ReportText.escaped("\($0.file) @ \($0.offset)" + ($0.detail.isEmpty ? "" : ": \($0.detail)")) }
+                page += "<tr><td>\(ReportText.escaped(kind))</td><td>\(ReportText.count(count))</td><td class=\"text\">"
                     + examples.joined(separator: "<br>") + "</td></tr>\n"
             }
             page += "</table>\n"
@@ -129,11 +129,11 @@ public enum StatsReport {
             page += "<section><h2>Rejected examples</h2>\n<p class=\"note\">The first documents each stage rejected "
                 + "(kept with <code>--keep-rejected</code>), with the value it measured.</p>\n"
             for stage in profile.rejected.keys.sorted() {
-                page += "<h3>\(Format.escaped(stage))</h3>\n"
+                page += "<h3>\(ReportText.escaped(stage))</h3>\n"
                 for document in profile.rejected[stage]! {
-                    page += "<p class=\"note\">\(document.value.map { "value \(Format.count($0))" } ?? "no value") · "
-                        + "\(Format.escaped(document.url.isEmpty ? document.id : document.url))</p>\n"
-                        + "<blockquote>\(Format.escaped(document.excerpt))</blockquote>\n"
+                    page += "<p class=\"note\">\(document.value.map { "value \(ReportText.count($0))" } ?? "no value") · "
+                        + "\(ReportText.escaped(document.url.isEmpty ? document.id : document.url))</p>\n"
+                        + "<blockquote>\(ReportText.escaped(document.excerpt))</blockquote>\n"
                 }
             }
             page += "</section>\n"
@@ -150,29 +150,29 @@ public enum StatsReport {
     public static func markdown(_ stats: CorpusStats) -> String {
         let profile = stats.profile, total = profile.total, funnel = Funnel(stats.counters)
         var text = "# Corpus statistics\n\n" + stats.runs.map {
-            "- `\(Format.markdown($0.path))`: \($0.finished ? "finished" : "in progress"), \(Format.count($0.filesDone)) input files done\n"
+            "- `\(ReportText.markdown($0.path))`: \($0.finished ? "finished" : "in progress"), \(ReportText.count($0.filesDone)) input files done\n"
         }.joined()
         text += "\n| bucket | documents | characters | tokens | share of documents | share of characters | share of tokens |\n"
             + "|---|---:|---:|---:|---:|---:|---:|\n"
         for name in profile.bucketNames {
             let bucket = profile.buckets[name]!
-            text += "| \(Format.markdown(name)) | \(Format.count(bucket.docs)) | \(Format.count(bucket.chars)) | "
-                + "\(bucket.docsWithTokens > 0 ? Format.count(bucket.tokens) : "–") | \(Format.share(bucket.docs, total.docs)) | "
-                + "\(Format.share(bucket.chars, total.chars)) | \(Format.share(bucket.tokens, total.tokens)) |\n"
+            text += "| \(ReportText.markdown(name)) | \(ReportText.count(bucket.docs)) | \(ReportText.count(bucket.chars)) | "
+                + "\(bucket.docsWithTokens > 0 ? ReportText.count(bucket.tokens) : "–") | \(ReportText.share(bucket.docs, total.docs)) | "
+                + "\(ReportText.share(bucket.chars, total.chars)) | \(ReportText.share(bucket.tokens, total.tokens)) |\n"
         }
         text += "\n| step | in | out |\n|---|---:|---:|\n"
-            + funnel.steps.map { "| \(Format.markdown($0.name)) | \(Format.count($0.docsIn)) | \(Format.count($0.docsOut)) |\n" }.joined()
+            + funnel.steps.map { "| \(ReportText.markdown($0.name)) | \(ReportText.count($0.docsIn)) | \(ReportText.count($0.docsOut)) |\n" }.joined()
         if !funnel.dropReasons.isEmpty {
-            text += "\nTop drop reasons: " + funnel.dropReasons.prefix(5).map { "\(Format.markdown($0.reason)) \(Format.count($0.count))" }
+            text += "\nTop drop reasons: " + funnel.dropReasons.prefix(5).map { "\(ReportText.markdown($0.reason)) \(ReportText.count($0.count))" }
                 .joined(separator: ", ") + ".\n"
         }
         let rates = stats.dedupRates
         if !rates.isEmpty {
-            text += "Dedup removed: " + rates.map { "\(Format.markdown($0.step)) \(Format.percent($0.rate)) (\(Format.count($0.removed)))" }
+            text += "Dedup removed: " + rates.map { "\(ReportText.markdown($0.step)) \(ReportText.percent($0.rate)) (\(ReportText.count($0.removed)))" }
                 .joined(separator: ", ") + ".\n"
         }
         if !stats.problems.isEmpty {
-            text += "Input problems: " + stats.problems.map { "\(Format.markdown($0.kind)) \(Format.count($0.count))" }.joined(separator: ", ") + ".\n"
+            text += "Input problems: " + stats.problems.map { "\(ReportText.markdown($0.kind)) \(ReportText.count($0.count))" }.joined(separator: ", ") + ".\n"
         }
         return text
     }

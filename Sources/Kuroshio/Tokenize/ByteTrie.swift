@@ -4,7 +4,7 @@ import Glibc
 /// in the text, a byte at a time. Stored as a double array (each node's children sit at `base + byte`, and a child
 /// names its parent), so that a step reads one small unit near its siblings.
 struct ByteTrie: Sendable {
-    private struct Unit {
+    private struct Cell {
         /// Where this node's children start (child for byte `b` at `base + b`); 0 when it has none.
         var base: Int32 = 0
         /// The parent node, or -1 for a free unit. The root is its own parent.
@@ -13,7 +13,7 @@ struct ByteTrie: Sendable {
         var value: Int32 = -1
     }
 
-    private var units: [Unit]
+    private var units: [Cell]
 
     /// The first value given for a key wins.
     init<Keys: Sequence>(_ entries: Keys) where Keys.Element == ([UInt8], Int32) {
@@ -65,7 +65,7 @@ struct ByteTrie: Sendable {
 
     /// Lays units out: finds room for a node's children among free units, which form a linked list.
     private struct Builder {
-        var units = [Unit](repeating: Unit(), count: 256)
+        var units = [Cell](repeating: Cell(), count: 256)
         var nextFree: [Int] = Array(1...256), previousFree: [Int] = Array(-1..<255)
         var firstFree = 1
 
@@ -103,7 +103,7 @@ struct ByteTrie: Sendable {
         /// Doubles the units, the new ones free; returns the first new one.
         private mutating func grow() -> Int {
             let old = units.count
-            units += [Unit](repeating: Unit(), count: old)
+            units += [Cell](repeating: Cell(), count: old)
             nextFree += Array(old + 1...2 * old)
             previousFree += Array(old - 1..<2 * old - 1)
             nextFree[2 * old - 1] = -1

@@ -50,7 +50,7 @@ import Testing
 }
 
 @Suite struct ShinglerTests {
-    func shingles(_ text: String, _ unit: Shingler.Unit = .auto, n: Int = 5) -> [UInt64] {
+    func shingles(_ text: String, _ unit: Shingler.Token = .auto, n: Int = 5) -> [UInt64] {
         var hashes: [UInt64] = []
         Shingler(unit: unit, characterN: n, wordN: n).shingles(TextNormalizer.normalize(text), into: &hashes)
         return hashes

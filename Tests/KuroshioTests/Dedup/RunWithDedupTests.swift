@@ -54,7 +54,7 @@ import Testing
         let yaml = String(decoding: try #require(FileSystem.read(Fixtures.root.appendingPathComponent("Pipelines/ja-en-code-cc.yaml").path)), as: UTF8.self)
         let config = try PipelineConfig.parse(yaml, file: "ja-en-code-cc.yaml")
         #expect(config.dedup?.exact == true && config.dedup?.minhash != nil)
-        let inputs = FileSystem.files(under: Fixtures.sharedData.appendingPathComponent("warc").path, suffixes: PipelineConfig.Format.warc.suffixes)
+        let inputs = FileSystem.files(under: Fixtures.sharedData.appendingPathComponent("warc").path, suffixes: PipelineConfig.InputFormat.warc.suffixes)
         let output = directory()
         let stats = try Runner(config: config, inputs: inputs, output: output, jobs: 2).run()
         let buckets = try texts(output)

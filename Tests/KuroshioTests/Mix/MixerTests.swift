@@ -30,7 +30,7 @@ import Testing
         return root
     }
 
-    func mix(_ yaml: String, format: Mixer.Format = .jsonl) throws -> (output: String, manifest: JSON) {
+    func mix(_ yaml: String, format: Mixer.OutputFormat = .jsonl) throws -> (output: String, manifest: JSON) {
         let output = directory()
         let config = try MixConfig.parse(yaml, file: "mix.yaml")
         let manifest = try Mixer(config: config, tokenizer: CharacterTokenizer()).run(output: output, format: format)
@@ -140,7 +140,7 @@ import Testing
     /// vocabulary (never wrapped into uint16).
     @Test func whatTheSourcesHoldIsCheckedWhenTheMixIsBuilt() throws {
         let ja = try bucket("ja", count: 20)
-        func refusal(_ yaml: String, format: Mixer.Format = .jsonl, eod: Int32? = nil) -> String {
+        func refusal(_ yaml: String, format: Mixer.OutputFormat = .jsonl, eod: Int32? = nil) -> String {
             do {
                 let config = try MixConfig.parse(yaml, file: "m.yaml")
                 _ = try Mixer(config: config, tokenizer: CharacterTokenizer(), endOfDocument: eod).run(output: directory(), format: format)

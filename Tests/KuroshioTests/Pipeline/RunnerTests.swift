@@ -193,7 +193,7 @@ import Testing
         try Data(compressed[0..<size]).write(to: URL(fileURLWithPath: "\(directory)/a.jsonl.zst"))
         try Data(Gzip.compress(plain)).write(to: URL(fileURLWithPath: "\(directory)/b.jsonl.gz"))
         try Data(plain).write(to: URL(fileURLWithPath: "\(directory)/c.jsonl"))
-        let inputs = FileSystem.files(under: directory, suffixes: PipelineConfig.Format.jsonl.suffixes)
+        let inputs = FileSystem.files(under: directory, suffixes: PipelineConfig.InputFormat.jsonl.suffixes)
         #expect(inputs.count == 3)
         let output = try run(try recipe("code-jsonl.yaml"), inputs)
         for bucket in ["code", "en", "ja"] { #expect(output.documents[bucket]?.count == 3, "\(bucket)") }

@@ -101,9 +101,9 @@ import Testing
     /// Escaping is by byte: a quote, angle bracket, ampersand or apostrophe followed by a combining mark is escaped
     /// all the same, and the mark kept.
     @Test func specialCharactersFollowedByMarksAreEscaped() {
-        #expect(Format.escaped("\"\u{301}<\u{301}>\u{301}&\u{301}'\u{301}") == "&quot;\u{301}&lt;\u{301}&gt;\u{301}&amp;\u{301}&#39;\u{301}")
+        #expect(ReportText.escaped("\"\u{301}<\u{301}>\u{301}&\u{301}'\u{301}") == "&quot;\u{301}&lt;\u{301}&gt;\u{301}&amp;\u{301}&#39;\u{301}")
         for text in Self.hostileStrings() {
-            let escaped = Array(Format.escaped(text).utf8)
+            let escaped = Array(ReportText.escaped(text).utf8)
             #expect(!escaped.contains { "<>\"'".utf8.contains($0) }, "\(text.debugDescription)")
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the statistics report writes numbers and text.
-enum Format {
+enum ReportText {
     /// A count with thousands separators (`12,345`), or a short decimal for fractions.
     static func count(_ value: Double) -> String {
         guard value.rounded() == value, abs(value) < 1e15 else { return String(format: "%.3g", value) }
