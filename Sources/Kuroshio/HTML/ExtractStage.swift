@@ -8,7 +8,7 @@ public struct ExtractStage: PipelineStage {
     static let spec = StageSpec(name: "extract", summary: "decodes the payload and keeps its main text", parameters: [
         ParameterSpec("main_content", .flag, "true", "keep only the main content block"),
         ParameterSpec("max_link_ratio", .number, "0.5", "paragraphs with a larger share of link text are boilerplate"),
-    ]) { parameters in
+    ], order: .init(once: true, requiredFor: .warc)) { parameters in
         ExtractStage(mainContent: parameters.flag("main_content", true), maxLinkRatio: parameters.number("max_link_ratio", 0.5))
     }
 

@@ -5,7 +5,8 @@ public struct JapanesePrefilterStage: StatelessStage {
 
     static let spec = StageSpec(name: "japanese_prefilter",
                                 summary: "drops pages with no lang=\"ja\", no Japanese charset label and too few kana, before parsing",
-                                parameters: [ParameterSpec("min_kana", .number, "3", "kana needed in the first 64 KiB")]) { parameters throws(ConfigError) in
+                                parameters: [ParameterSpec("min_kana", .number, "3", "kana needed in the first 64 KiB")],
+                                order: .init(once: true, before: ("extract", "reads raw bytes"))) { parameters throws(ConfigError) in
         JapanesePrefilterStage(prefilter: JapanesePrefilter(minimumKana: try parameters.whole("min_kana", 3, in: 0...65_536)))
     }
 

@@ -8,7 +8,8 @@ public struct LanguageStage: PipelineStage {
     static let routable = ["ja", "en", "code", "zh", "ko"]
 
     static let spec = StageSpec(name: "language", summary: "routes documents to the ja, en, code, zh or ko bucket by language",
-                                parameters: [ParameterSpec("buckets", .scores, "", "bucket names (ja, en, code, zh, ko) with their least scores")]) { (parameters) throws(ConfigError) in
+                                parameters: [ParameterSpec("buckets", .scores, "", "bucket names (ja, en, code, zh, ko) with their least scores")],
+                                order: .init(once: true)) { (parameters) throws(ConfigError) in
         let buckets = parameters.scores("buckets")
         guard !buckets.isEmpty else {
             throw ConfigError(file: parameters.file, line: nil,

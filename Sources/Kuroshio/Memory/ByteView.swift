@@ -13,7 +13,7 @@ public struct ByteView: Sequence {
     @usableFromInline let base: UnsafeBufferPointer<UInt8>
 
     /// Only the types of `Memory/` make views of memory they hold.
-    @inlinable @usableFromInline init(unsafe base: UnsafeBufferPointer<UInt8>) { self.base = base }
+    @inlinable init(unsafe base: UnsafeBufferPointer<UInt8>) { self.base = base }
 
     @inlinable public var count: Int { base.count }
     @inlinable public var isEmpty: Bool { base.isEmpty }

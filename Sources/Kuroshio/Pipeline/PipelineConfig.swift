@@ -267,15 +267,16 @@ private struct ConfigReader {
                     + Self.reservedNames.sorted().joined(separator: ", "))
             }
         }
-        for single in ["extract", "language", "japanese_prefilter"] where config.stages.filter({ $0.name == single }).count > 1 {
-            throw fail(top["stages"], "stages may have one \(single) stage")
-        }
-        guard config.format == .jsonl || config.stages.contains(where: { $0.name == "extract" }) else {
-            throw fail(top["stages"] ?? root, "stages must include extract")
-        }
-        if let extract = config.stages.firstIndex(where: { $0.name == "extract" }),
-           let prefilter = config.stages.firstIndex(where: { $0.name == "japanese_prefilter" }), prefilter > extract {
-            throw fail(top["stages"], "japanese_prefilter reads raw bytes and must come before extract")
+        for spec in StageRegistry.all {
+            let places = config.stages.indices.filter { config.stages[$0].name == spec.name }
+            if spec.order.once && places.count > 1 { throw fail(top["stages"], "stages may have one \(spec.name) stage") }
+            if spec.order.requiredFor == config.format && places.isEmpty {
+                throw fail(top["stages"] ?? root, "stages must include \(spec.name)")
+            }
+            if let (stage, reason) = spec.order.before, let first = places.first,
+               let other = config.stages.firstIndex(where: { $0.name == stage }), first > other {
+                throw fail(top["stages"], "\(spec.name) \(reason) and must come before \(stage)")
+            }
         }
         if config.stages.contains(where: { $0.name == "japanese_prefilter" }),
            let language = config.stages.lazy.compactMap({ $0 as? LanguageStage }).first,

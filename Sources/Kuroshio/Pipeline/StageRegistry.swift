@@ -3,7 +3,25 @@ public struct StageSpec: Sendable {
     public var name: String
     public var summary: String
     public var parameters: [ParameterSpec]
+    /// Where a recipe may place the stage.
+    var order = Order()
     let make: @Sendable (FilterParameters) throws(ConfigError) -> any PipelineStage
+
+    /// A stage's place in a recipe: at most once, before another stage (and why), or required for an input format.
+    struct Order: Sendable {
+        var once = false
+        var before: (stage: String, reason: String)?
+        var requiredFor: PipelineConfig.InputFormat?
+    }
+
+    init(name: String, summary: String, parameters: [ParameterSpec], order: Order = Order(),
+         make: @escaping @Sendable (FilterParameters) throws(ConfigError) -> any PipelineStage) {
+        self.name = name
+        self.summary = summary
+        self.parameters = parameters
+        self.order = order
+        self.make = make
+    }
 }
 
 /// Every stage a recipe can name besides the filters (`FilterRegistry`), the cleaners (`CleanerRegistry`) and the
