@@ -11,22 +11,9 @@ enum Hash64 {
     }
 
     /// The hash of `bytes`, read as little-endian 8-byte words; the length is mixed in, so prefixes differ.
-    static func bytes(_ bytes: ByteView, seed: UInt64 = 0) -> UInt64 {
-        var h = mix(seed ^ UInt64(bytes.count))
-        var i = 0
-        while i + 8 <= bytes.count {
-            h = mix(h ^ bytes.word(at: i))
-            i += 8
-        }
-        if i < bytes.count {
-            var tail: UInt64 = 0
-            for j in i..<bytes.count { tail |= UInt64(bytes[j]) << UInt64(8 * (j - i)) }
-            h = mix(h ^ tail ^ 0xFF)
-        }
-        return h
-    }
+    static func bytes(_ bytes: ByteView, seed: UInt64 = 0) -> UInt64 { self.bytes(UnsafeRawBufferPointer(bytes.base), seed: seed) }
 
-    /// The same hash of a word a tokenizer looks up, on its hot path (`WordCache`).
+    /// The same hash of raw bytes: of a word a tokenizer looks up, on its hot path (`WordCache`).
     @inline(__always)
     static func bytes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         var h = mix(seed ^ UInt64(bytes.count))

@@ -3,7 +3,7 @@
 /// passes before it in its `PassPlan` done first; what they recorded comes to each task as a `PassLedger`.
 ///
 /// A new pass is one type conforming to this, and one line in `PassPlan`.
-public protocol CorpusPass: Sendable {
+protocol CorpusPass: Sendable {
     /// The pass's name: its markers' folder, its `--pass` value and its Slurm job.
     var name: String { get }
 
@@ -22,61 +22,44 @@ public protocol CorpusPass: Sendable {
 }
 
 extension CorpusPass {
-    public var runByLastRank: Bool { false }
+    var runByLastRank: Bool { false }
 
-    public func running(_ pending: [PassTask], _ work: () throws(RunError) -> Void) throws(RunError) { try work() }
+    func running(_ pending: [PassTask], _ work: () throws(RunError) -> Void) throws(RunError) { try work() }
 }
 
 /// One task of a pass.
-public struct PassTask: Sendable {
+struct PassTask: Sendable {
     /// Unique within its pass and stable from run to run: its marker's name.
-    public var name: String
+    var name: String
     /// What it reads: a file, or a name (a bucket); recorded in its marker, and a rerun refuses a marker of another.
-    public var input: String
+    var input: String
     /// The task's position in its pass's own lists (an input file, a unit, a bucket).
-    public var index: Int
+    var index: Int
     /// Side outputs of earlier passes it reads: each must hold the bytes its task recorded.
-    public var reads: [String] = []
+    var reads: [String] = []
     /// Side outputs it writes: recorded with their bytes in its marker.
-    public var writes: [String] = []
+    var writes: [String] = []
     /// Whether `input` is a file whose record a rerun checks (it must not change once read).
-    public var inputIsFile = false
+    var inputIsFile = false
     /// For tasks that leave no marker, whether the task is done: finalize's `stats.json` holds the current counters.
-    public var isDone: (@Sendable () -> Bool)?
-
-    public init(name: String, input: String, index: Int, reads: [String] = [], writes: [String] = [], inputIsFile: Bool = false) {
-        self.name = name
-        self.input = input
-        self.index = index
-        self.reads = reads
-        self.writes = writes
-        self.inputIsFile = inputIsFile
-    }
+    var isDone: (@Sendable () -> Bool)?
 }
 
 /// What a task did: its counters, the record of its input file (taken when it began reading, or once it read it),
 /// and whether a rerun should try it again (an input that could not be read).
-public struct TaskResult: Sendable {
-    public var counters: RunStats
+struct TaskResult: Sendable {
+    var counters: RunStats
     var source: FileRecord?
-    public var retry = false
-
-    init(counters: RunStats, source: FileRecord? = nil, retry: Bool = false) {
-        self.counters = counters
-        self.source = source
-        self.retry = retry
-    }
+    var retry = false
 }
 
 /// What the finished tasks of earlier passes recorded: every side output with the record of its bytes (paths relative
 /// to the output directory), and the record of each task's input file by pass and task.
-public struct PassLedger: Sendable {
+struct PassLedger: Sendable {
     let output: String
     /// By path relative to `output`.
     var files: [String: FileRecord] = [:]
     var sources: [String: [String: FileRecord]] = [:]
-
-    init(output: String) { self.output = output }
 
     /// `path` relative to the output directory, as markers record side outputs.
     func relative(_ path: String) -> String {

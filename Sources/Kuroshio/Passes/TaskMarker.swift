@@ -27,25 +27,14 @@ struct TaskMarker: Equatable {
     var files: [String: FileRecord] = [:]
     var counters = RunStats()
 
-    init(pass: String, task: String, status: Status = .done, recipe: String, input: String, source: FileRecord?,
-         reads: String = "0\t0", files: [String: FileRecord] = [:], counters: RunStats) {
-        self.pass = pass
-        self.task = task
-        self.status = status
-        self.recipe = recipe
-        self.input = input
-        self.source = source
-        self.reads = reads
-        self.files = files
-        self.counters = counters
-    }
-
     var text: String {
         "task\t\(pass.tsvEscaped)\t\(task.tsvEscaped)\nstatus\t\(status.rawValue)\nrecipe\t\(recipe)\n"
             + "input\t\(input.tsvEscaped)" + (source.map { "\t" + $0.fields } ?? "") + "\nreads\t\(reads)\n"
             + files.keys.sorted().map { "file\t\($0.tsvEscaped)\t\(files[$0]!.fields)\n" }.joined() + counters.tsv
     }
+}
 
+extension TaskMarker {
     /// The marker in `text`, or nil when it is not one: the header lines missing or out of order, or a record that
     /// does not read.
     init?(text: String) {

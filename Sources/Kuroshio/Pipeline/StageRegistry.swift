@@ -13,15 +13,6 @@ public struct StageSpec: Sendable {
         var before: (stage: String, reason: String)?
         var requiredFor: PipelineConfig.InputFormat?
     }
-
-    init(name: String, summary: String, parameters: [ParameterSpec], order: Order = Order(),
-         make: @escaping @Sendable (FilterParameters) throws(ConfigError) -> any PipelineStage) {
-        self.name = name
-        self.summary = summary
-        self.parameters = parameters
-        self.order = order
-        self.make = make
-    }
 }
 
 /// Every stage a recipe can name besides the filters (`FilterRegistry`), the cleaners (`CleanerRegistry`) and the
