@@ -1,4 +1,5 @@
-/// Fixed-width little-endian integers in files: how the dedup passes hand off keys, signatures and edges.
+/// Fixed-width little-endian integers in files: how the dedup passes hand off keys, signatures and edges. (`Memory/`
+/// holds the small, checked types that touch memory through pointers: views, file I/O and the C bindings.)
 enum BinaryFile {
     /// The bytes of `values` as they lie in memory (little-endian on every platform Kuroshio builds for).
     static func bytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {

@@ -1,5 +1,5 @@
 /// The markers of an output directory's passes, `OUT/.done/<pass>/<task>.tsv` (`TaskMarker`): which tasks are done,
-/// what each recorded, and the counters of them all. Rank locks (`RunLock`) and the recipe's fingerprint
+/// what each recorded, and the counters of them all. Rank locks (`PassLock`) and the recipe's fingerprint
 /// (`RecipeMarker`) live beside them.
 struct TaskLedger: Sendable {
     let output: String
