@@ -111,6 +111,13 @@ public struct ByteView: Sequence {
     public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         try body(base)
     }
+
+    // Copies into arrays (`Array(view)`, `append(contentsOf: view)`) as one block, not byte by byte.
+    public func _copyToContiguousArray() -> ContiguousArray<UInt8> { ContiguousArray(base) }
+
+    public func _copyContents(initializing buffer: UnsafeMutableBufferPointer<UInt8>) -> (Iterator, Int) {
+        base._copyContents(initializing: buffer)
+    }
 }
 
 extension Array<UInt8> {
