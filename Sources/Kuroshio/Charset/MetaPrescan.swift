@@ -33,12 +33,11 @@ enum MetaPrescan {
     /// The value after `charset=` in a `content` attribute.
     static func charsetInContent(_ content: String) -> String? {
         let text = Array(content.lowercased().utf8)
-        let key = Array("charset".utf8)
-        guard let found = (0..<Swift.max(0, text.count - key.count + 1)).first(where: { text[$0..<($0 + key.count)].elementsEqual(key) })
-        else { return nil }
+        let key = "charset"
+        guard let found = TextSearch.firstIndex(text, key) else { return nil }
         let blank: Set<UInt8> = [0x20, 0x09]
         let quote: Set<UInt8> = [0x22, 0x27]
-        var i = found + key.count
+        var i = found + key.utf8.count
         while i < text.count && blank.contains(text[i]) { i += 1 }
         guard i < text.count, text[i] == 0x3d else { return nil }
         i += 1

@@ -13,10 +13,10 @@ struct FooterCut: ParagraphCleaner {
         "privacy policy", "terms of use", "ページの先頭へ", "ページトップへ", "トップへ戻る",
     ]
 
-    /// The keywords as lowercase UTF-8, for a byte search.
-    let needles: [[UInt8]]
+    /// The keywords in lower case, searched for in the lines' bytes.
+    let needles: [String]
 
-    init(keywords: [String]) { needles = keywords.map { Array($0.lowercased().utf8) } }
+    init(keywords: [String]) { needles = keywords.map { $0.lowercased() } }
 
     func clean(_ paragraphs: [Paragraph]) -> [Paragraph] {
         // Lines across paragraphs, as (paragraph, line) positions.
@@ -29,15 +29,7 @@ struct FooterCut: ParagraphCleaner {
         let isFooter = { (line: Substring) -> Bool in
             // ASCII letters folded to lower case; the rest compared as bytes.
             let bytes = line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            return needles.contains { needle in
-                guard let first = needle.first, needle.count <= bytes.count else { return false }
-                var i = 0
-                while i + needle.count <= bytes.count {
-                    if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-                    i += 1
-                }
-                return false
-            }
+            return needles.contains { TextSearch.contains(bytes, $0) }
         }
         guard var index = lines.indices.dropFirst(lines.count - lines.count / 3).first(where: { isFooter(lines[$0].text) })
         else { return paragraphs }

@@ -87,17 +87,6 @@ public struct ByteView: Sequence {
         }
     }
 
-    /// Whether the view begins with `prefix`.
-    public func starts(with prefix: String) -> Bool {
-        var prefix = prefix
-        return prefix.withUTF8 { prefix in prefix.count <= count && (prefix.isEmpty || memcmp(base.baseAddress!, prefix.baseAddress!, prefix.count) == 0) }
-    }
-
-    /// Whether the view holds the same bytes as `other`.
-    public func elementsEqual(_ other: ByteView) -> Bool {
-        count == other.count && (count == 0 || memcmp(base.baseAddress!, other.base.baseAddress!, count) == 0)
-    }
-
     /// The bytes decoded as UTF-8 (invalid sequences as U+FFFD).
     public var string: String { String(decoding: base, as: UTF8.self) }
 

@@ -46,8 +46,8 @@ public struct PassPlan: Sendable {
         try runShare(name, rank: rank, worldSize: worldSize, jobs: jobs, progress: progress)
         let all = make()
         for next in all.drop(while: { $0.name != name }).dropFirst() {
-            guard next.runByLastRank, (try? ledger.ledger(after: all.prefix { $0.name != next.name }, for: next.name)) != nil else { break }
-            try runShare(next.name, rank: 0, worldSize: 1, jobs: 1, progress: progress)
+            guard next.runByLastRank, let earlier = try? ledger.ledger(after: all.prefix { $0.name != next.name }, for: next.name) else { break }
+            try runShare(next.name, rank: 0, worldSize: 1, jobs: 1, progress: progress, earlier: earlier)
         }
     }
 
@@ -57,8 +57,10 @@ public struct PassPlan: Sendable {
         return counters()
     }
 
+    /// Runs one rank's share of pass `name`; `earlier`, when given, is what the passes before it recorded, read just
+    /// before.
     private func runShare(_ name: String, rank: Int, worldSize: Int, jobs: Int,
-                          progress: (@Sendable (String, Int, Int) -> Void)?) throws(RunError) {
+                          progress: (@Sendable (String, Int, Int) -> Void)?, earlier known: PassLedger? = nil) throws(RunError) {
         let passes = try passes(through: name)
         let pass = passes.last!
         do { try FileSystem.makeDirectories(ledger.folder(name)) } catch { throw .output(error) }
@@ -68,7 +70,7 @@ public struct PassPlan: Sendable {
         try ledger.refuseOlderLayout()
         try RecipeMarker.claim(output, fingerprint: ledger.recipe)
         AtomicFile.removeLeftovers(under: output)
-        let earlier = try ledger.ledger(after: passes.dropLast(), for: name)
+        let earlier = if let known { known } else { try ledger.ledger(after: passes.dropLast(), for: name) }
         var pending: [PassTask] = []
         for (index, task) in pass.tasks().enumerated() where index % worldSize == rank {
             if try ledger.isPending(task, in: name, earlier) { pending.append(task) }

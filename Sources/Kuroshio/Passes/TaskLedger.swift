@@ -17,7 +17,7 @@ struct TaskLedger: Sendable {
         var out = ""
         for byte in name.utf8 {
             let scalar = UnicodeScalar(byte)
-            let plain = scalar.properties.isASCIIHexDigit || ("g"..."z").contains(scalar) || ("G"..."Z").contains(scalar)
+            let plain = ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                 || scalar == "-" || scalar == "_" || (scalar == "." && !out.isEmpty)
             out += plain ? String(scalar) : "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
         }

@@ -28,6 +28,8 @@ struct MapPass: CorpusPass {
     /// Called every `interval` seconds while the pass runs, and once at its end.
     var report: (@Sendable (RunProgress) -> Void)?
     var interval = 0.5
+    /// The ranks the pass is split over: a shard's name carries the rank that wrote it.
+    var worldSize = 1
     private let progress = ProgressState()
 
     /// Where the stages' shards go: the output directory, or `OUT/.stage` when dedup passes follow and write the
@@ -39,8 +41,6 @@ struct MapPass: CorpusPass {
     func stem(_ index: Int, rank: Int) -> String {
         config.dedup == nil ? "part-\(pad(rank, 5))-\(pad(index, 6))" : "part-\(pad(index, 6))"
     }
-
-    var worldSize = 1
 
     func tasks() -> [PassTask] {
         inputs.indices.map { PassTask(name: pad($0, 6), input: inputs[$0], index: $0, inputIsFile: true) }

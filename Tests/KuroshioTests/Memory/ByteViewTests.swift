@@ -13,7 +13,7 @@ import Testing
             #expect(view.firstIndex(of: UInt8(ascii: "=")) == 13 && view.firstIndex(of: UInt8(ascii: "=")) == view.firstIndex(of: "="))
             #expect(view.firstIndex(of: "-->") == 28 && view.firstIndex(of: "-->", from: 29) == nil && view.firstIndex(of: "") == nil)
             #expect(view.firstIndex(of: UInt8(ascii: "e"), from: 40) == nil && view.lastIndex(of: UInt8(ascii: "e")) == 32)
-            #expect(view.starts(with: "<meta") && !view.starts(with: "<metal") && view[0..<0].isEmpty)
+            #expect(view.starts(with: "<meta".utf8) && !view.starts(with: "<metal".utf8) && view[0..<0].isEmpty)
             #expect(view[1..<5].elementsEqual(view[1..<5]) && !view[1..<5].elementsEqual(view[2..<6]))
             #expect(view.firstIndex { $0 >= 0x80 } == 21 && Array(view[28..<31]) == Array("-->".utf8))
         }
