@@ -43,7 +43,7 @@ public final class CharsetDecoder {
     }
 
     /// The decision alone, for a payload read where it lies.
-    public func decide(_ payload: ByteView, httpLabel: String?) -> CharsetDecision {
+    func decide(_ payload: ByteView, httpLabel: String?) -> CharsetDecision {
         var resolution = Resolution(bytes: payload, transcoder: transcoder, detector: detector)
         return resolution.decide(httpLabel: httpLabel)
     }

@@ -7,7 +7,7 @@ public final class Transcoder {
 
     /// `bytes` decoded from `charset` into UTF-8, with the number of invalid sequences replaced. Of the charset's
     /// iconv variants, the first that decodes without replacement wins, or else the one that replaces least.
-    public func decode(_ bytes: ByteView, from charset: Charset) -> (utf8: [UInt8], replaced: Int) {
+    func decode(_ bytes: ByteView, from charset: Charset) -> (utf8: [UInt8], replaced: Int) {
         if charset == .utf8 { return UTF8Check.repair(bytes) }
         var best: (utf8: [UInt8], replaced: Int)?
         for name in charset.iconvNames {

@@ -2,7 +2,7 @@
 enum DedupKeys {
     /// The key of a normalised text; never 0, which means "none".
     static func text(_ normalized: [UInt8]) -> UInt64 {
-        normalized.withByteView { Hash64.bytes($0, seed: 1) } | 1
+        Hash64.bytes(normalized.span, seed: 1) | 1
     }
 
     /// The key of a URL: scheme and fragment dropped, host lowered; 0 for no URL.
@@ -21,7 +21,7 @@ enum DedupKeys {
     /// The key of a paragraph; 0 for one that is blank once normalised.
     static func paragraph(_ paragraph: Substring) -> UInt64 {
         let normalized = TextNormalizer.normalize(paragraph)
-        return normalized.isEmpty ? 0 : normalized.withByteView { Hash64.bytes($0, seed: 3) } | 1
+        return normalized.isEmpty ? 0 : Hash64.bytes(normalized.span, seed: 3) | 1
     }
 
     /// Seconds since 1970 of an ISO-8601 date (`2024-03-01T12:00:00Z`, or a prefix of it); `Int64.min` when there is

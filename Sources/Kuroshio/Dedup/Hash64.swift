@@ -11,15 +11,12 @@ enum Hash64 {
     }
 
     /// The hash of `bytes`, read as little-endian 8-byte words; the length is mixed in, so prefixes differ.
-    static func bytes(_ bytes: ByteView, seed: UInt64 = 0) -> UInt64 { self.bytes(UnsafeRawBufferPointer(bytes.base), seed: seed) }
-
-    /// The same hash of raw bytes: of a word a tokenizer looks up, on its hot path (`WordCache`).
     @inline(__always)
-    static func bytes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    static func bytes(_ bytes: Span<UInt8>, seed: UInt64 = 0) -> UInt64 {
         var h = mix(seed ^ UInt64(bytes.count))
         var i = 0
         while i + 8 <= bytes.count {
-            h = mix(h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            h = mix(h ^ bytes.word(at: i))
             i += 8
         }
         if i < bytes.count {
@@ -99,7 +96,5 @@ enum Hash64 {
         }
     }
 
-    static func string(_ text: String, seed: UInt64 = 0) -> UInt64 {
-        text.withByteView { bytes($0, seed: seed) }
-    }
+    static func string(_ text: String, seed: UInt64 = 0) -> UInt64 { bytes(text.utf8.span, seed: seed) }
 }

@@ -117,8 +117,9 @@ final class ByteStream {
         return true
     }
 
-    /// Drops `count` readable bytes.
+    /// Drops `count` readable bytes; traps unless `0 <= count <= available`.
     func consume(_ count: Int) {
+        precondition(count >= 0 && count <= available, "ByteStream: consumed past the readable bytes")
         start += count
         if start == end {
             base += start

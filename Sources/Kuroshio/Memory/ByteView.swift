@@ -9,29 +9,29 @@ import Glibc
 ///
 /// A view does not own its bytes: it is made for the length of a closure (`[UInt8].withByteView`,
 /// `String.withByteView`) and must not leave it. Slices are views of their own, indexed from 0.
-public struct ByteView: Sequence {
-    @usableFromInline let base: UnsafeBufferPointer<UInt8>
+struct ByteView: Sequence {
+    let base: UnsafeBufferPointer<UInt8>
 
     /// Only the types of `Memory/` make views of memory they hold.
-    @inlinable init(unsafe base: UnsafeBufferPointer<UInt8>) { self.base = base }
+    init(unsafe base: UnsafeBufferPointer<UInt8>) { self.base = base }
 
-    @inlinable public var count: Int { base.count }
-    @inlinable public var isEmpty: Bool { base.isEmpty }
-    @inlinable public var indices: Range<Int> { 0..<base.count }
+    var count: Int { base.count }
+    var isEmpty: Bool { base.isEmpty }
+    var indices: Range<Int> { 0..<base.count }
 
     /// The byte at `i`; traps unless `0 <= i < count`.
-    @inlinable public subscript(i: Int) -> UInt8 {
+    subscript(i: Int) -> UInt8 {
         precondition(UInt(bitPattern: i) < UInt(bitPattern: base.count), "ByteView: index out of range")
         return base[i]
     }
 
     /// The byte at `i`, or 0 past the end: a view read as a NUL-terminated string.
-    @inlinable public subscript(orNUL i: Int) -> UInt8 {
+    subscript(orNUL i: Int) -> UInt8 {
         UInt(bitPattern: i) < UInt(bitPattern: base.count) ? base[i] : 0
     }
 
     /// Whether the view holds the bytes of `name` (lowercase ASCII), whatever their ASCII case.
-    public func equalsIgnoringCase(_ name: StaticString) -> Bool {
+    func equalsIgnoringCase(_ name: StaticString) -> Bool {
         name.withUTF8Buffer { name in
             guard name.count == base.count else { return false }
             for i in 0..<base.count where base[i] | (base[i] &- 0x41 < 26 ? 0x20 : 0) != name[i] { return false }
@@ -40,22 +40,22 @@ public struct ByteView: Sequence {
     }
 
     /// The bytes in `range`, as a view indexed from 0; traps unless the range lies within the view.
-    @inlinable public subscript(range: Range<Int>) -> ByteView {
+    subscript(range: Range<Int>) -> ByteView {
         precondition(range.lowerBound >= 0 && range.upperBound <= base.count, "ByteView: range out of bounds")
         return ByteView(unsafe: UnsafeBufferPointer(rebasing: base[range]))
     }
 
-    @inlinable public subscript(range: PartialRangeFrom<Int>) -> ByteView { self[range.lowerBound..<count] }
-    @inlinable public subscript(range: PartialRangeUpTo<Int>) -> ByteView { self[0..<range.upperBound] }
+    subscript(range: PartialRangeFrom<Int>) -> ByteView { self[range.lowerBound..<count] }
+    subscript(range: PartialRangeUpTo<Int>) -> ByteView { self[0..<range.upperBound] }
 
     /// The eight bytes at `offset` as a little-endian word; traps unless they lie within the view.
-    @inlinable public func word(at offset: Int) -> UInt64 {
+    func word(at offset: Int) -> UInt64 {
         precondition(offset >= 0 && offset <= base.count - 8, "ByteView: word out of bounds")
         return UInt64(littleEndian: UnsafeRawPointer(base.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
     /// Where `byte` first occurs at or after `from`, or nil.
-    public func firstIndex(of byte: UInt8, from: Int = 0) -> Int? {
+    func firstIndex(of byte: UInt8, from: Int = 0) -> Int? {
         guard from < base.count else { return nil }
         precondition(from >= 0, "ByteView: index out of range")
         guard let found = memchr(base.baseAddress! + from, Int32(byte), base.count - from) else { return nil }
@@ -63,13 +63,13 @@ public struct ByteView: Sequence {
     }
 
     /// Where the first byte that satisfies `predicate` is, or nil.
-    @inlinable public func firstIndex(where predicate: (UInt8) throws -> Bool) rethrows -> Int? { try base.firstIndex(where: predicate) }
+    func firstIndex(where predicate: (UInt8) throws -> Bool) rethrows -> Int? { try base.firstIndex(where: predicate) }
 
     /// Where `byte` last occurs, or nil.
-    public func lastIndex(of byte: UInt8) -> Int? { base.lastIndex(of: byte) }
+    func lastIndex(of byte: UInt8) -> Int? { base.lastIndex(of: byte) }
 
     /// Where `needle` first starts at or after `from`, or nil.
-    public func firstIndex(of needle: String, from: Int = 0) -> Int? {
+    func firstIndex(of needle: String, from: Int = 0) -> Int? {
         var needle = needle
         return needle.withUTF8 { needle -> Int? in
             guard let first = needle.first, count - Swift.max(0, from) >= needle.count else { return nil }
@@ -88,44 +88,44 @@ public struct ByteView: Sequence {
     }
 
     /// The bytes decoded as UTF-8 (invalid sequences as U+FFFD).
-    public var string: String { String(decoding: base, as: UTF8.self) }
+    var string: String { String(decoding: base, as: UTF8.self) }
 
     /// A copy of the bytes.
-    public var array: [UInt8] { Array(base) }
+    var array: [UInt8] { Array(base) }
 
-    public func makeIterator() -> UnsafeBufferPointer<UInt8>.Iterator { base.makeIterator() }
+    func makeIterator() -> UnsafeBufferPointer<UInt8>.Iterator { base.makeIterator() }
 
-    @inlinable public var underestimatedCount: Int { base.count }
+    var underestimatedCount: Int { base.count }
 
-    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+    func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         try body(base)
     }
 
     // Copies into arrays (`Array(view)`, `append(contentsOf: view)`) as one block, not byte by byte.
-    public func _copyToContiguousArray() -> ContiguousArray<UInt8> { ContiguousArray(base) }
+    func _copyToContiguousArray() -> ContiguousArray<UInt8> { ContiguousArray(base) }
 
-    public func _copyContents(initializing buffer: UnsafeMutableBufferPointer<UInt8>) -> (Iterator, Int) {
+    func _copyContents(initializing buffer: UnsafeMutableBufferPointer<UInt8>) -> (Iterator, Int) {
         base._copyContents(initializing: buffer)
     }
 }
 
 extension Array<UInt8> {
     /// Calls `body` with a view of the array's bytes.
-    @inlinable public func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+    func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
         try withUnsafeBufferPointer { try body(ByteView(unsafe: $0)) }
     }
 }
 
 extension ArraySlice<UInt8> {
     /// Calls `body` with a view of the slice's bytes, indexed from 0.
-    @inlinable public func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+    func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
         try withUnsafeBufferPointer { try body(ByteView(unsafe: $0)) }
     }
 }
 
 extension String {
     /// Calls `body` with a view of the string's UTF-8 bytes.
-    @inlinable public func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+    func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
         var text = self
         return try text.withUTF8 { try body(ByteView(unsafe: $0)) }
     }
@@ -133,7 +133,7 @@ extension String {
 
 extension Substring {
     /// Calls `body` with a view of the substring's UTF-8 bytes.
-    @inlinable public func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+    func withByteView<R>(_ body: (ByteView) throws -> R) rethrows -> R {
         var text = self
         return try text.withUTF8 { try body(ByteView(unsafe: $0)) }
     }

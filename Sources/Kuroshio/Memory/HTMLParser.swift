@@ -6,7 +6,7 @@ import Glibc
 /// libxml2's HTML parser in recover mode, with network access off and no depth limits, driven through its SAX
 /// interface: element names, attributes and text go straight to a `ParagraphBuilder` as `ByteView`s and
 /// `HTMLAttributes`, and no tree is built. One per thread: it keeps its parser context.
-public final class HTMLParser {
+final class HTMLParser {
     private static let initialized: Bool = {
         xmlInitParser()
         return true
@@ -17,7 +17,7 @@ public final class HTMLParser {
 
     private let context: htmlParserCtxtPtr
 
-    public init() {
+    init() {
         _ = Self.initialized
         context = htmlNewParserCtxt()
         // Only the events the builder needs; with no startDocument, libxml2 builds no tree. Script and style bodies

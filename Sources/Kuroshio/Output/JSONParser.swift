@@ -19,7 +19,7 @@ public struct JSONParser {
     private var repairs = Repairs()
 
     /// The value in `text`, or nil when it is not one JSON value.
-    public static func parse(_ text: ByteView) -> JSON? {
+    static func parse(_ text: ByteView) -> JSON? {
         var repairs = Repairs()
         return parse(text, repairs: &repairs)
     }
@@ -28,7 +28,7 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8]) -> JSON? { bytes.withByteView { parse($0) } }
 
     /// The value in `text`, adding to `repairs` what was mended.
-    public static func parse(_ text: ByteView, repairs: inout Repairs) -> JSON? {
+    static func parse(_ text: ByteView, repairs: inout Repairs) -> JSON? {
         var parser = JSONParser(bytes: text)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipSpace()

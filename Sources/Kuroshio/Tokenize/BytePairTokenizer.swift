@@ -47,7 +47,7 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
         guard !ids.isEmpty else { throw TokenizerError(path: path, reason: "no ranks in the file") }
         let ranks = TokenTable(keys: keys, starts: starts, ids: ids)
         // Every byte must be a token, so that any text has ids: tiktoken itself fails on one that is not.
-        if let missing = (0...255).first(where: { byte in [UInt8(byte)].withUnsafeBytes { ranks[$0] == nil } }) {
+        if let missing = (0...255).first(where: { byte in ranks[[UInt8(byte)]] == nil }) {
             throw TokenizerError(path: path, reason: "the byte 0x\(String(missing, radix: 16)) is not a token: every byte must be one")
         }
         self.ranks = ranks
@@ -98,20 +98,18 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
         let matches = splitter != nil ? [] : text.matches(of: pattern).map {
             text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.range.upperBound)
         }
-        var text = text
         var ids: [Int32] = []
         var longest = 0
+        let bytes = text.utf8.span
         scratch.with { scratch in
-            text.withUTF8 { bytes in
-                func piece(_ range: Range<Int>) {
-                    longest = max(longest, range.count)
-                    if longest <= TokenizerBounds.mergeBytes { encode(piece: UnsafeBufferPointer(rebasing: bytes[range]), into: &ids, scratch: &scratch) }
-                }
-                if let splitter {
-                    splitter.split(bytes) { start, end in piece(start..<end) }
-                } else {
-                    for range in matches { piece(range) }
-                }
+            func piece(_ range: Range<Int>) {
+                longest = max(longest, range.count)
+                if longest <= TokenizerBounds.mergeBytes { encode(piece: bytes.extracting(range), into: &ids, scratch: &scratch) }
+            }
+            if let splitter {
+                splitter.split(bytes) { start, end in piece(start..<end) }
+            } else {
+                for range in matches { piece(range) }
             }
         }
         guard longest <= TokenizerBounds.mergeBytes else { throw Model.tooLong(longest) }
@@ -121,20 +119,19 @@ public final class BytePairTokenizer: Tokenizer, @unchecked Sendable {
     /// A piece in the vocabulary is one token; any other piece's bytes merge pair by pair, the lowest rank first (and
     /// the result is cached for the piece).
     @inline(__always)
-    private func encode(piece: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
-        let raw = UnsafeRawBufferPointer(piece)
-        if let rank = scratch.memo.lookup(raw, in: ranks) {
+    private func encode(piece: Span<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
+        if let rank = scratch.memo.lookup(piece, in: ranks) {
             ids.append(rank)
             return
         }
-        if scratch.words.lookup(raw, into: &ids) { return }
+        if scratch.words.lookup(piece, into: &ids) { return }
         scratch.merger.merge(count: piece.count) { left, _, end in
-            scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[left..<end]), in: ranks).map { (Float($0), 0) }
+            scratch.memo.lookup(piece.extracting(left..<end), in: ranks).map { (Float($0), 0) }
         }
         let start = ids.count
         scratch.merger.forEachPart(count: piece.count) { start, end in
-            ids.append(scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[start..<end]), in: ranks) ?? -1)
+            ids.append(scratch.memo.lookup(piece.extracting(start..<end), in: ranks) ?? -1)
         }
-        scratch.words.store(raw, ids[start...])
+        scratch.words.store(piece, ids[start...])
     }
 }

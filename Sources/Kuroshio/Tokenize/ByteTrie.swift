@@ -1,5 +1,3 @@
-import Glibc
-
 /// A trie over byte strings, each ending in a value: the walk a Viterbi cut or a longest match takes from one place
 /// in the text, a byte at a time. Stored as a double array (each node's children sit at `base + byte`, and a child
 /// names its parent), so that a step reads one small unit near its siblings.
@@ -25,14 +23,10 @@ struct ByteTrie: Sendable {
             values.append(value)
         }
         var order = Array(values.indices)
-        bytes.withUnsafeBufferPointer { bytes in
-            func key(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]]) }
-            order.sort { a, b in
-                let x = key(a), y = key(b)
-                let shorter = min(x.count, y.count)
-                let common = shorter == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, shorter)
-                return common != 0 ? common < 0 : x.count != y.count ? x.count < y.count : a < b
-            }
+        let span = bytes.span
+        order.sort { a, b in
+            let order = span.extracting(starts[a]..<starts[a + 1]).compare(span.extracting(starts[b]..<starts[b + 1]))
+            return order != 0 ? order < 0 : a < b
         }
         var builder = Builder()
         builder.units[0].check = 0
@@ -131,12 +125,12 @@ struct ByteTrie: Sendable {
 
     /// The longest of the first `maxMatches` keys that start `text` (shorter keys are met first), with its value; nil
     /// when none does.
-    func longestPrefix(of text: UnsafeBufferPointer<UInt8>, maxMatches: Int = .max) -> (length: Int, value: Int32)? {
+    func longestPrefix(of text: Span<UInt8>, maxMatches: Int = .max) -> (length: Int, value: Int32)? {
         var node: Int32 = 0
         var found: (Int, Int32)?
         var matches = 0
-        for (i, byte) in text.enumerated() {
-            guard let next = child(node, byte) else { break }
+        for i in text.indices {
+            guard let next = child(node, text[i]) else { break }
             node = next
             if units[Int(node)].value >= 0 {
                 if matches < maxMatches { found = (i + 1, units[Int(node)].value) }

@@ -42,12 +42,7 @@ enum Model {
         guard word.utf8.count <= TokenizerBounds.mergeBytes || bpeMergesStayInWords else { throw Model.tooLong(word.utf8.count) }
         switch self {
         case .bpe(let model):
-            var word = word
-            let failure = word.withUTF8 { (bytes) -> TokenizerLimit? in
-                do throws(TokenizerLimit) { try model.encode(bytes, into: &ids, scratch: &scratch) } catch { return error }
-                return nil
-            }
-            if let failure { throw failure }
+            try model.encode(word.utf8.span, into: &ids, scratch: &scratch)
         case .unigram(let model): ids += model.encode(word)
         }
     }
@@ -117,14 +112,14 @@ enum Model {
             bytes = json["byte_fallback"]?.bool == true ? Model.byteTokens { vocabulary[$0] } : nil
             ignoreMerges = json["ignore_merges"]?.bool ?? false
             mergesStayInWords = vocabulary["\u{2581}"] != nil && entries.allSatisfy { token, _ in
-                token.withUnsafeBufferPointer { !SentencePieceNormalizer.hasInnerWordStart($0) }
+                !SentencePieceNormalizer.hasInnerWordStart(token.span)
             }
         }
 
         /// Appends the ids of `word` (UTF-8): the whole word when merges are ignored and it is a token, else its
         /// characters merged, word by word where merges stay in words.
-        func encode(_ word: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) throws(TokenizerLimit) {
-            if ignoreMerges, let id = vocabulary[UnsafeRawBufferPointer(word)] {
+        func encode(_ word: Span<UInt8>, into ids: inout [Int32], scratch: inout Scratch) throws(TokenizerLimit) {
+            if ignoreMerges, let id = vocabulary[word] {
                 ids.append(id)
                 return
             }
@@ -133,28 +128,26 @@ enum Model {
             SentencePieceNormalizer.forEachWordStart(word) { position in
                 longest = max(longest, position - start)
                 guard position > start, longest <= TokenizerBounds.mergeBytes else { return }
-                merge(UnsafeBufferPointer(rebasing: word[start..<position]), into: &ids, scratch: &scratch)
+                merge(word.extracting(start..<position), into: &ids, scratch: &scratch)
                 start = position
             }
             longest = max(longest, word.count - start)
             guard longest <= TokenizerBounds.mergeBytes else { throw Model.tooLong(longest) }
-            merge(UnsafeBufferPointer(rebasing: word[start...]), into: &ids, scratch: &scratch)
+            merge(word.extracting(start...), into: &ids, scratch: &scratch)
         }
 
         /// The characters of `word` as tokens (bytes for a character not in the vocabulary with byte fallback,
         /// else the unknown token), merged pair by pair, the lowest merge rank first and the leftmost on ties.
-        private func merge(_ word: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
-            let raw = UnsafeRawBufferPointer(word)
-            if scratch.words.lookup(raw, into: &ids) { return }
+        private func merge(_ word: Span<UInt8>, into ids: inout [Int32], scratch: inout Scratch) {
+            if scratch.words.lookup(word, into: &ids) { return }
             scratch.symbols.removeAll(keepingCapacity: true)
-            let characters = Scalars(word)
             var i = 0
             while i < word.count {
-                let next = characters[i].next
-                if let id = vocabulary[UnsafeRawBufferPointer(rebasing: raw[i..<next])] {
+                let next = word.scalar(at: i).next
+                if let id = vocabulary[word.extracting(i..<next)] {
                     scratch.symbols.append(id)
                 } else if let bytes {
-                    for byte in word[i..<next] { scratch.symbols.append(bytes[Int(byte)]) }
+                    for j in i..<next { scratch.symbols.append(bytes[Int(word[j])]) }
                 } else if let unknown, !(fuseUnknown && scratch.symbols.last == unknown) {
                     scratch.symbols.append(unknown)
                 }
@@ -169,7 +162,7 @@ enum Model {
             }
             let start = ids.count
             scratch.merger.forEachPart(count: symbols.count) { part, _ in ids.append(merged[part]) }
-            scratch.words.store(raw, ids[start...])
+            scratch.words.store(word, ids[start...])
         }
 
         @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64 {

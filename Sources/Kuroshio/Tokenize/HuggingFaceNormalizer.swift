@@ -46,19 +46,17 @@ indirect enum Normalizer {
     /// `text` with the byte ranges `matches` (in order, on scalar boundaries) replaced by `content`.
     static func replaced(_ matches: [Range<Int>], with content: String, in text: String) -> String {
         guard !matches.isEmpty else { return text }
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + matches.count * content.utf8.count)
-            var last = 0
-            for range in matches {
-                out += bytes[last..<range.lowerBound]
-                out += content.utf8
-                last = range.upperBound
-            }
-            out += bytes[last...]
-            return String(decoding: out, as: UTF8.self)
+        let bytes = text.utf8.span
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + matches.count * content.utf8.count)
+        var last = 0
+        for range in matches {
+            out.append(bytes.extracting(last..<range.lowerBound))
+            out += content.utf8
+            last = range.upperBound
         }
+        out.append(bytes.extracting(last...))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text` normalised, or a `TokenizerLimit` when a step would make it longer than `limit` bytes (the prepended

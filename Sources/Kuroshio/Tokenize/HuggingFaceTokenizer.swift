@@ -108,26 +108,22 @@ struct AddedTokens {
     /// scalars do, since a token starts with a lead byte.
     func split(_ text: String) -> [(String, Int32?)] {
         guard !tokens.isEmpty else { return [(text, nil)] }
-        var text = text
-        return text.withUTF8 { bytes in
-            var pieces: [(String, Int32?)] = []
-            var start = 0, i = 0
-            while i < bytes.count {
-                if firstBytes[Int(bytes[i])], let (_, found) = trie.longestPrefix(of: UnsafeBufferPointer(rebasing: bytes[i...])) {
-                    let token = tokens[Int(found)], id = ids[Int(found)]
-                    if i > start { pieces.append((String(decoding: bytes[start..<i], as: UTF8.self), nil)) }
-                    pieces.append((String(decoding: token, as: UTF8.self), id))
-                    i += token.count
-                    start = i
-                } else {
-                    i += 1
-                }
+        let bytes = text.utf8.span
+        var pieces: [(String, Int32?)] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            if firstBytes[Int(bytes[i])], let (_, found) = trie.longestPrefix(of: bytes.extracting(i...)) {
+                let token = tokens[Int(found)], id = ids[Int(found)]
+                if i > start { pieces.append((bytes.string(start..<i), nil)) }
+                pieces.append((String(decoding: token, as: UTF8.self), id))
+                i += token.count
+                start = i
+            } else {
+                i += 1
             }
-            if start < bytes.count {
-                pieces.append((start == 0 ? String(decoding: bytes, as: UTF8.self) : String(decoding: bytes[start...], as: UTF8.self), nil))
-            }
-            return pieces
         }
+        if start < bytes.count { pieces.append((start == 0 ? text : bytes.string(start..<bytes.count), nil)) }
+        return pieces
     }
 }
 
@@ -199,19 +195,17 @@ enum TokenizerPattern {
     /// The byte ranges of `needle` in `text`, left to right, not overlapping.
     static func occurrences(of needle: [UInt8], in text: String) -> [Range<Int>] {
         guard let first = needle.first else { return [] }
-        var text = text
-        return text.withUTF8 { bytes in
-            var ranges: [Range<Int>] = []
-            var i = 0
-            while i + needle.count <= bytes.count {
-                if bytes[i] == first && bytes[i..<i + needle.count].elementsEqual(needle) {
-                    ranges.append(i..<i + needle.count)
-                    i += needle.count
-                } else {
-                    i += 1
-                }
+        let bytes = text.utf8.span, needleBytes = needle.span
+        var ranges: [Range<Int>] = []
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first && bytes.extracting(i..<i + needle.count).elementsEqual(needleBytes) {
+                ranges.append(i..<i + needle.count)
+                i += needle.count
+            } else {
+                i += 1
             }
-            return ranges
         }
+        return ranges
     }
 }

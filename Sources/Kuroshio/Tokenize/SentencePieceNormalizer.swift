@@ -39,11 +39,11 @@ struct SentencePieceNormalizer: Sendable {
         var startsSymbol = [Bool](repeating: false, count: 256)
         for byte in 0...255 where userDefined.child(0, UInt8(byte)) != nil { startsSymbol[byte] = true }
         self.startsSymbol = startsSymbol
-        startsNoRule = units.withUnsafeBufferPointer { units in
-            (0..<0x10000).map { value in
-                guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
-                return Array(String(scalar).utf8).withUnsafeBufferPointer { Self.walks(units, $0) == false }
-            }
+        let unitSpan = units.span
+        startsNoRule = (0..<0x10000).map { value in
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+            let text = String(scalar)
+            return !Self.walks(unitSpan, text.utf8.span)
         }
         addDummyPrefix = model.addDummyPrefix
         removeExtraWhitespaces = model.removeExtraWhitespaces
@@ -81,23 +81,15 @@ struct SentencePieceNormalizer: Sendable {
 
     /// Writes the normalised form of `input` (valid UTF-8) to `output`; false, with the output cut there, when it
     /// would pass `TokenizerBounds.normalizedBytes` (a map's rules may lengthen text).
-    func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+    func normalize(_ input: Span<UInt8>, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
-        return strings.withUnsafeBufferPointer { strings in
-            units.withUnsafeBufferPointer { units in
-                normalize(input, into: &output, limit: TokenizerBounds.normalizedBytes(input.count), units: units, strings: strings)
-            }
-        }
-    }
-
-    private func normalize(
-        _ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], limit: Int, units: UnsafeBufferPointer<UInt32>,
-        strings: UnsafeBufferPointer<UInt8>
-    ) -> Bool {
+        let limit = TokenizerBounds.normalizedBytes(input.count)
+        let units = units.span, strings = strings.span
         var i = 0
         if removeExtraWhitespaces {
             while i < input.count {
-                let (replacement, consumed) = prefix(input, i, units, strings)
+                let (range, isRule, consumed) = prefix(input, i, units, strings)
+                let replacement = isRule ? strings.extracting(range) : input.extracting(range)
                 guard replacement.count == 1 && replacement[0] == 0x20 else { break }
                 i += consumed
             }
@@ -107,11 +99,13 @@ struct SentencePieceNormalizer: Sendable {
         if !treatWhitespaceAsSuffix && addDummyPrefix { output += space }
         var previousIsSpace = removeExtraWhitespaces
         while i < input.count {
-            let (replacement, consumed) = prefix(input, i, units, strings)
+            let (range, isRule, consumed) = prefix(input, i, units, strings)
+            let replacement = isRule ? strings.extracting(range) : input.extracting(range)
             var k = 0
             if previousIsSpace { while k < replacement.count && replacement[k] == 0x20 { k += 1 } }
             if k < replacement.count {
-                for byte in replacement[k...] {
+                for j in k..<replacement.count {
+                    let byte = replacement[j]
                     if byte == 0x20 && escapeWhitespaces { output += Self.spaceSymbol } else { output.append(byte) }
                 }
                 previousIsSpace = replacement[replacement.count - 1] == 0x20
@@ -129,29 +123,30 @@ struct SentencePieceNormalizer: Sendable {
         return true
     }
 
-    /// What the text at `i` normalises to, and how many bytes that consumes: a user-defined symbol as it is, else the
-    /// longest rule of the character map, else one character unchanged.
+    /// What the text at `i` normalises to, as a range of the input or (`isRule`) of the rules' strings, and how many
+    /// bytes that consumes: a user-defined symbol as it is, else the longest rule of the character map, else one
+    /// character unchanged.
     @inline(__always)
     private func prefix(
-        _ input: UnsafeBufferPointer<UInt8>, _ i: Int, _ units: UnsafeBufferPointer<UInt32>, _ strings: UnsafeBufferPointer<UInt8>
-    ) -> (UnsafeBufferPointer<UInt8>, Int) {
-        let rest = UnsafeBufferPointer(rebasing: input[i...])
+        _ input: Span<UInt8>, _ i: Int, _ units: Span<UInt32>, _ strings: Span<UInt8>
+    ) -> (range: Range<Int>, isRule: Bool, consumed: Int) {
+        let rest = input.extracting(i...)
         let symbol = symbol(rest)
-        let unchanged = (UnsafeBufferPointer(rebasing: rest[..<symbol.length]), symbol.length)
+        let unchanged = (i..<i + symbol.length, false, symbol.length)
         if symbol.frozen { return unchanged }
-        let scalar = Scalars(rest)[0].scalar
+        let scalar = rest.scalar(at: 0).scalar
         if scalar < 0x10000 && startsNoRule[Int(scalar)] { return unchanged }
         if let (length, value) = longestRule(rest, units), value < strings.count - 1 {
             var end = value
             while strings[end] != 0 { end += 1 }
-            return (UnsafeBufferPointer(rebasing: strings[value..<end]), length)
+            return (value..<end, true, length)
         }
         return unchanged
     }
 
     /// Calls `body` with where each word starts in normalised text: each U+2581 that does not follow another.
     @inline(__always)
-    static func forEachWordStart(_ text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+    static func forEachWordStart(_ text: Span<UInt8>, _ body: (Int) -> Void) {
         var i = 0
         while i + 2 < text.count {
             if text[i] == 0xE2 && text[i + 1] == 0x96 && text[i + 2] == 0x81 {
@@ -164,7 +159,7 @@ struct SentencePieceNormalizer: Sendable {
     }
 
     /// Whether a word starts inside `text`, not at its beginning.
-    static func hasInnerWordStart(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func hasInnerWordStart(_ text: Span<UInt8>) -> Bool {
         var found = false
         forEachWordStart(text) { if $0 > 0 { found = true } }
         return found
@@ -172,7 +167,7 @@ struct SentencePieceNormalizer: Sendable {
 
     /// The symbol that starts `text`, as BPE cuts it: a user-defined symbol (frozen: it never merges), else one
     /// character.
-    func symbol(_ text: UnsafeBufferPointer<UInt8>) -> (length: Int, frozen: Bool) {
+    func symbol(_ text: Span<UInt8>) -> (length: Int, frozen: Bool) {
         if startsSymbol[Int(text[0])], let length = userDefined.longestPrefix(of: text, maxMatches: Self.maxSymbolMatches)?.length {
             return (length, true)
         }
@@ -181,12 +176,13 @@ struct SentencePieceNormalizer: Sendable {
 
     /// The longest of the first `maxRuleMatches` rules that start `text`: Darts' common-prefix search.
     @inline(__always)
-    private func longestRule(_ text: UnsafeBufferPointer<UInt8>, _ units: UnsafeBufferPointer<UInt32>) -> (Int, Int)? {
+    private func longestRule(_ text: Span<UInt8>, _ units: Span<UInt32>) -> (Int, Int)? {
         guard !units.isEmpty else { return nil }
         var found: (Int, Int)?
         var matches = 0
         var node = Int(Self.offset(units[0]))
-        for (i, byte) in text.enumerated() {
+        for i in text.indices {
+            let byte = text[i]
             node ^= Int(byte)
             guard node < units.count else { break }
             let unit = units[node]
@@ -202,10 +198,11 @@ struct SentencePieceNormalizer: Sendable {
     }
 
     /// Whether a rule of the character map starts with `text`, or with a part of it.
-    private static func walks(_ units: UnsafeBufferPointer<UInt32>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func walks(_ units: Span<UInt32>, _ text: Span<UInt8>) -> Bool {
         guard !units.isEmpty else { return false }
         var node = Int(offset(units[0]))
-        for byte in text {
+        for i in text.indices {
+            let byte = text[i]
             node ^= Int(byte)
             guard node < units.count else { return false }
             let unit = units[node]

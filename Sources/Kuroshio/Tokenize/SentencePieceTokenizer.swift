@@ -28,7 +28,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
 
     private struct Scratch: Sendable {
         var normalized: [UInt8] = []
-        var best: [Float] = [], starts: [Int32] = [], ids: [Int32] = []
+        var cuts: [Cut] = []
         var frozen: [Bool] = [], symbolStarts: [Int32] = [], partIDs: [Int32] = []
         var merger = PairMerger()
         var memo = TokenTable.Memo()
@@ -68,7 +68,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             }
             normalizer = try SentencePieceNormalizer(model, userDefined: ByteTrie(table([.userDefined])))
             mergesStayInWords = model.escapeWhitespaces && !model.treatWhitespaceAsSuffix && ordinary.allSatisfy { piece, _ in
-                piece.withUnsafeBufferPointer { !SentencePieceNormalizer.hasInnerWordStart($0) }
+                !SentencePieceNormalizer.hasInnerWordStart(piece.span)
             }
             hasUnusedPieces = model.pieces.contains { $0.type == .unused }
             minScore = model.pieces.filter { $0.type == .normal }.map(\.score).min() ?? .greatestFiniteMagnitude
@@ -87,7 +87,6 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     }
 
     public func encode(_ text: String) throws(TokenizerLimit) -> [Int32] {
-        var text = text
         if let library {
             guard let ids = library.encode(text) else {
                 throw TokenizerLimit(reason: "libsentencepiece could not encode the text")
@@ -95,14 +94,19 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             return ids
         }
         return try scratch.with { (scratch) throws(TokenizerLimit) in
-            guard text.withUTF8({ normalizer.normalize($0, into: &scratch.normalized) }) else {
+            guard normalizer.normalize(text.utf8.span, into: &scratch.normalized) else {
                 throw TokenizerLimit(reason: "the normalised text would pass \(TokenizerBounds.normalizedBytes(text.utf8.count)) bytes")
             }
             var ids: [Int32] = []
-            let merged = scratch.normalized.withUnsafeBufferPointer { normalized in
-                if kind == .bpe { return mergePairs(normalized, &scratch, into: &ids) }
-                viterbi(normalized, &scratch, into: &ids)
-                return true
+            // Lent out while the encoders use the rest of the scratch, then given back.
+            let normalized = scratch.normalized
+            scratch.normalized = []
+            defer { scratch.normalized = normalized }
+            var merged = true
+            if kind == .bpe {
+                merged = mergePairs(normalized.span, &scratch, into: &ids)
+            } else {
+                viterbi(normalized.span, &scratch, into: &ids)
             }
             guard merged else { throw TokenizerLimit(reason: "a word past the \(TokenizerBounds.mergeBytes) bytes a merge may take") }
             return ids
@@ -112,69 +116,64 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     /// Appends a piece's id as the library reports it: an unknown piece in bytes with byte fallback, else fused with
     /// an unknown before it.
     @inline(__always)
-    private func emit(_ id: Int32, _ text: UnsafeBufferPointer<UInt8>, into ids: inout [Int32], previousUnknown: inout Bool) {
+    private func emit(_ id: Int32, _ text: Span<UInt8>, into ids: inout [Int32], previousUnknown: inout Bool) {
         let isUnknown = id == unknown || (id >= 0 && types[Int(id)] == .unknown)
         if isUnknown, let bytes {
-            for byte in text { ids.append(bytes[Int(byte)]) }
+            for i in text.indices { ids.append(bytes[Int(text[i])]) }
         } else if !(isUnknown && previousUnknown) {
             ids.append(id)
         }
         previousUnknown = isUnknown
     }
 
+    /// The best cut of the text up to a byte found so far: its score, where its last piece starts (-1 before one is
+    /// found) and that piece's id.
+    fileprivate struct Cut {
+        var score: Float
+        var start: Int32
+        var id: Int32
+    }
+
     /// Unigram: the best-scoring cut, ending at each character boundary in turn, with the library's arithmetic
     /// (single precision; a user-defined symbol scores 0.1 per byte after its first; sums far from zero are moved
     /// back to zero, which changes how ties round).
-    private func viterbi(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) {
+    private func viterbi(_ text: Span<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) {
         let size = text.count
         guard size > 0 else { return }
-        scratch.best.removeAll(keepingCapacity: true)
-        scratch.best.append(contentsOf: repeatElement(0, count: size + 1))
-        scratch.starts.removeAll(keepingCapacity: true)
-        scratch.starts.append(contentsOf: repeatElement(-1, count: size + 1))
-        scratch.ids.removeAll(keepingCapacity: true)
-        scratch.ids.append(contentsOf: repeatElement(-1, count: size + 1))
+        scratch.cuts.removeAll(keepingCapacity: true)
+        scratch.cuts.append(contentsOf: repeatElement(Cut(score: 0, start: -1, id: -1), count: size + 1))
         let unknownScore = minScore - 10
-        scratch.best.withUnsafeMutableBufferPointer { best in
-            scratch.starts.withUnsafeMutableBufferPointer { starts in
-                scratch.ids.withUnsafeMutableBufferPointer { pathIDs in
-                    @inline(__always) func offer(_ end: Int, _ score: Float, _ start: Int, _ id: Int32) {
-                        if starts[end] == -1 || score > best[end] {
-                            best[end] = score
-                            starts[end] = Int32(start)
-                            pathIDs[end] = id
-                        }
-                    }
-                    var start = 0, frontier = 0
-                    while start < size {
-                        var here = best[start]
-                        if here < -100_000 || here > 100_000 {
-                            for i in start...frontier where i == start || starts[i] != -1 { best[i] -= here }
-                            here = 0
-                        }
-                        let length = Swift.min(SentencePieceNormalizer.characterLength(text[start]), size - start)
-                        var coversCharacter = false
-                        var node: Int32 = 0
-                        var end = start
-                        while end < size, let next = trie.child(node, text[end]) {
-                            node = next
-                            end += 1
-                            let id = trie.value(node)
-                            guard id >= 0 else { continue }
-                            let type = types[Int(id)]
-                            if type == .unused { continue }
-                            frontier = Swift.max(frontier, end)
-                            let score = type == .userDefined ? Float(0.1 * Double(end - start - 1)) : scores[Int(id)]
-                            offer(end, score + here, start, id)
-                            if end - start == length { coversCharacter = true }
-                        }
-                        if !coversCharacter {
-                            frontier = Swift.max(frontier, start + length)
-                            offer(start + length, unknownScore + here, start, unknown)
-                        }
-                        start += length
-                    }
+        do {
+            // A view that writes without a uniqueness check per element, and checks bounds as the array does.
+            var cuts = scratch.cuts.mutableSpan
+            var start = 0, frontier = 0
+            while start < size {
+                var here = cuts[start].score
+                if here < -100_000 || here > 100_000 {
+                    for i in start...frontier where i == start || cuts[i].start != -1 { cuts[i].score -= here }
+                    here = 0
                 }
+                let length = Swift.min(SentencePieceNormalizer.characterLength(text[start]), size - start)
+                var coversCharacter = false
+                var node: Int32 = 0
+                var end = start
+                while end < size, let next = trie.child(node, text[end]) {
+                    node = next
+                    end += 1
+                    let id = trie.value(node)
+                    guard id >= 0 else { continue }
+                    let type = types[Int(id)]
+                    if type == .unused { continue }
+                    frontier = Swift.max(frontier, end)
+                    let score = type == .userDefined ? Float(0.1 * Double(end - start - 1)) : scores[Int(id)]
+                    cuts.offer(end, score + here, from: start, id)
+                    if end - start == length { coversCharacter = true }
+                }
+                if !coversCharacter {
+                    frontier = Swift.max(frontier, start + length)
+                    cuts.offer(start + length, unknownScore + here, from: start, unknown)
+                }
+                start += length
             }
         }
         // Back from the end, then emitted in order.
@@ -182,33 +181,33 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
         var end = size
         while end > 0 {
             path.append(Int32(end))
-            end = Int(scratch.starts[end])
+            end = Int(scratch.cuts[end].start)
         }
         var previousUnknown = false
         for end in path.reversed() {
-            let start = Int(scratch.starts[Int(end)])
-            emit(scratch.ids[Int(end)], UnsafeBufferPointer(rebasing: text[start..<Int(end)]), into: &ids, previousUnknown: &previousUnknown)
+            let cut = scratch.cuts[Int(end)]
+            emit(cut.id, text.extracting(Int(cut.start)..<Int(end)), into: &ids, previousUnknown: &previousUnknown)
         }
     }
 
     /// BPE, word by word when merges stay in words (each word's pieces cached), else over the whole text; false when
     /// a word is longer than `TokenizerBounds.mergeBytes`.
-    private func mergePairs(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) -> Bool {
+    private func mergePairs(_ text: Span<UInt8>, _ scratch: inout Scratch, into ids: inout [Int32]) -> Bool {
         var previousUnknown = false
         var fits = true
         func encode(_ from: Int, _ to: Int) {
             fits = fits && to - from <= TokenizerBounds.mergeBytes
             guard fits else { return }
-            let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[from..<to])
+            let word = text.extracting(from..<to)
             scratch.parts.removeAll(keepingCapacity: true)
             if !mergesStayInWords || !scratch.words.lookup(word, into: &scratch.parts) {
-                mergePairs(UnsafeBufferPointer(rebasing: text[from..<to]), &scratch)
+                mergePairs(word, &scratch)
                 if mergesStayInWords { scratch.words.store(word, scratch.parts[...]) }
             }
             var offset = from
             for k in stride(from: 0, to: scratch.parts.count, by: 2) {
                 let length = Int(scratch.parts[k + 1])
-                emit(scratch.parts[k], UnsafeBufferPointer(rebasing: text[offset..<offset + length]), into: &ids,
+                emit(scratch.parts[k], text.extracting(offset..<offset + length), into: &ids,
                      previousUnknown: &previousUnknown)
                 offset += length
             }
@@ -228,20 +227,19 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     /// BPE over `text`: characters (a user-defined symbol is one, never merged) merge pair by pair, the highest
     /// piece score first and the leftmost on ties. Leaves each resulting piece's id and byte length in
     /// `scratch.parts`.
-    private func mergePairs(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch) {
+    private func mergePairs(_ text: Span<UInt8>, _ scratch: inout Scratch) {
         // Units are symbols; `symbolStarts` has where each starts, then the end.
         scratch.symbolStarts.removeAll(keepingCapacity: true)
         scratch.frozen.removeAll(keepingCapacity: true)
         var i = 0
         while i < text.count {
-            let symbol = normalizer.symbol(UnsafeBufferPointer(rebasing: text[i...]))
+            let symbol = normalizer.symbol(text.extracting(i...))
             scratch.symbolStarts.append(Int32(i))
             scratch.frozen.append(symbol.frozen)
             i += symbol.length
         }
         scratch.symbolStarts.append(Int32(text.count))
         let count = scratch.symbolStarts.count - 1
-        let raw = UnsafeRawBufferPointer(text)
         let starts = scratch.symbolStarts, frozen = scratch.frozen
         // Pieces made of an unused pair: how the library splits them again, from the latest pair that formed them.
         var unusedSplits: [[UInt8]: ([UInt8], [UInt8])] = [:]
@@ -251,19 +249,19 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
         scratch.merger.merge(count: count) { left, right, end in
             guard !frozen[left], !frozen[right] else { return nil }
             let from = Int(starts[left]), to = Int(starts[end])
-            guard let id = scratch.memo.lookup(UnsafeRawBufferPointer(rebasing: raw[from..<to]), in: pieces) else { return nil }
+            guard let id = scratch.memo.lookup(text.extracting(from..<to), in: pieces) else { return nil }
             if hasUnusedPieces && types[Int(id)] == .unused {
                 let middle = Int(starts[right])
-                unusedSplits[Array(text[from..<to])] = (Array(text[from..<middle]), Array(text[middle..<to]))
+                unusedSplits[Self.copy(text, from..<to)] = (Self.copy(text, from..<middle), Self.copy(text, middle..<to))
             }
             return (-scores[Int(id)], id)
         } merged: { left, id in
             scratch.partIDs[left] = id
         }
         scratch.merger.forEachPart(count: count) { start, end in
-            let piece = UnsafeBufferPointer(rebasing: text[Int(starts[start])..<Int(starts[end])])
+            let piece = text.extracting(Int(starts[start])..<Int(starts[end]))
             var id = scratch.partIDs[start]
-            if id < 0 { id = scratch.memo.lookup(UnsafeRawBufferPointer(piece), in: pieces) ?? unknown }
+            if id < 0 { id = scratch.memo.lookup(piece, in: pieces) ?? unknown }
             resegment(piece, id, depth: 0, unusedSplits, into: &scratch.parts)
         }
     }
@@ -271,7 +269,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     /// Appends a BPE piece's id (unknown when it is not in the vocabulary) and length; an unused piece is split again
     /// as it was formed (unknown with no pair on record), at most 100 levels deep.
     private func resegment(
-        _ piece: UnsafeBufferPointer<UInt8>, _ id: Int32, depth: Int, _ unusedSplits: [[UInt8]: ([UInt8], [UInt8])],
+        _ piece: Span<UInt8>, _ id: Int32, depth: Int, _ unusedSplits: [[UInt8]: ([UInt8], [UInt8])],
         into parts: inout [Int32]
     ) {
         guard hasUnusedPieces, id >= 0, types[Int(id)] == .unused, depth <= 100 else {
@@ -279,15 +277,27 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             parts.append(Int32(piece.count))
             return
         }
-        guard let (left, right) = unusedSplits[Array(piece)] else {
+        guard let (left, right) = unusedSplits[Self.copy(piece, 0..<piece.count)] else {
             parts.append(unknown)
             parts.append(Int32(piece.count))
             return
         }
         for part in [left, right] {
-            part.withUnsafeBufferPointer {
-                resegment($0, pieces[UnsafeRawBufferPointer($0)] ?? unknown, depth: depth + 1, unusedSplits, into: &parts)
-            }
+            resegment(part.span, pieces[part] ?? unknown, depth: depth + 1, unusedSplits, into: &parts)
         }
+    }
+
+    private static func copy(_ text: Span<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.append(text.extracting(range))
+        return bytes
+    }
+}
+
+extension MutableSpan where Element == SentencePieceTokenizer.Cut {
+    /// Keeps a cut ending at `end` when it is the first there or scores higher.
+    @inline(__always)
+    fileprivate mutating func offer(_ end: Int, _ score: Float, from start: Int, _ id: Int32) {
+        if self[end].start == -1 || score > self[end].score { self[end] = .init(score: score, start: Int32(start), id: id) }
     }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// An immutable map from byte strings (token texts) to ids, looked up by a range of bytes without building an array.
 /// Open addressing where a slot holds a key's first bytes, length, hash and id, so that most lookups touch one cache
 /// line; keys longer than 8 bytes are also compared with their stored bytes. A hash collision cannot mislead.
@@ -38,28 +36,27 @@ struct TokenTable: Sendable {
         var slots = [Slot](repeating: Slot(packed: 0, meta: 0), count: capacity)
         var longKeys: [UInt8] = [], longKeyRanges: [Int32: Range<Int32>] = [:]
         var largestID: Int32 = -1
-        keys.withUnsafeBytes { keys in
-            for (k, id) in ids.enumerated() where (0..<1 << 24).contains(id) && starts[k] < starts[k + 1] {
-                let key = UnsafeRawBufferPointer(rebasing: keys[Int(starts[k])..<Int(starts[k + 1])])
-                let (packed, meta) = Self.describe(key)
-                var slot = Int(truncatingIfNeeded: meta >> 32) & (capacity - 1)
-                var duplicate = false
-                while slots[slot].meta != 0 {
-                    if slots[slot].packed == packed && slots[slot].meta >> 24 == meta >> 24 {
-                        // Equal unless a long key differs after its first 8 bytes.
-                        let other = longKeyRanges[Int32(truncatingIfNeeded: slots[slot].meta & 0xFF_FFFF)]
-                        duplicate = other.map { longKeys[Int($0.lowerBound)..<Int($0.upperBound)].elementsEqual(key) } ?? true
-                        if duplicate { break }
-                    }
-                    slot = (slot + 1) & (capacity - 1)
+        let keys = keys.span
+        for (k, id) in ids.enumerated() where (0..<1 << 24).contains(id) && starts[k] < starts[k + 1] {
+            let key = keys.extracting(Int(starts[k])..<Int(starts[k + 1]))
+            let (packed, meta) = Self.describe(key)
+            var slot = Int(truncatingIfNeeded: meta >> 32) & (capacity - 1)
+            var duplicate = false
+            while slots[slot].meta != 0 {
+                if slots[slot].packed == packed && slots[slot].meta >> 24 == meta >> 24 {
+                    // Equal unless a long key differs after its first 8 bytes.
+                    let other = longKeyRanges[Int32(truncatingIfNeeded: slots[slot].meta & 0xFF_FFFF)]
+                    duplicate = other.map { longKeys.span.extracting(Int($0.lowerBound)..<Int($0.upperBound)).elementsEqual(key) } ?? true
+                    if duplicate { break }
                 }
-                guard !duplicate else { continue }
-                slots[slot] = Slot(packed: packed, meta: meta | UInt64(id))
-                largestID = max(largestID, id)
-                if key.count > 8 {
-                    longKeyRanges[id] = Int32(longKeys.count)..<Int32(longKeys.count + key.count)
-                    longKeys += key
-                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            guard !duplicate else { continue }
+            slots[slot] = Slot(packed: packed, meta: meta | UInt64(id))
+            largestID = max(largestID, id)
+            if key.count > 8 {
+                longKeyRanges[id] = Int32(longKeys.count)..<Int32(longKeys.count + key.count)
+                longKeys.append(key)
             }
         }
         self.slots = slots
@@ -70,7 +67,7 @@ struct TokenTable: Sendable {
     }
 
     /// The id of `key`.
-    subscript(key: UnsafeRawBufferPointer) -> Int32? {
+    subscript(key: Span<UInt8>) -> Int32? {
         guard !key.isEmpty else { return nil }
         let (packed, meta) = Self.describe(key)
         var slot = Int(truncatingIfNeeded: meta >> 32) & mask
@@ -85,9 +82,9 @@ struct TokenTable: Sendable {
         }
     }
 
-    private func longKeyMatches(_ id: Int32, _ key: UnsafeRawBufferPointer) -> Bool {
+    private func longKeyMatches(_ id: Int32, _ key: Span<UInt8>) -> Bool {
         guard let range = longKeyRanges[id], Int(range.count) == key.count else { return false }
-        return longKeys.withUnsafeBytes { memcmp($0.baseAddress! + Int(range.lowerBound), key.baseAddress!, key.count) == 0 }
+        return longKeys.span.extracting(Int(range.lowerBound)..<Int(range.upperBound)).elementsEqual(key)
     }
 
     /// A small direct-mapped memo of lookups of keys up to 16 bytes, for one thread: a BPE asks for the same short
@@ -102,11 +99,11 @@ struct TokenTable: Sendable {
         private var entries = [Entry](repeating: Entry(first: 0, last: 0, answer: 0), count: 1 << 14)
 
         @inline(__always)
-        mutating func lookup(_ key: UnsafeRawBufferPointer, in table: TokenTable) -> Int32? {
+        mutating func lookup(_ key: Span<UInt8>, in table: TokenTable) -> Int32? {
             let n = key.count
             guard n <= 16, n > 0 else { return table[key] }
             let first = TokenTable.packed(key)
-            let last = n > 8 ? key.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) : 0
+            let last = n > 8 ? key.word(at: n - 8) : 0
             let slot = Int(truncatingIfNeeded: ((first ^ last &* 0xD6E8_FEB8_6659_FD93 ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 50)
             let entry = entries[slot]
             if entry.first == first && entry.last == last && entry.answer >> 32 == UInt64(n) {
@@ -119,39 +116,34 @@ struct TokenTable: Sendable {
         }
     }
 
-    subscript(key: [UInt8]) -> Int32? { key.withUnsafeBytes { self[$0] } }
+    subscript(key: [UInt8]) -> Int32? { self[key.span] }
 
-    subscript(key: String) -> Int32? {
-        var key = key
-        return key.withUTF8 { self[UnsafeRawBufferPointer($0)] }
-    }
+    subscript(key: String) -> Int32? { self[key.utf8.span] }
 
     /// A key's packed bytes: all of a short key, in a few overlapping loads, which given the length fix every byte;
     /// the first 8 bytes of a longer one.
     @inline(__always)
-    static func packed(_ key: UnsafeRawBufferPointer) -> UInt64 {
+    static func packed(_ key: Span<UInt8>) -> UInt64 {
         let n = key.count
-        if n >= 8 { return key.loadUnaligned(as: UInt64.self) }
-        if n >= 4 {
-            return UInt64(key.loadUnaligned(as: UInt32.self)) << 32 | UInt64(key.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
-        }
+        if n >= 8 { return key.word(at: 0) }
+        if n >= 4 { return UInt64(key.halfWord(at: 0)) << 32 | UInt64(key.halfWord(at: n - 4)) }
         return UInt64(key[0]) << 16 | UInt64(key[n >> 1]) << 8 | UInt64(key[n - 1])
     }
 
     /// A key's packed bytes, and its slot metadata without the id: a hash mixing every byte and the length.
     @inline(__always)
-    private static func describe(_ key: UnsafeRawBufferPointer) -> (packed: UInt64, meta: UInt64) {
+    private static func describe(_ key: Span<UInt8>) -> (packed: UInt64, meta: UInt64) {
         let n = key.count
         let packed = packed(key)
         var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
         if n > 8 {
             var i = 8
             while i + 8 < n {
-                h = (h ^ key.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h = (h ^ key.word(at: i)) &* 0xBF58_476D_1CE4_E5B9
                 h ^= h >> 29
                 i += 8
             }
-            h ^= key.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) &* 0xD6E8_FEB8_6659_FD93
+            h ^= key.word(at: n - 8) &* 0xD6E8_FEB8_6659_FD93
         }
         h = (h ^ packed ^ (packed >> 31)) &* 0x94D0_49BB_1331_11EB
         h ^= h >> 29

@@ -15,17 +15,17 @@ struct WordCache: Sendable {
 
     /// Appends the values cached for `word` to `output`; false when it is not cached.
     @inline(__always)
-    mutating func lookup(_ word: UnsafeRawBufferPointer, into output: inout [Int32]) -> Bool {
+    mutating func lookup(_ word: Span<UInt8>, into output: inout [Int32]) -> Bool {
         let hash = Hash64.bytes(word)
         let entry = entries[Int(truncatingIfNeeded: hash >> 50)]
         guard entry.hash == hash, entry.word.count == word.count, !entry.values.isEmpty,
-              words[Int(entry.word.lowerBound)..<Int(entry.word.upperBound)].elementsEqual(word) else { return false }
+              words.span.extracting(Int(entry.word.lowerBound)..<Int(entry.word.upperBound)).elementsEqual(word) else { return false }
         output += values[Int(entry.values.lowerBound)..<Int(entry.values.upperBound)]
         return true
     }
 
     /// Caches `values` (not empty) for `word`.
-    mutating func store(_ word: UnsafeRawBufferPointer, _ values: ArraySlice<Int32>) {
+    mutating func store(_ word: Span<UInt8>, _ values: ArraySlice<Int32>) {
         guard !values.isEmpty, word.count < 256 else { return }
         if words.count + word.count > Self.arenaLimit || self.values.count + values.count > Self.arenaLimit {
             words.removeAll(keepingCapacity: true)
@@ -36,7 +36,7 @@ struct WordCache: Sendable {
         entries[Int(truncatingIfNeeded: hash >> 50)] = Entry(
             hash: hash, word: Int32(words.count)..<Int32(words.count + word.count),
             values: Int32(self.values.count)..<Int32(self.values.count + values.count))
-        words += word
+        words.append(word)
         self.values += values
     }
 }

@@ -23,28 +23,28 @@ struct WordSplitter: Sendable {
 
     /// Calls `piece(start, end)` with the byte range of each piece of `text` (valid UTF-8), in order.
     @inline(__always)
-    func split(_ text: UnsafeBufferPointer<UInt8>, _ piece: (_ start: Int, _ end: Int) -> Void) {
+    func split(_ text: Span<UInt8>, _ piece: (_ start: Int, _ end: Int) -> Void) {
         var i = 0
         while i < text.count {
-            let end = pieceEnd(Scalars(text), i)
+            let end = pieceEnd(text, i)
             piece(i, end)
             i = end
         }
     }
 
     /// Where the piece starting at byte `i` ends.
-    private func pieceEnd(_ s: Scalars, _ i: Int) -> Int {
+    private func pieceEnd(_ s: Span<UInt8>, _ i: Int) -> Int {
         let n = s.count
-        let (c, afterC) = s[i]
+        let (c, afterC) = s.scalar(at: i)
         let kind = ScalarClass.of(c)
         // 1. Contractions.
         if c == 0x27 && afterC < n {
-            let (a, afterA) = s[afterC]
+            let (a, afterA) = s.scalar(at: afterC)
             switch Self.lower(a) {
             case 0x73, 0x74, 0x6D, 0x64: return afterA  // s t m d
             case 0x72, 0x76, 0x6C:  // r(e) v(e) l(l)
                 if afterA < n {
-                    let (b, afterB) = s[afterA]
+                    let (b, afterB) = s.scalar(at: afterA)
                     let lowerA = Self.lower(a), lowerB = Self.lower(b)
                     if (lowerA == 0x6C && lowerB == 0x6C) || (lowerA != 0x6C && lowerB == 0x65) { return afterB }
                 }
@@ -54,10 +54,10 @@ struct WordSplitter: Sendable {
         // 2. An optional non-letter, non-number, non-line-break, then letters.
         var j = i
         if !kind.contains(.letter) && !kind.contains(.number) && !Self.isLineBreak(c) { j = afterC }
-        if j < n, ScalarClass.of(s[j].scalar).contains(.letter) {
-            j = s[j].next
+        if j < n, ScalarClass.of(s.scalar(at: j).scalar).contains(.letter) {
+            j = s.scalar(at: j).next
             while j < n {
-                let (scalar, next) = s[j]
+                let (scalar, next) = s.scalar(at: j)
                 guard ScalarClass.of(scalar).contains(.letter) else { break }
                 j = next
             }
@@ -68,7 +68,7 @@ struct WordSplitter: Sendable {
             j = afterC
             var digits = 1
             while j < n && digits < maxDigits {
-                let (scalar, next) = s[j]
+                let (scalar, next) = s.scalar(at: j)
                 guard ScalarClass.of(scalar).contains(.number) else { break }
                 j = next
                 digits += 1
@@ -77,21 +77,21 @@ struct WordSplitter: Sendable {
         }
         // 4. An optional space, punctuation and symbols, then line breaks.
         j = c == 0x20 ? afterC : i
-        if j < n, ScalarClass.of(s[j].scalar).isEmpty {
-            j = s[j].next
+        if j < n, ScalarClass.of(s.scalar(at: j).scalar).isEmpty {
+            j = s.scalar(at: j).next
             while j < n {
-                let (scalar, next) = s[j]
+                let (scalar, next) = s.scalar(at: j)
                 guard ScalarClass.of(scalar).isEmpty else { break }
                 j = next
             }
-            while j < n && Self.isLineBreak(s[j].scalar) { j += 1 }
+            while j < n && Self.isLineBreak(s.scalar(at: j).scalar) { j += 1 }
             return j
         }
         // 5–8. Whitespace.
         var run = i, last = i
         var afterLastBreak = -1
         while run < n {
-            let (scalar, next) = s[run]
+            let (scalar, next) = s.scalar(at: run)
             guard ScalarClass.of(scalar).contains(.space) else { break }
             if Self.isLineBreak(scalar) { afterLastBreak = next }
             last = run
@@ -99,7 +99,7 @@ struct WordSplitter: Sendable {
         }
         if trailingWhitespace && run == n { return n }
         if afterLastBreak >= 0 { return afterLastBreak }
-        if run == n || s[i].next == run { return run }
+        if run == n || s.scalar(at: i).next == run { return run }
         return last
     }
 
@@ -112,22 +112,18 @@ struct WordSplitter: Sendable {
     }
 }
 
-/// The scalars of valid UTF-8, decoded where they are read: `s[i]` is the scalar at byte `i` and the byte after it.
-struct Scalars {
-    let bytes: UnsafeBufferPointer<UInt8>
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-    var count: Int { bytes.count }
-
+extension Span where Element == UInt8 {
+    /// The scalar of valid UTF-8 that starts at byte `i`, and the byte after it.
     @inline(__always)
-    subscript(i: Int) -> (scalar: UInt32, next: Int) {
-        let lead = UInt32(bytes[i])
+    func scalar(at i: Int) -> (scalar: UInt32, next: Int) {
+        let lead = UInt32(self[i])
         if lead < 0x80 { return (lead, i + 1) }
-        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), i + 2) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(self[i + 1] & 0x3F), i + 2) }
         if lead < 0xF0 {
-            return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), i + 3)
+            return ((lead & 0x0F) << 12 | UInt32(self[i + 1] & 0x3F) << 6 | UInt32(self[i + 2] & 0x3F), i + 3)
         }
-        return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-            | UInt32(bytes[i + 3] & 0x3F), i + 4)
+        return ((lead & 0x07) << 18 | UInt32(self[i + 1] & 0x3F) << 12 | UInt32(self[i + 2] & 0x3F) << 6
+            | UInt32(self[i + 3] & 0x3F), i + 4)
     }
 }
 

@@ -30,7 +30,7 @@ public struct HeaderFields: Sendable, Equatable, Sequence {
 
     /// Parses `Name: value` lines ending in CRLF or LF. A line starting with a space or tab continues the previous
     /// value; a line without a colon is ignored. Fields past `maxFields` are dropped, and `overflowed` says so.
-    public static func parse(_ lines: ByteView, maxFields: Int = InputLimits().headerFields) -> HeaderFields {
+    static func parse(_ lines: ByteView, maxFields: Int = InputLimits().headerFields) -> HeaderFields {
         var result = HeaderFields()
         var lineStart = 0
         let count = lines.count

@@ -26,7 +26,7 @@ import Testing
 
     @Test func findsTheLongestPrefixAmongTheFirstMatches() {
         func longest(_ text: String, _ limit: Int = .max) -> Int? {
-            Array(text.utf8).withUnsafeBufferPointer { Self.trie.longestPrefix(of: $0, maxMatches: limit)?.length }
+            Self.trie.longestPrefix(of: text.utf8.span, maxMatches: limit)?.length
         }
         #expect(longest("innate") == 3)
         #expect(longest("innate", 2) == 2)
@@ -40,7 +40,7 @@ import Testing
         for _ in 0..<1000 { keys.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }) }
         let trie = ByteTrie(keys.enumerated().map { ($0.element, Int32($0.offset)) })
         for (id, key) in keys.enumerated() {
-            let found = key.withUnsafeBufferPointer { trie.longestPrefix(of: $0)?.length }
+            let found = trie.longestPrefix(of: key.span)?.length
             #expect(found == key.count)
             var node: Int32 = 0
             for byte in key { node = trie.child(node, byte)! }

@@ -39,20 +39,20 @@ import Testing
         var cache = WordCache()
         var out: [Int32] = []
         let word = Array("▁Kuroshio".utf8)
-        #expect(!word.withUnsafeBytes { cache.lookup($0, into: &out) })
-        word.withUnsafeBytes { cache.store($0, [4, 5, 6]) }
-        #expect(word.withUnsafeBytes { cache.lookup($0, into: &out) } && out == [4, 5, 6])
-        #expect(!Array("▁Kuroshia".utf8).withUnsafeBytes { cache.lookup($0, into: &out) } && out == [4, 5, 6])
+        #expect(!cache.lookup(word.span, into: &out))
+        cache.store(word.span, [4, 5, 6])
+        #expect(cache.lookup(word.span, into: &out) && out == [4, 5, 6])
+        #expect(!cache.lookup(Array("▁Kuroshia".utf8).span, into: &out) && out == [4, 5, 6])
     }
 
     @Test func staysBoundedAndCorrectUnderManyWords() {
         var cache = WordCache()
-        for n in 0..<300_000 { Array("w\(n)".utf8).withUnsafeBytes { cache.store($0, [Int32(n), 1, 2, 3, 4, 5, 6, 7]) } }
+        for n in 0..<300_000 { cache.store(Array("w\(n)".utf8).span, [Int32(n), 1, 2, 3, 4, 5, 6, 7]) }
         var out: [Int32] = []
         for n in [0, 150_000, 299_999] {
             out.removeAll()
-            if Array("w\(n)".utf8).withUnsafeBytes({ cache.lookup($0, into: &out) }) { #expect(out.first == Int32(n)) }
+            if cache.lookup(Array("w\(n)".utf8).span, into: &out) { #expect(out.first == Int32(n)) }
         }
-        #expect(Array("w299999".utf8).withUnsafeBytes { cache.lookup($0, into: &out) })
+        #expect(cache.lookup(Array("w299999".utf8).span, into: &out))
     }
 }
