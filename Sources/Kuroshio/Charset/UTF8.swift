@@ -39,22 +39,11 @@ enum UTF8Check {
     @inline(__always)
     private static func walk(_ bytes: ByteView, _ visit: (Int, Int) -> Void) {
         let count = bytes.count
-        let base = bytes
         var i = 0
         while i < count {
-            // Skip ASCII 32, then eight bytes at a time.
-            while i + 32 <= count {
-                let any = base.word(at: i) | base.word(at: i + 8) | base.word(at: i + 16) | base.word(at: i + 24)
-                if any & 0x8080_8080_8080_8080 != 0 { break }
-                i += 32
-            }
-            while i + 8 <= count {
-                if base.word(at: i) & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
-            while i < count && base[i] < 0x80 { i += 1 }
+            i = bytes.endOfASCII(from: i)
             guard i < count else { return }
-            let length = sequenceLength(base, count, i)
+            let length = sequenceLength(bytes, i)
             if length > 0 {
                 visit(i, length)
                 i += length
@@ -65,23 +54,22 @@ enum UTF8Check {
         }
     }
 
-    /// The length of the well-formed sequence at `i` (which holds a byte ≥ 0x80), or 0.
+    /// The length of the well-formed sequence at `i` (which holds a byte ≥ 0x80), or 0. Bytes past the end read as 0,
+    /// never a continuation byte.
     @inline(__always)
-    private static func sequenceLength(_ b: ByteView, _ count: Int, _ i: Int) -> Int {
-        let lead = b[i]
-        @inline(__always) func cont(_ k: Int) -> Bool { i + k < count && b[i + k] & 0xC0 == 0x80 }
+    private static func sequenceLength(_ b: ByteView, _ i: Int) -> Int {
+        let lead = b[i], second = b[orNUL: i + 1]
+        @inline(__always) func cont(_ k: Int) -> Bool { b[orNUL: i + k] & 0xC0 == 0x80 }
         switch lead {
         case 0xC2...0xDF:
             return cont(1) ? 2 : 0
         case 0xE0...0xEF:
-            guard i + 2 < count, cont(1), cont(2) else { return 0 }
-            let second = b[i + 1]
+            guard cont(1), cont(2) else { return 0 }
             if lead == 0xE0 && second < 0xA0 { return 0 }
             if lead == 0xED && second > 0x9F { return 0 }
             return 3
         case 0xF0...0xF4:
-            guard i + 3 < count, cont(1), cont(2), cont(3) else { return 0 }
-            let second = b[i + 1]
+            guard cont(1), cont(2), cont(3) else { return 0 }
             if lead == 0xF0 && second < 0x90 { return 0 }
             if lead == 0xF4 && second > 0x8F { return 0 }
             return 4

@@ -55,51 +55,43 @@ public struct JapanesePrefilter: Sendable {
         }
     }
 
-    /// `lang="ja"`, `lang=ja-JP` or `xml:lang='ja'` in the first bytes.
+    /// `lang="ja"`, `lang=ja-JP` or `xml:lang='ja'` in the first bytes: found from each `=`.
     private func declaresJapanese(_ b: ByteView) -> Bool {
-        var i = 0
-        while i + 7 < b.count {
-            if b[i] | 0x20 == 0x6C && b[i + 1] | 0x20 == 0x61 && b[i + 2] | 0x20 == 0x6E && b[i + 3] | 0x20 == 0x67 {
-                var j = i + 4
-                while j < b.count && b[j] == 0x20 { j += 1 }
-                if j < b.count && b[j] == 0x3D {
-                    j += 1
-                    while j < b.count && (b[j] == 0x20 || b[j] == 0x22 || b[j] == 0x27) { j += 1 }
-                    if j + 1 < b.count && b[j] | 0x20 == 0x6A && b[j + 1] | 0x20 == 0x61
-                        && (j + 2 == b.count || !isLetter(b[j + 2])) {
-                        return true
-                    }
-                }
+        var from = 0
+        while let equals = b.firstIndex(of: 0x3D, from: from) {
+            from = equals + 1
+            var k = equals
+            while k > 0 && b[k - 1] == 0x20 { k -= 1 }
+            guard k >= 4, k + 3 < b.count, b[k - 4] | 0x20 == 0x6C, b[k - 3] | 0x20 == 0x61, b[k - 2] | 0x20 == 0x6E,
+                  b[k - 1] | 0x20 == 0x67 else { continue }
+            var j = equals + 1
+            while j < b.count && (b[j] == 0x20 || b[j] == 0x22 || b[j] == 0x27) { j += 1 }
+            if j + 1 < b.count && b[j] | 0x20 == 0x6A && b[j + 1] | 0x20 == 0x61 && (j + 2 == b.count || !isLetter(b[j + 2])) {
+                return true
             }
-            i += 1
         }
         return false
     }
 
     private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
-    /// Kana in any of the Japanese encodings, stopping once enough are found.
+    /// Kana in any of the Japanese encodings, stopping once enough are found; enough when an ISO-2022-JP escape
+    /// (`ESC $ B` or `ESC $ @`) appears.
     private func countKana(_ b: ByteView) -> Int {
+        var escape = 0
+        while let found = b.firstIndex(of: 0x1B, from: escape), found + 2 < b.count {
+            if b[found + 1] == 0x24 && (b[found + 2] == 0x42 || b[found + 2] == 0x40) { return minimumKana }
+            escape = found + 1
+        }
         var utf8 = 0, shiftJIS = 0, eucJP = 0
         var i = 0
         let count = b.count
         while i + 2 < count {
-            // Skip plain ASCII eight bytes at a time; ISO-2022 escapes are looked for byte by byte below.
-            while i + 8 <= count {
-                let word = b.word(at: i)
-                if word & 0x8080_8080_8080_8080 != 0 || (word ^ 0x1B1B_1B1B_1B1B_1B1B).hasZeroByte { break }
-                i += 8
-            }
+            i = b.endOfASCII(from: i)
             guard i + 2 < count else { break }
-            let byte = b[i]
-            if byte < 0x80 {
-                if byte == 0x1B && b[i + 1] == 0x24 && (b[i + 2] == 0x42 || b[i + 2] == 0x40) { return minimumKana }
-                i += 1
-                continue
-            }
-            let next = b[i + 1]
+            let byte = b[i], next = b[i + 1]
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            if byte >= 0xC2 && byte <= 0xF4 && i + length <= count && b[i + 1] & 0xC0 == 0x80
+            if byte >= 0xC2 && byte <= 0xF4 && i + length <= count && next & 0xC0 == 0x80
                 && (length < 3 || b[i + 2] & 0xC0 == 0x80) && (length < 4 || b[i + 3] & 0xC0 == 0x80) {
                 // A whole UTF-8 sequence: kana are U+3040–U+30FF.
                 if byte == 0xE3 && next >= 0x81 && next <= 0x83 { utf8 += 1 }
@@ -117,9 +109,4 @@ public struct JapanesePrefilter: Sendable {
         }
         return Swift.max(utf8, shiftJIS / 4, eucJP / 4)
     }
-}
-
-extension UInt64 {
-    /// Whether any of the eight bytes is zero.
-    var hasZeroByte: Bool { (self &- 0x0101_0101_0101_0101) & ~self & 0x8080_8080_8080_8080 != 0 }
 }

@@ -54,6 +54,24 @@ struct ByteView: Sequence {
         return UInt64(littleEndian: UnsafeRawPointer(base.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
+    /// Where the run of ASCII bytes from `from` ends: the first byte ≥ 0x80 at or after it, or `count`. Reads 32 and
+    /// then 8 bytes at a time, within bounds the loops keep, after one check of `from`.
+    func endOfASCII(from: Int) -> Int {
+        precondition(from >= 0 && from <= base.count, "ByteView: index out of range")
+        let raw = UnsafeRawBufferPointer(base)
+        let count = base.count
+        var i = from
+        while i + 32 <= count {
+            let any = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+            if any & 0x8080_8080_8080_8080 != 0 { break }
+            i += 32
+        }
+        while i + 8 <= count && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        while i < count && base[i] < 0x80 { i += 1 }
+        return i
+    }
+
     /// Where `byte` first occurs at or after `from`, or nil.
     func firstIndex(of byte: UInt8, from: Int = 0) -> Int? {
         guard from < base.count else { return nil }

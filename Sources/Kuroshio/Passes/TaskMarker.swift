@@ -38,12 +38,10 @@ extension TaskMarker {
     /// The marker in `text`, or nil when it is not one: the header lines missing or out of order, or a record that
     /// does not read.
     init?(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var rows = text.tsvRows(omittingEmptyLines: false)[...]
         func header(_ name: String, _ counts: Set<Int>) -> [Substring]? {
-            guard let line = lines.first else { return nil }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields[0] == name, counts.contains(fields.count) else { return nil }
-            lines = lines.dropFirst()
+            guard let fields = rows.first, fields[0] == name, counts.contains(fields.count) else { return nil }
+            rows = rows.dropFirst()
             return Array(fields.dropFirst())
         }
         guard let task = header("task", [3]), let status = header("status", [2]).flatMap({ Status(rawValue: String($0[0])) }),
@@ -56,11 +54,11 @@ extension TaskMarker {
             source = record
         }
         self.reads = reads.joined(separator: "\t")
-        while lines.first?.hasPrefix("file\t") == true {
+        while let fields = rows.first, fields.count > 1, fields[0] == "file" {
             guard let file = header("file", [5]), let record = FileRecord(fields: Array(file[1...])) else { return nil }
             files[String(file[0]).tsvUnescaped] = record
         }
-        counters = RunStats(tsv: lines.joined(separator: "\n"))
+        counters = RunStats(rows: rows)
     }
 
     static func read(_ path: String) -> TaskMarker? {

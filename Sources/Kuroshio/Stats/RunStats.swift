@@ -51,9 +51,12 @@ public struct RunStats: Sendable, Equatable {
         }.joined()
     }
 
-    public init(tsv: String) {
-        for line in tsv.split(separator: "\n") {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+    public init(tsv: String) { self.init(rows: tsv.tsvRows()[...]) }
+
+    /// The counters of `key, value` rows and the examples of `example, kind, file, offset, detail` rows; other rows
+    /// are ignored.
+    init(rows: ArraySlice<[Substring]>) {
+        for parts in rows {
             if parts.count == 2, let value = Int(parts[1]), value >= 0 { add(String(parts[0]), value) }
             if parts.count == 5, parts[0] == "example", let kind = ProblemKind(rawValue: String(parts[1])),
                let offset = Int(parts[3]) {

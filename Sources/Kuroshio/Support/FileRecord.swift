@@ -11,7 +11,7 @@ struct FileRecord: Equatable, Sendable {
     var modified: String
     var hash: UInt64?
 
-    /// The record of the file at `path` as it is now, read in 1 MiB chunks; nil when it cannot be read.
+    /// The record of the file at `path` as it is now, read in chunks of up to 1 MiB; nil when it cannot be read.
     init?(path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -21,7 +21,8 @@ struct FileRecord: Equatable, Sendable {
         size = Int(info.st_size)
         modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         var hasher = Hash64.Bulk()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // One byte past a small file's size, so that its end is seen without zeroing a whole chunk.
+        var chunk = [UInt8](repeating: 0, count: Swift.min(1 << 20, size + 1))
         var total = 0
         while true {
             let n = FileIO.read(fd, into: &chunk)

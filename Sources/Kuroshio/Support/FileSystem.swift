@@ -85,8 +85,11 @@ public enum FileSystem {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 1 << 16
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // One byte past a small file's size, so that its end is seen without zeroing a whole chunk.
+        var chunk = [UInt8](repeating: 0, count: Swift.max(1, Swift.min(1 << 16, size + 1)))
         while true {
             let n = FileIO.read(fd, into: &chunk)
             if n <= 0 { break }

@@ -51,3 +51,13 @@ extension String {
         return out
     }
 }
+
+extension String {
+    /// The lines of tab-separated text cut into fields, by bytes: no walk of Characters, as `split(separator: "\n")`
+    /// takes (a marker of thousands of lines is read many times), and no `\r\n` taken for one separator.
+    func tsvRows(omittingEmptyLines: Bool = true) -> [[Substring]] {
+        utf8.split(separator: 0x0A, omittingEmptySubsequences: omittingEmptyLines).map { line in
+            line.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+        }
+    }
+}

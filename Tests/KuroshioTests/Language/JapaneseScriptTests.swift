@@ -40,6 +40,15 @@ import Testing
         #expect(passes(text, "ISO-2022-JP"))
     }
 
+    /// A declaration is found with spaces, quotes and any case around `=`, and only as a whole `lang`; an ISO-2022-JP
+    /// escape counts wherever it lies whole in the scanned bytes.
+    @Test func findsDeclarationsAndEscapesWhereverTheyLie() {
+        #expect(passes("<html LANG  =  'JA'><p>x</p>") && passes("lang=ja>") && passes(String(repeating: " ", count: 4000) + "<p lang=ja>"))
+        #expect(!passes("<p>lang is ja</p><a href=x>y</a>") && !passes("<html lang=\"jav\">") && !passes(String(repeating: " ", count: 4100) + "<p lang=ja>"))
+        #expect(passes(String(repeating: "<p>x</p>", count: 100) + "\u{1B}$B") && passes("\u{1B}$@"))
+        #expect(!passes(String(repeating: "<p>x</p>", count: 100) + "\u{1B}$") && !passes("\u{1B}(B\u{1B}$C"))
+    }
+
     @Test func dropsWhatCannotBeJapanese() {
         #expect(!passes("<html lang=\"en\"><p>The Kuroshio is a current.</p></html>"))
         #expect(!passes("<html lang=\"javanese\"><p>x</p></html>"))

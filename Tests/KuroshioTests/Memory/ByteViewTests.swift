@@ -16,6 +16,18 @@ import Testing
             #expect(view.starts(with: "<meta".utf8) && !view.starts(with: "<metal".utf8) && view[0..<0].isEmpty)
             #expect(view[1..<5].elementsEqual(view[1..<5]) && !view[1..<5].elementsEqual(view[2..<6]))
             #expect(view.firstIndex { $0 >= 0x80 } == 21 && Array(view[28..<31]) == Array("-->".utf8))
+            #expect(view.endOfASCII(from: 0) == 21 && view.endOfASCII(from: 21) == 21 && view.endOfASCII(from: 27) == 35)
+        }
+    }
+
+    /// The end of an ASCII run is found across whole words and the bytes after them.
+    @Test func findsTheEndOfASCII() {
+        for length in [0, 7, 8, 31, 32, 33, 70] {
+            let bytes = Array(repeating: UInt8(ascii: "a"), count: length) + [0xE3, 0x81, 0x82] + Array("bc".utf8)
+            bytes.withByteView { view in
+                #expect(view.endOfASCII(from: 0) == length && view.endOfASCII(from: length + 3) == length + 5)
+                #expect(view.endOfASCII(from: length + 5) == length + 5)
+            }
         }
     }
 
@@ -26,5 +38,6 @@ import Testing
         await #expect(processExitsWith: .failure) { _ = [UInt8](repeating: 1, count: 8).withByteView { $0[4..<9].count } }
         await #expect(processExitsWith: .failure) { _ = [UInt8](repeating: 1, count: 8).withByteView { $0.word(at: 1) } }
         await #expect(processExitsWith: .failure) { _ = [UInt8](repeating: 1, count: 8).withByteView { $0[2..<6][4] } }
+        await #expect(processExitsWith: .failure) { _ = [UInt8](repeating: 1, count: 8).withByteView { $0.endOfASCII(from: 9) } }
     }
 }
