@@ -13,9 +13,11 @@ enum InertContent {
                 guard let open = nextByte(0x3C, b, from: i) else { break }
                 i = open + 1
                 var end: Int?
-                if matches(b, open, Self.commentOpen) {
+                // Most tags start neither `<!` nor `<s`, and are passed over at a glance.
+                let second = b[orNUL: open + 1] | 0x20
+                if second == 0x21 && matches(b, open, Self.commentOpen) {
                     end = find(b, from: open + 4, Self.commentClose).map { $0 + 3 } ?? count
-                } else if let tag = rawTextTag(b, open) {
+                } else if second == 0x73, let tag = rawTextTag(b, open) {
                     // Keep the start tag so the element still exists; drop its body and end tag.
                     guard let close = nextByte(0x3E, b, from: open + 1) else { break }
                     out.append(contentsOf: b[copied..<close + 1])
