@@ -4,7 +4,8 @@ or an older tree built with `-Xswiftc -Ounchecked`), side by side in one run, on
 
 Each command runs `--runs` times per binary, interleaved; the best CPU time of each is compared. CPU time on a shared
 machine drifts by ±15% from run to run, so the script also counts the instructions each command executes (valgrind's
-callgrind, over stripped copies of both binaries): exact and repeatable, though blind to cache and branch effects.
+callgrind, over stripped copies of both binaries): repeatable to about 0.5% (hash seeds differ per process), though
+blind to cache and branch effects.
 
 usage: Benchmarks/checks-cost.py --baseline BIN [WARC.gz] [--mb 20] [--runs 3] [--no-instructions] [--smoke]
        (a baseline: git worktree add /tmp/old <commit> && cd /tmp/old && swift build -c release -Xswiftc -Ounchecked)
