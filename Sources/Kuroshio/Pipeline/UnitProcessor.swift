@@ -36,7 +36,7 @@ public final class UnitProcessor {
             }
         }
         defer { onRejected = nil }
-        func emit(_ result: (Document, String)?, file: String, offset: Int) throws(OutputError) {
+        func emit(_ result: (Document, String)?, file: String, offset: Int, stats: inout RunStats) throws(OutputError) {
             guard let (kept, bucket) = result else { return }
             var document = kept
             if let tokenizer = config.tokenizer, config.dedup == nil {
@@ -53,25 +53,17 @@ public final class UnitProcessor {
         do {
             switch config.format {
             case .warc:
-                let reader = try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes, limits: config.limits)
-                for record in reader {
-                    stats.add(.inputs(.records))
-                    stats.add(.inputs(.bytes), record.bytesRead)
-                    for problem in record.problems { stats.add(problem) }
-                    try emit(document(from: record, stats: &stats), file: record.file, offset: record.offset)
-                    progress(reader.fileBytesRead)
-                }
-                for problem in reader.trailingProblems { stats.add(problem) }
+                try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes, limits: config.limits)
+                    .forEach(stats: &stats, progress: progress) { (record, stats) throws(OutputError) in
+                        let result = document(from: record, stats: &stats)
+                        try emit(result, file: record.file, offset: record.offset, stats: &stats)
+                    }
             case .jsonl:
-                let reader = try JSONLReader(path: file, maxLineBytes: config.maxRecordBytes)
-                for line in reader {
-                    stats.add(.inputs(.records))
-                    stats.add(.inputs(.bytes), line.bytes?.count ?? 0)
-                    for problem in line.problems { stats.add(problem) }
-                    try emit(document(from: line, stats: &stats), file: line.file, offset: line.offset)
-                    progress(reader.fileBytesRead)
-                }
-                for problem in reader.trailingProblems { stats.add(problem) }
+                try JSONLReader(path: file, maxLineBytes: config.maxRecordBytes)
+                    .forEach(stats: &stats, progress: progress) { (line, stats) throws(OutputError) in
+                        let result = document(from: line, stats: &stats)
+                        try emit(result, file: line.file, offset: line.offset, stats: &stats)
+                    }
             }
         } catch let problem as InputProblem {
             stats.add(problem)
@@ -137,20 +129,12 @@ public final class UnitProcessor {
         guard record.type == "response" else { return nil }
         stats.add(.stage(Self.readStage, .docsIn))
         stats.add(.stage(Self.readStage, .bytesIn), record.bytesRead)
-        // A record cut short (or skipped as oversize) holds part of a page at most: it is not a document.
-        if let damage = record.problems.first(where: { $0.kind == .truncated || $0.kind == .oversize }) {
-            return drop(damage.kind == .truncated ? .truncated : .oversize, &stats)
-        }
-        guard record.isHTTPResponse, let response = response(of: record) else { return drop(.notHTTP, &stats) }
-        for kind in response.problems {
+        let (response, dropped) = read(record)
+        for kind in response?.problems ?? [] {
             stats.add(InputProblem(kind, file: record.file, offset: record.offset, detail: "in the HTTP response"))
         }
-        guard config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status) else {
-            return drop(.httpStatus, &stats)
-        }
-        guard config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType) else {
-            return drop(.contentType, &stats)
-        }
+        if let dropped { return drop(dropped, &stats) }
+        guard let response else { return nil }
         stats.add(.stage(Self.readStage, .docsOut))
         stats.add(.stage(Self.readStage, .bytesOut), response.payload.count)
         var item = StageItem(record: record, response: response, bucket: config.bucket)
@@ -205,21 +189,32 @@ public final class UnitProcessor {
         var stats = RunStats()
         var lines: [StageTrace] = []
         guard record.type == "response" else { return [StageTrace(stage: Self.readStage, value: "a \(record.type) record", passed: false)] }
-        guard let response = response(of: record) else {
-            return [StageTrace(stage: Self.readStage, value: "no HTTP response", passed: false)]
+        let (response, dropped) = read(record)
+        guard let response else {
+            return [StageTrace(stage: Self.readStage, value: dropped == .notHTTP ? "no HTTP response" : "dropped: \(dropped?.key ?? "")",
+                               passed: false)]
         }
-        let status = config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status)
-        let type = config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType)
-        lines.append(StageTrace(stage: Self.readStage, value: "HTTP \(response.status) \(response.mediaType), \(response.payload.count) bytes",
-                                passed: status && type && record.problems.isEmpty))
+        lines.append(StageTrace(stage: Self.readStage, value: "HTTP \(response.status) \(response.mediaType), \(response.payload.count) bytes"
+                                    + (dropped.map { ", dropped: \($0.key)" } ?? ""), passed: dropped == nil))
         var item = StageItem(record: record, response: response, bucket: config.bucket)
         _ = runStages(&item, stats: &stats) { lines.append($0) }
         return lines
     }
 
-    /// The record's HTTP response, parsed within the recipe's record cap and header bound.
-    private func response(of record: WARCRecord) -> HTTPResponse? {
-        HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes, maxHeaderFields: config.limits.headerFields)
+    /// The read stage on a WARC response record, for `run` and `explain` alike: its HTTP response (parsed within the
+    /// recipe's record cap and header bound) and why the record is no document, if it is not. A record cut short (or
+    /// skipped as oversize) holds part of a page at most.
+    private func read(_ record: WARCRecord) -> (response: HTTPResponse?, dropped: DropReason?) {
+        if let damage = record.problems.first(where: { $0.kind == .truncated || $0.kind == .oversize }) {
+            return (nil, damage.kind == .truncated ? .truncated : .oversize)
+        }
+        guard record.isHTTPResponse, let response = HTTPResponse.parse(record.block, maxPayloadBytes: config.maxRecordBytes,
+                                                                       maxHeaderFields: config.limits.headerFields) else {
+            return (nil, .notHTTP)
+        }
+        guard config.httpStatuses.isEmpty || config.httpStatuses.contains(response.status) else { return (response, .httpStatus) }
+        guard config.contentTypes.isEmpty || config.contentTypes.contains(response.mediaType) else { return (response, .contentType) }
+        return (response, nil)
     }
 
     /// The tokens of a kept document, counted within the document's bounds: a text the tokenizer cannot count, or

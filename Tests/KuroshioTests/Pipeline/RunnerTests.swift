@@ -288,6 +288,7 @@ import Testing
                 #expect(traces.contains { !$0.passed }, "\(record.targetURI) was dropped, so explain shows a failure")
                 continue
             }
+            #expect(traces.allSatisfy { $0.passed }, "\(record.targetURI) was kept, so explain shows no failure")
             for decision in document.decisions {
                 let trace = try #require(traces.first { $0.stage == decision.stage })
                 #expect(trace.value.hasPrefix("\(decision.value)") || trace.value.contains(" \(decision.value)"), "\(decision.stage)")
@@ -300,6 +301,20 @@ import Testing
         #expect(traces.first { $0.stage == "length" }?.passed == false)
         #expect(traces.first { $0.stage == "length" }?.value == "180.0 (min 400.0, max none)")
         #expect(traces.last?.stage == "language")
+    }
+
+    /// A record reached past garbage carries a `resync` problem yet is a document: `explain` reads it as `run` does.
+    @Test func explainReadsARecordAsRunDoes() throws {
+        let processor = UnitProcessor(config: try recipe("extract-only.yaml"))
+        let page = Fixtures.response(uri: "http://example.com/kuroshio",
+                                     body: Array("<html><body><p>The Kuroshio flows north along the coast of Japan.</p></body></html>".utf8))
+        let path = try Fixtures.temporaryFile(Array("not a record\r\n\r\n".utf8) + page)
+        let record = try #require(try Fixtures.records(path).first)
+        #expect(record.problems.map(\.kind) == [.resync])
+        var stats = RunStats()
+        #expect(processor.document(from: record, stats: &stats)?.0.text == "The Kuroshio flows north along the coast of Japan.")
+        let traces = processor.explain(record)
+        #expect(traces.first?.stage == "read" && traces.allSatisfy { $0.passed })
     }
 
     @Test func rejectedDocumentsAreKeptForInspection() throws {

@@ -53,7 +53,6 @@ import Testing
         let inputs = ["a", "b", "c"].map { "\(base)/in/\($0).warc.gz" }
         let recipe = try PipelineConfig.parse("stages:\n  - extract:\n  - exact_dedup: {keep: first}\n", file: "t.yaml")
         let output = "\(base)/out"
-        let plan = Self.plan(output, deduplicates: true)
         func state() -> (PassPlan, [String: [Int]]) {
             let plan = Runner(config: recipe, inputs: inputs, output: output, worldSize: 2).plan()
             return (plan, Dictionary(uniqueKeysWithValues: plan.pendingRanks(worldSize: 2).map { ($0.pass, $0.ranks) }))
