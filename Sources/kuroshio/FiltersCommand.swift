@@ -20,8 +20,12 @@ struct FiltersCommand: ParsableCommand {
             output.write("\(spec.name)\n    \(spec.summary)\n")
             write(spec.parameters, to: output)
         }
-        output.write("exact_dedup, url_dedup, paragraph_dedup, minhash_dedup\n    corpus-wide dedup, listed last (see "
-            + "`kuroshio dedup --help` and the README)\n\nDocument filters:\n")
+        output.write("\nDedup stages (over the whole corpus, after the others; see `kuroshio dedup --help`):\n")
+        for spec in DedupStages.all {
+            output.write("\(spec.name)\n    \(spec.summary)\n")
+            write(spec.parameters, to: output)
+        }
+        output.write("\nDocument filters:\n")
         for spec in FilterRegistry.all {
             let bound = { (value: Double?) in value.map { Log.fixed($0, $0 == $0.rounded() ? 0 : 2) } ?? "none" }
             output.write("\(spec.name)\n    \(spec.summary)\n    min \(bound(spec.min)), max \(bound(spec.max))\n")

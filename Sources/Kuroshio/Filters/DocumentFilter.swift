@@ -71,10 +71,13 @@ public struct FilterParameters: Sendable, Equatable {
     public func whole(_ name: String, _ fallback: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
         let value = number(name, Double(fallback))
         guard value.rounded() == value, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
-            throw ConfigError(file: file, line: nil, message: "\(path).\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw error(".\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return Int(value)
     }
+
+    /// A recipe error at this place: `detail` follows the path (`.n must be…`, `: …`).
+    func error(_ detail: String) -> ConfigError { ConfigError(file: file, line: nil, message: path + detail) }
 
     public func text(_ name: String, _ fallback: String) -> String {
         if case .text(let value)? = values[name] { return value }

@@ -50,92 +50,69 @@ public struct MixConfig: Sendable {
     /// of zero or past `maxTokens`, and targets that do not add up to `total_tokens`. Each error names the file, the
     /// line and the key.
     public static func parse(_ yaml: String, file: String) throws(ConfigError) -> MixConfig {
-        func fail(_ node: Node?, _ message: String) -> ConfigError {
-            ConfigError(file: file, line: node?.mark.map { $0.line }, message: message)
-        }
-        func count(_ node: Node, _ key: String, from low: Int, to high: Int = maxTokens) throws(ConfigError) -> Int {
-            guard case .scalar = node, let value = node.int, value >= low, value <= high else {
-                throw fail(node, "\(key) must be a whole number from \(low) to \(high)")
-            }
-            return value
-        }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else { throw fail(nil, "the file is empty") }
-            root = node
-        } catch let error as ConfigError {
-            throw error
-        } catch {
-            throw fail(nil, "not valid YAML: \(error)")
-        }
-        guard case .mapping(let top) = root else { throw fail(root, "a mix must be a mapping") }
+        let reader = ConfigReader(file: file)
+        let root = try reader.root(yaml)
+        let top = try reader.mapping(root, at: "the mix", allowed: ["seed", "total_tokens", "weight", "shard_bytes", "sources"])
         var config = MixConfig()
         config.file = file
-        var total: (value: Int, node: Node)?
+        if let node = top["seed"] { config.seed = UInt64(try reader.whole(node, "seed", from: 0, to: .max)) }
+        let total = try top["total_tokens"].map { (node) throws(ConfigError) in
+            (value: try reader.whole(node, "total_tokens", from: 1, to: maxTokens), node: node)
+        }
+        if let node = top["weight"] {
+            guard let weight = node.string.flatMap(Weight.init) else { throw reader.fail(node, "weight must be uniform or cluster_size") }
+            config.weight = weight
+        }
+        if let node = top["shard_bytes"] { config.shardBytes = try reader.whole(node, "shard_bytes", from: 4096, to: maxTokens) }
         var pending: [(source: Source, ratio: (value: Double, node: Node)?, node: Node)] = []
-        for (key, value) in top {
-            switch key.string {
-            case "seed": config.seed = UInt64(try count(value, "seed", from: 0, to: .max))
-            case "total_tokens": total = (try count(value, "total_tokens", from: 1), value)
-            case "weight": guard let weight = value.string.flatMap(Weight.init) else { throw fail(value, "weight must be uniform or cluster_size") }
-                config.weight = weight
-            case "shard_bytes": config.shardBytes = try count(value, "shard_bytes", from: 4096)
-            case "sources":
-                guard case .sequence(let list) = value, !list.isEmpty else { throw fail(value, "sources must be a list") }
-                for item in list {
-                    guard case .mapping(let fields) = item else { throw fail(item, "a source must be a mapping") }
-                    var source = Source(name: "", paths: [], target: 0, line: item.mark?.line)
-                    var ratio: (value: Double, node: Node)?
-                    var tokens: Node?
-                    for (field, entry) in fields {
-                        switch field.string {
-                        case "name":
-                            guard case .scalar = entry, let name = entry.string, !name.isEmpty else { throw fail(entry, "name must be a text") }
-                            source.name = name
-                        case "paths":
-                            let nodes = if case .sequence(let paths) = entry { Array(paths) } else { [entry] }
-                            for node in nodes {
-                                guard case .scalar = node, let path = node.string, !path.isEmpty else { throw fail(node, "paths must be paths") }
-                                source.paths.append(path)
-                                source.pathLines.append(node.mark?.line)
-                            }
-                        case "tokens":
-                            source.target = try count(entry, "tokens", from: 1)
-                            tokens = entry
-                        case "ratio":
-                            guard case .scalar = entry, let share = entry.float, share > 0, share <= 1 else {
-                                throw fail(entry, "ratio must be a number above 0 and at most 1")
-                            }
-                            ratio = (share, entry)
-                        case let other: throw fail(field, "unknown key '\(other ?? "")' in a source (allowed: name, paths, tokens, ratio)")
-                        }
-                    }
-                    guard !source.name.isEmpty, !source.paths.isEmpty else { throw fail(item, "a source needs a name and paths") }
-                    if let tokens, ratio != nil { throw fail(tokens, "\(source.name): give tokens or a ratio, not both") }
-                    if let other = pending.first(where: { $0.source.name == source.name }) {
-                        throw fail(item, "two sources are named \(source.name) (the first at line \((other.node.mark?.line).map(String.init) ?? "?"))")
-                    }
-                    pending.append((source, ratio, item))
-                }
-            case let other: throw fail(key, "unknown key '\(other ?? "")' (allowed: seed, total_tokens, weight, shard_bytes, sources)")
+        guard let list = try reader.list(top["sources"], "sources"), !list.isEmpty else {
+            throw reader.fail(top["sources"] ?? root, top["sources"] == nil ? "a mix needs sources" : "sources must be a list")
+        }
+        for item in list {
+            let fields = try reader.mapping(item, at: "a source", allowed: ["name", "paths", "tokens", "ratio"])
+            var source = Source(name: "", paths: [], target: 0, line: item.mark?.line)
+            if let entry = fields["name"] {
+                guard case .scalar = entry, let name = entry.string, !name.isEmpty else { throw reader.fail(entry, "name must be a text") }
+                source.name = name
             }
+            if let entry = fields["paths"] {
+                let nodes = if case .sequence(let paths) = entry { Array(paths) } else { [entry] }
+                for node in nodes {
+                    guard case .scalar = node, let path = node.string, !path.isEmpty else { throw reader.fail(node, "paths must be paths") }
+                    source.paths.append(path)
+                    source.pathLines.append(node.mark?.line)
+                }
+            }
+            if let entry = fields["tokens"] { source.target = try reader.whole(entry, "tokens", from: 1, to: maxTokens) }
+            var ratio: (value: Double, node: Node)?
+            if let entry = fields["ratio"] {
+                guard case .scalar = entry, let share = entry.float, share > 0, share <= 1 else {
+                    throw reader.fail(entry, "ratio must be a number above 0 and at most 1")
+                }
+                ratio = (share, entry)
+            }
+            guard !source.name.isEmpty, !source.paths.isEmpty else { throw reader.fail(item, "a source needs a name and paths") }
+            if let tokens = fields["tokens"], ratio != nil { throw reader.fail(tokens, "\(source.name): give tokens or a ratio, not both") }
+            if let other = pending.first(where: { $0.source.name == source.name }) {
+                throw reader.fail(item, "two sources are named \(source.name) (the first at line \((other.node.mark?.line).map(String.init) ?? "?"))")
+            }
+            pending.append((source, ratio, item))
         }
         var sum = 0
         for (source, ratio, node) in pending {
             var source = source
             if let ratio {
-                guard let total else { throw fail(ratio.node, "\(source.name): a ratio needs total_tokens") }
+                guard let total else { throw reader.fail(ratio.node, "\(source.name): a ratio needs total_tokens") }
                 source.target = max(1, Int((Double(total.value) * ratio.value).rounded()))
             } else if source.target == 0 {
-                throw fail(node, "\(source.name): give tokens or a ratio")
+                throw reader.fail(node, "\(source.name): give tokens or a ratio")
             }
             sum.add(saturating: source.target)
             config.sources.append(source)
         }
-        guard !config.sources.isEmpty else { throw fail(root, "a mix needs sources") }
         // The mix's size is total_tokens: its sources' targets, in tokens or ratios, must make it up (to 0.1%).
         if let total, abs(Double(sum) - Double(total.value)) > 0.001 * Double(total.value) {
-            throw fail(total.node, "total_tokens is \(total.value), but the sources' targets add up to \(sum) "
+            throw reader.fail(total.node, "total_tokens is \(total.value), but the sources' targets add up to \(sum) "
                 + "(ratios must sum to 1 with the tokens given)")
         }
         return config

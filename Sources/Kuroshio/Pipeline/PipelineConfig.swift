@@ -78,19 +78,8 @@ public struct PipelineConfig: Sendable {
     }
 
     public static func parse(_ yaml: String, file: String) throws(ConfigError) -> PipelineConfig {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw ConfigError(file: file, line: nil, message: "the file is empty")
-            }
-            root = node
-        } catch let error as ConfigError {
-            throw error
-        } catch {
-            throw ConfigError(file: file, line: nil, message: "not valid YAML: \(error)")
-        }
-        var reader = ConfigReader(file: file)
-        var config = try reader.pipeline(root)
+        let reader = ConfigReader(file: file)
+        var config = try reader.pipeline(try reader.root(yaml))
         config.fingerprint = RecipeMarker.fingerprint(yaml)
         config.dedup?.fingerprint = config.fingerprint
         return config
@@ -128,58 +117,8 @@ extension ConfigReader {
     }
 }
 
-/// Walks the YAML tree of a recipe, checking every key and type.
-private struct ConfigReader {
-    let file: String
-
-    func fail(_ node: Node?, _ message: String) -> ConfigError {
-        ConfigError(file: file, line: node?.mark.map { $0.line }, message: message)
-    }
-
-    /// The mapping at `node`, after checking it has only `allowed` keys.
-    func mapping(_ node: Node, at path: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
-        guard case .mapping(let mapping) = node else { throw fail(node, "\(path) must be a mapping") }
-        var result: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let name = key.string else { throw fail(key, "\(path) has a key that is not a string") }
-            guard allowed.contains(name) else {
-                throw fail(key, "unknown key '\(name)' in \(path) (allowed: \(allowed.joined(separator: ", ")))")
-            }
-            result[name] = value
-        }
-        return result
-    }
-
-    func int(_ node: Node?, _ path: String, default value: Int) throws(ConfigError) -> Int {
-        guard let node else { return value }
-        guard case .scalar = node, let int = node.int else { throw fail(node, "\(path) must be an integer") }
-        return int
-    }
-
-    func double(_ node: Node?, _ path: String, default value: Double) throws(ConfigError) -> Double {
-        guard let node else { return value }
-        guard case .scalar = node, let double = node.float else { throw fail(node, "\(path) must be a number") }
-        return double
-    }
-
-    func bool(_ node: Node?, _ path: String, default value: Bool) throws(ConfigError) -> Bool {
-        guard let node else { return value }
-        guard case .scalar = node, let bool = node.bool else { throw fail(node, "\(path) must be true or false") }
-        return bool
-    }
-
-    func string(_ node: Node?, _ path: String, default value: String) throws(ConfigError) -> String {
-        guard let node else { return value }
-        guard case .scalar(let scalar) = node else { throw fail(node, "\(path) must be a string") }
-        return scalar.string
-    }
-
-    func list(_ node: Node?, _ path: String) throws(ConfigError) -> [Node]? {
-        guard let node else { return nil }
-        guard case .sequence(let sequence) = node else { throw fail(node, "\(path) must be a list") }
-        return Array(sequence)
-    }
-
+/// The recipe's own parts of the reader: the pipeline, its limits, stages and filters.
+extension ConfigReader {
     func limits(_ node: Node) throws(ConfigError) -> InputLimits {
         let values = try mapping(node, at: "limits", allowed: InputLimits.keys)
         var limits = InputLimits()
@@ -200,7 +139,7 @@ private struct ConfigReader {
         return limits
     }
 
-    mutating func pipeline(_ root: Node) throws(ConfigError) -> PipelineConfig {
+    func pipeline(_ root: Node) throws(ConfigError) -> PipelineConfig {
         var config = PipelineConfig()
         let top = try mapping(root, at: "the recipe", allowed: ["reader", "limits", "stages", "output"])
         if let node = top["reader"] {
@@ -232,9 +171,9 @@ private struct ConfigReader {
         if let stages = try list(top["stages"], "stages") {
             for (index, node) in stages.enumerated() {
                 if case .mapping(let entry) = node, entry.count == 1, let name = entry.first?.key.string,
-                   Self.dedupStages.contains(name) {
+                   let spec = DedupStages.spec(named: name) {
                     var dedup = config.dedup ?? DedupConfig()
-                    try dedupStage(name, entry.first!.value, path: "stages[\(index)].\(name)", into: &dedup)
+                    try dedupStage(spec, entry.first!.value, path: "stages[\(index)].\(name)", into: &dedup)
                     config.dedup = dedup
                 } else {
                     guard config.dedup == nil else {
@@ -345,66 +284,22 @@ private struct ConfigReader {
         return parameters
     }
 
-    static let dedupStages = ["exact_dedup", "url_dedup", "paragraph_dedup", "minhash_dedup"]
     /// Names a run's output directory already uses, which no bucket may take.
     static let reservedNames: Set<String> = ["stats.json", "README.md", "dedup", "rejected"]
 
     /// One dedup stage's options, added to `dedup`.
-    private func dedupStage(_ name: String, _ value: Node, path: String, into dedup: inout DedupConfig) throws(ConfigError) {
-        let allowed: [String] = switch name {
-        case "exact_dedup": ["keep"]
-        case "url_dedup": []
-        case "paragraph_dedup": ["max_count", "min_chars", "tables"]
-        default: ["hashes", "bands", "rows", "threshold", "shingles", "char_ngram", "word_ngram", "keep"]
-        }
-        let entries = value.null != nil ? [:] : try mapping(value, at: path, allowed: allowed)
-        if let node = entries["keep"] {
-            guard let keep = DedupConfig.Keep(rawValue: try string(node, "\(path).keep", default: "")) else {
-                throw fail(node, "\(path).keep must be first or newest")
-            }
-            if keep == .newest { dedup.keep = .newest }
-        }
-        switch name {
-        case "exact_dedup": dedup.exact = true
-        case "url_dedup":
-            dedup.url = true
-            dedup.keep = .newest
-        case "paragraph_dedup":
-            var options = DedupConfig.ParagraphOptions()
-            options.maxCount = try int(entries["max_count"], "\(path).max_count", default: options.maxCount)
-            options.minChars = try int(entries["min_chars"], "\(path).min_chars", default: options.minChars)
-            for node in try list(entries["tables"], "\(path).tables") ?? [] {
-                let table = try string(node, "\(path).tables[]", default: "")
-                options.tables.append(table.hasPrefix("/") || !file.contains("/") ? table
-                    : String(file[...file.lastIndex(of: "/")!]) + table)
-            }
-            guard options.maxCount >= 1 else { throw fail(entries["max_count"], "\(path).max_count must be at least 1") }
-            dedup.paragraphs = options
-        default:
-            var options = DedupConfig.MinHashOptions()
-            options.hashes = try int(entries["hashes"], "\(path).hashes", default: options.hashes)
-            options.bands = try int(entries["bands"], "\(path).bands", default: options.bands)
-            options.rows = try int(entries["rows"], "\(path).rows", default: options.rows)
-            options.threshold = try double(entries["threshold"], "\(path).threshold", default: options.threshold)
-            let unit = try string(entries["shingles"], "\(path).shingles", default: "auto")
-            guard let parsed = Shingler.Token(rawValue: unit) else {
-                throw fail(entries["shingles"], "\(path).shingles must be auto, characters or words")
-            }
-            options.shingles = Shingler(unit: parsed,
-                                        characterN: try int(entries["char_ngram"], "\(path).char_ngram", default: 5),
-                                        wordN: try int(entries["word_ngram"], "\(path).word_ngram", default: 5))
-            guard (1...1024).contains(options.hashes), (1...options.hashes).contains(options.bands),
-                  (1...options.hashes).contains(options.rows), options.bands * options.rows <= options.hashes else {
-                throw fail(value, "\(path): bands × rows must be at most hashes (1 to 1024)")
-            }
-            guard (0...1).contains(options.threshold) else { throw fail(entries["threshold"], "\(path).threshold must be in [0, 1]") }
-            dedup.minhash = options
+    private func dedupStage(_ spec: DedupStageSpec, _ value: Node, path: String, into dedup: inout DedupConfig) throws(ConfigError) {
+        let entries = value.null != nil ? [:] : try mapping(value, at: path, allowed: spec.parameters.map(\.name))
+        do {
+            try spec.apply(try parameters(spec.parameters, entries, path: path), &dedup)
+        } catch {
+            throw ConfigError(file: file, line: error.line ?? value.mark?.line, message: error.message)
         }
     }
 
     private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> any PipelineStage {
         let names = StageRegistry.all.map(\.name) + FilterRegistry.all.map(\.name) + CleanerRegistry.all.map(\.name)
-            + Self.dedupStages
+            + DedupStages.all.map(\.name)
         let entry = try mapping(node, at: "stages[\(index)]", allowed: names)
         guard entry.count == 1, let (name, value) = entry.first else {
             throw fail(node, "stages[\(index)] must name exactly one stage")
