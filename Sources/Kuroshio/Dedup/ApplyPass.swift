@@ -142,12 +142,11 @@ extension Deduplicator {
     private func readVerdicts(_ unit: DedupUnits.Shard) throws(RunError) -> [Int: Verdict] {
         var verdicts: [Int: Verdict] = [:]
         let path = units.verdicts(unit)
-        for line in String(decoding: try readSide(path), as: UTF8.self).split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 4)
+        for fields in String(decoding: try readSide(path), as: UTF8.self).tsvRows(maxSplits: 4) {
             guard fields.count == 5, let local = Int(fields[0]), local >= 0, let hash = UInt64(fields[1], radix: 16),
                   let size = Int(fields[3]), size > 1,
                   case .string(let keeper)? = JSONParser.parse(Array(fields[4].utf8))
-            else { throw .conflict("\(path): not a verdict line: \(line.prefix(200))") }
+            else { throw .conflict("\(path): not a verdict line: \(fields.joined(separator: "\t").prefix(200))") }
             verdicts[local] = Verdict(line: hash, removal: DedupRemoval(rawValue: String(fields[2])), size: size, keeper: keeper)
         }
         return verdicts

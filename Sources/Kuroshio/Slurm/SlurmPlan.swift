@@ -95,8 +95,7 @@ public struct SlurmPlan: Sendable {
     public static func recorded(in output: String) -> (config: String, inputList: String, tasks: Int)? {
         guard let bytes = FileSystem.read("\(output)/slurm/plan.tsv") else { return nil }
         var fields: [String: String] = [:]
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1)
+        for parts in String(decoding: bytes, as: UTF8.self).tsvRows(maxSplits: 1) {
             if parts.count == 2 { fields[String(parts[0])] = String(parts[1]).tsvUnescaped }
         }
         guard let config = fields["config"], let list = fields["input_list"], let tasks = fields["tasks"].flatMap(Int.init)

@@ -54,10 +54,11 @@ extension String {
 
 extension String {
     /// The lines of tab-separated text cut into fields, by bytes: no walk of Characters, as `split(separator: "\n")`
-    /// takes (a marker of thousands of lines is read many times), and no `\r\n` taken for one separator.
-    func tsvRows(omittingEmptyLines: Bool = true) -> [[Substring]] {
+    /// takes (a marker of thousands of lines is read many times), and no `\r\n` taken for one separator. A line is
+    /// cut at most `maxSplits` times; the last field keeps any tabs after that.
+    func tsvRows(omittingEmptyLines: Bool = true, maxSplits: Int = .max) -> [[Substring]] {
         utf8.split(separator: 0x0A, omittingEmptySubsequences: omittingEmptyLines).map { line in
-            line.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+            line.split(separator: 0x09, maxSplits: maxSplits, omittingEmptySubsequences: false).map { Substring($0) }
         }
     }
 }
