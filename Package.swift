@@ -25,6 +25,8 @@ let package = Package(
                        providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet",
                        providers: [.apt(["libuchardet-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "CCLD2",
@@ -39,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CDeflate", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CMalloc", "CCLD2", "CSentencePiece",
+            dependencies: ["CZlib", "CDeflate", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CMalloc", "CCLD2", "CSentencePiece", "CCurl",
                            .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(

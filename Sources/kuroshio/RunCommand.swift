@@ -21,6 +21,14 @@ struct RunCommand: ParsableCommand {
         in OUT/.done/<pass>/ and are skipped by a rerun, so an interrupted run can simply be started again; a \
         rerun refuses another recipe, and an input that changed since its marker.
 
+        Inputs may be URLs: https:// and http://, and s3://bucket/key, signed with AWS_ACCESS_KEY_ID, \
+        AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN (unsigned without them) for AWS_REGION, or for the S3-compatible \
+        store at AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL. A remote file streams through the reader, never to disk. \
+        A transfer that breaks is resumed where it broke (Range with If-Range) after a backoff; one that is refused \
+        (404, a refused signature) or changes while it is read is counted under problems.remote with its URL, keeps \
+        nothing, and is asked for again by a rerun. inputs.remote in stats.json counts requests, bytes, retries and \
+        resumes.
+
         Bad input never stops a run: the recipe's `limits` bound what one record or page may cost, and a bound \
         that is reached is a counted problem. Behind them, --memory-mb is each job's memory budget: documents in \
         flight while the process holds more than jobs × it are dropped and counted (memory-limit).
@@ -29,7 +37,7 @@ struct RunCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Input files or directories: WARC, or JSONL for a jsonl recipe (default: the package's SampleData).")
+    @Argument(help: "Input files, directories or URLs (https://, http://, s3://bucket/key): WARC, or JSONL for a jsonl recipe (default: the package's SampleData).")
     var inputs: [String] = []
 
     @Option(help: "The pipeline recipe (default: Pipelines/ja-cc.yaml, here or in the package kuroshio was built in).")
@@ -41,13 +49,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Keep up to this many rejected documents per stage in OUT/rejected/<stage>/, with the values that rejected them.")
     var keepRejected = 0
 
-    @Option(help: "A file of input paths, one per line, plain or gzipped (as Common Crawl's warc.paths.gz); with the inputs given, if any.")
+    @Option(help: "A file of input paths or URLs, one per line, plain or gzipped (as Common Crawl's warc.paths.gz); with the inputs given, if any.")
     var inputList: String?
 
     @Option(help: "Run this pass only, this rank's share of it: map, a dedup pass or finalize (for job arrays).")
     var pass: String?
 
     @OptionGroup var work: WorkOptions
+
+    @OptionGroup(title: "Remote inputs") var remote: RemoteInputOptions
 
     func validate() throws {
         guard keepRejected >= 0 else { throw ValidationError("--keep-rejected must be 0 or more (got \(keepRejected))") }
@@ -60,7 +70,7 @@ struct RunCommand: ParsableCommand {
         let pipeline = try Recipe.load(config)
         var given = inputs
         if let inputList {
-            do { given += try InputList.read(inputList) } catch { throw Failure("\(error)") }
+            do { given += try InputList.read(inputList, baseURL: remote.baseUrl) } catch { throw Failure("\(error)") }
         }
         let files = try InputFiles.expand(given.isEmpty ? [BundledPath.resolve("SampleData")] : given,
                                           suffixes: pipeline.format.suffixes)
@@ -68,6 +78,7 @@ struct RunCommand: ParsableCommand {
         var runner = Runner(config: pipeline, inputs: files, output: output, jobs: jobs, rank: rank, worldSize: worldSize,
                             keepRejected: keepRejected)
         runner.dedupMemoryBytes = work.memoryMb << 20
+        runner.remote = remote.options
         runner.memoryBudgetBytes = jobs * work.memoryMb << 20
         let bar = ProgressBar()
         var report: (@Sendable (RunProgress) -> Void)?
@@ -106,11 +117,16 @@ final class ProgressBar: Sendable {
         let elapsed = Swift.max(Progress.now() - started, 1e-9)
         let rate = Double(progress.bytesRead) / elapsed
         let left = rate > 0 ? Double(progress.bytesTotal - progress.bytesRead) / rate : 0
-        let share = progress.bytesTotal > 0 ? Double(progress.bytesRead) / Double(progress.bytesTotal) : 0
+        // Remote files' sizes are not known ahead: their share is by files.
+        let share = progress.remoteFiles > 0 ? Double(progress.filesDone) / Double(max(progress.filesTotal, 1))
+            : progress.bytesTotal > 0 ? Double(progress.bytesRead) / Double(progress.bytesTotal) : 0
         let filled = Int(share * 20)
         Log.toStandardError("\r\u{1B}[K[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled)
             + "] \(progress.filesDone)/\(progress.filesTotal) files, \(progress.records) records, "
-            + "\(Log.fixed(rate / 1e6, 1)) MB/s, ETA \(Int(left)) s")
+            + (progress.remoteFiles > 0
+                ? "\(Log.fixed(Double(progress.bytesRead) / 1e6, 1)) MB fetched, \(Log.fixed(rate / 1e6, 1)) MB/s, "
+                    + "\(progress.retries) retries, \(progress.resumes) resumes"
+                : "\(Log.fixed(rate / 1e6, 1)) MB/s, ETA \(Int(left)) s"))
     }
 
     func clear() {

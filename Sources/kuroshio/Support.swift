@@ -8,9 +8,16 @@ import Glibc
 /// twice (or reached twice, through links) is read once; an input that is not a regular file or directory is an
 /// error.
 enum InputFiles {
+    /// The files `inputs` name: each file, the files under each directory with one of `suffixes`, and each URL as it
+    /// is (an S3 URL must name a key).
     static func expand(_ inputs: [String], suffixes: [String] = PipelineConfig.InputFormat.warc.suffixes) throws -> [String] {
         var files: [String] = []
         for input in inputs {
+            if RemoteLocation.isRemote(input) {
+                guard RemoteLocation(input, options: RemoteOptions()) != nil else { throw Failure("\(input): an S3 URL is s3://bucket/key") }
+                files.append(input)
+                continue
+            }
             guard FileSystem.exists(input) else { throw Failure("\(input): no such file or directory") }
             if FileSystem.isDirectory(input) {
                 files += FileSystem.files(under: input, suffixes: suffixes)
@@ -34,6 +41,50 @@ enum BundledPath {
             if FileSystem.exists("\(directory)/\(relative)") { return "\(directory)/\(relative)" }
         }
         return relative
+    }
+}
+
+/// How remote inputs (`https://`, `http://`, `s3://`) are fetched.
+struct RemoteInputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Makes the relative lines of the input list URLs under this one.", discussion: """
+        With it, Common Crawl's own paths file is an input list as it stands: \
+        --input-list warc.paths.gz --base-url https://data.commoncrawl.org/
+        """))
+    var baseUrl: String?
+
+    @Option(help: "Transfers open at once in this process; more jobs than this wait for one.")
+    var maxTransfers = 8
+
+    @Option(help: "Seconds without a byte after which a transfer is abandoned and resumed where it broke.")
+    var idleTimeout = 30.0
+
+    @Option(help: "Failed requests in a row after which a remote file is given up (counted, and asked for again by a rerun).")
+    var retries = 8
+
+    @Flag(help: "Send S3 requests unsigned, whatever AWS credentials are set (as for a public bucket).")
+    var noSignRequest = false
+
+    func validate() throws {
+        guard maxTransfers >= 1 else { throw ValidationError("--max-transfers must be at least 1 (got \(maxTransfers))") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be above 0 (got \(idleTimeout))") }
+        guard retries >= 0 else { throw ValidationError("--retries must be 0 or more (got \(retries))") }
+        if let baseUrl, !RemoteLocation.isRemote(baseUrl) && !baseUrl.hasPrefix("/") {
+            throw ValidationError("--base-url must be an http, https or s3 URL, or an absolute path (got \(baseUrl))")
+        }
+    }
+
+    var options: RemoteOptions {
+        var options = RemoteOptions(maxTransfers: maxTransfers, signRequests: !noSignRequest)
+        options.idleTimeout = idleTimeout
+        options.retries = retries
+        return options
+    }
+
+    /// The options as `kuroshio run` takes them, for the commands of a Slurm plan; defaults left out.
+    var arguments: [String] {
+        (baseUrl.map { ["--base-url", $0] } ?? []) + (maxTransfers == 8 ? [] : ["--max-transfers", String(maxTransfers)])
+            + (idleTimeout == 30 ? [] : ["--idle-timeout", String(idleTimeout)]) + (retries == 8 ? [] : ["--retries", String(retries)])
+            + (noSignRequest ? ["--no-sign-request"] : [])
     }
 }
 

@@ -25,6 +25,13 @@ public final class JSONLReader: Sequence, IteratorProtocol {
         stream = try ByteStream(path: path)
     }
 
+    /// Reads the remote file `remote` (named by its URL).
+    init(remote: RemoteFile, maxLineBytes: Int) throws(InputProblem) {
+        path = remote.location.name
+        self.maxLineBytes = maxLineBytes
+        stream = try ByteStream(path: path, remote: remote)
+    }
+
     /// How far into the file (in its own, possibly compressed, bytes) reading has come.
     public var fileBytesRead: Int { stream.fileBytesRead }
 

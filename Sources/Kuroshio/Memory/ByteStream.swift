@@ -23,9 +23,11 @@ final class ByteStream {
     }
 
     let path: String
-    let isGzip: Bool
-    let isZstd: Bool
+    private(set) var isGzip = false
+    private(set) var isZstd = false
+    /// The local file read, or -1 for a remote one.
     private let fd: Int32
+    private let remote: TransferSource?
     private var zstd: OpaquePointer?
 
     private var window: UnsafeMutablePointer<UInt8>
@@ -58,24 +60,28 @@ final class ByteStream {
     /// Discontinuities not yet claimed by the reader.
     private(set) var breaks: [Break] = []
 
-    /// Opens `path`, starting at byte `fileOffset` (a record or gzip member start).
-    init(path: String, fileOffset: Int = 0) throws(InputProblem) {
+    /// Opens `path`, starting at byte `fileOffset` (a record or gzip member start); or reads the transfers of
+    /// `remote`, named `path`, from its start.
+    init(path: String, fileOffset: Int = 0, remote: TransferSource? = nil) throws(InputProblem) {
         self.path = path
-        let fd = open(path, O_RDONLY)
-        self.fd = fd
-        guard fd >= 0 else {
-            throw InputProblem(.unreadable, file: path, offset: 0, detail: String(cString: strerror(errno)))
+        self.remote = remote
+        if remote == nil {
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else {
+                throw InputProblem(.unreadable, file: path, offset: 0, detail: String(cString: strerror(errno)))
+            }
+            if fileOffset > 0 { lseek(fd, off_t(fileOffset), SEEK_SET) }
+        } else {
+            fd = -1
         }
-        if fileOffset > 0 { lseek(fd, off_t(fileOffset), SEEK_SET) }
         capacity = 1 << 20
         window = .allocate(capacity: capacity)
         raw = .allocate(capacity: rawCapacity)
         rawBase = fileOffset
         base = fileOffset
-        var magic: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        let got = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 4, off_t(fileOffset)) }
-        isGzip = got >= 2 && magic.0 == 0x1f && magic.1 == 0x8b
-        isZstd = got == 4 && magic == (0x28, 0xB5, 0x2F, 0xFD)
+        while rawEnd < 4 && refillRaw() {}
+        isGzip = rawEnd >= 2 && raw[0] == 0x1f && raw[1] == 0x8b
+        isZstd = rawEnd >= 4 && raw[0] == 0x28 && raw[1] == 0xB5 && raw[2] == 0x2F && raw[3] == 0xFD
         if isGzip {
             base = 0
             _ = kuroshio_inflateInit2(&zs, 15 + 16)
@@ -91,7 +97,7 @@ final class ByteStream {
         if isGzip { inflateEnd(&zs) }
         if let deflater { libdeflate_free_decompressor(deflater) }
         if let zstd { ZSTD_freeDCtx(zstd) }
-        close(fd)
+        if fd >= 0 { close(fd) }
         window.deallocate()
         raw.deallocate()
     }
@@ -192,7 +198,12 @@ final class ByteStream {
     private func produce() {
         if isZstd { return produceZstd() }
         if !isGzip {
-            let n = read(fd, window + end, capacity - end)
+            // What the format check read comes first.
+            let n = rawStart < rawEnd ? min(rawEnd - rawStart, capacity - end) : readInput(window + end, capacity - end)
+            if rawStart < rawEnd {
+                (window + end).update(from: raw + rawStart, count: n)
+                rawStart += n
+            }
             if n > 0 { end += n } else { atEOF = true }
             return
         }
@@ -337,8 +348,21 @@ final class ByteStream {
             rawStart = 0
             rawEnd = unread
         }
-        let n = read(fd, raw + rawEnd, rawCapacity - rawEnd)
+        let n = readInput(raw + rawEnd, rawCapacity - rawEnd)
         if n > 0 { rawEnd += n } else { rawEOF = true }
         return rawStart < rawEnd
+    }
+
+    /// Reads up to `count` bytes of the input into `destination`: from the file, or from the remote source's
+    /// transfers (one after another, as it resumes them). Returns 0 at the end.
+    private func readInput(_ destination: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        guard let remote else { return read(fd, destination, count) }
+        let buffer = UnsafeMutableRawBufferPointer(start: destination, count: count)
+        while let transfer = remote.currentTransfer() {
+            let n = transfer.read(into: buffer)
+            remote.transferred(n)
+            if n > 0 { return n }
+        }
+        return 0
     }
 }

@@ -41,6 +41,9 @@ struct PassTask: Sendable {
     var writes: [String] = []
     /// Whether `input` is a file whose record a rerun checks (it must not change once read).
     var inputIsFile = false
+    /// For a remote input, how a rerun learns its record now (a HEAD request); nil for a local file, which is looked
+    /// at.
+    var currentRecord: (@Sendable () -> FileRecord?)?
     /// For tasks that leave no marker, whether the task is done: finalize's `stats.json` holds the current counters.
     var isDone: (@Sendable () -> Bool)?
 }

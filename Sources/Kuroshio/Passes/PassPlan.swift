@@ -77,6 +77,7 @@ public struct PassPlan: Sendable {
         }
         let work = pending
         let done = Mutex(0)
+        let newlyDone = Mutex(false)
         // Side outputs read by several tasks (every band's reads the signatures) are checked once per process.
         let verified = Mutex<Set<String>>([])
         let ledger = ledger
@@ -89,12 +90,20 @@ public struct PassPlan: Sendable {
                     verified.withLock { $0.formUnion(task.reads) }
                     let result = try worker(task, earlier)
                     if task.isDone == nil { try ledger.commit(task, of: name, result, earlier) }
+                    if !result.retry { newlyDone.withLock { $0 = true } }
                     let finished = done.withLock { value in
                         value += 1
                         return value
                     }
                     progress?(name, finished, work.count)
                 }
+            }
+        }
+        // A task done now that was not before (one retried, such as an input that could not be fetched) was missing
+        // from the passes after this one, if they ran: their markers no longer hold, and they run again.
+        if newlyDone.withLock({ $0 }) {
+            for later in make().drop(while: { $0.name != name }).dropFirst() where !later.runByLastRank {
+                FileSystem.remove(ledger.folder(later.name))
             }
         }
     }

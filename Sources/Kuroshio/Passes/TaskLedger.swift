@@ -58,8 +58,18 @@ struct TaskLedger: Sendable {
     func isPending(_ task: PassTask, in pass: String, _ ledger: PassLedger) throws(RunError) -> Bool {
         if let isDone = task.isDone { return !isDone() }
         guard let marker = try marker(of: task, in: pass, ledger), marker.status == .done else { return true }
-        if task.inputIsFile, let source = marker.source, !source.matches(task.input, trustingTime: true) {
-            throw .conflict("\(task.input) changed since \(markerPath(task, in: pass)) recorded it (\(source.change(task.input))): "
+        guard task.inputIsFile, let source = marker.source else { return false }
+        let change: String?
+        if let currentRecord = task.currentRecord {
+            // A remote object that cannot be asked about now is taken as unchanged: it is not read again.
+            let now = currentRecord()
+            change = now == nil || now == source ? nil : "\(source.size) bytes, \(source.modified) when recorded; "
+                + "\(now!.size) bytes, \(now!.modified) now"
+        } else {
+            change = source.matches(task.input, trustingTime: true) ? nil : source.change(task.input)
+        }
+        if let change {
+            throw .conflict("\(task.input) changed since \(markerPath(task, in: pass)) recorded it (\(change)): "
                 + "use a new output directory, or remove the markers of \(pass) and the passes after it to run them again")
         }
         return false

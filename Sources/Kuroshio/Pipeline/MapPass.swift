@@ -7,13 +7,19 @@ public struct RunProgress: Sendable {
     public var filesTotal = 0
     public var records = 0
     public var bytesRead = 0
+    /// The local input files' bytes (a remote file's size is not asked for ahead).
     public var bytesTotal = 0
+    /// Remote inputs among the files, and their retries, of which resumes.
+    public var remoteFiles = 0
+    public var retries = 0
+    public var resumes = 0
 }
 
 /// The first pass of a recipe: its stages over the input files, one task per file (`000003` for the fourth in sorted
 /// order). A task commits the file's shards (renamed into place) when the file is done; its marker records the file
 /// with its size and modification time when reading began, and a rerun refuses a file that changed since. A file
-/// that could not be read is marked for a retry: its problem is counted, and a rerun reads it again.
+/// that could not be read is marked for a retry: its problem is counted, and a rerun reads it again. A remote input
+/// (a URL) is fetched as it is read, and its marker records its size and ETag.
 struct MapPass: CorpusPass {
     static let name = "map"
     var name: String { Self.name }
@@ -30,6 +36,7 @@ struct MapPass: CorpusPass {
     var interval = 0.5
     /// The ranks the pass is split over: a shard's name carries the rank that wrote it.
     var worldSize = 1
+    var remote: RemoteOptions
     private let progress = ProgressState()
 
     /// Where the stages' shards go: the output directory, or `OUT/.stage` when dedup passes follow and write the
@@ -43,12 +50,19 @@ struct MapPass: CorpusPass {
     }
 
     func tasks() -> [PassTask] {
-        inputs.indices.map { PassTask(name: pad($0, 6), input: inputs[$0], index: $0, inputIsFile: true) }
+        inputs.indices.map { index in
+            var task = PassTask(name: pad(index, 6), input: inputs[index], index: index, inputIsFile: true)
+            if let location = RemoteLocation(inputs[index], options: remote) {
+                task.currentRecord = { [remote] in RemoteFile(location, options: remote).head()?.record }
+            }
+            return task
+        }
     }
 
     func running(_ pending: [PassTask], _ work: () throws(RunError) -> Void) throws(RunError) {
         progress.state.withLock { progress in
-            progress = RunProgress(filesTotal: pending.count, bytesTotal: pending.reduce(0) { $0 + FileSystem.size($1.input) })
+            progress = RunProgress(filesTotal: pending.count, bytesTotal: pending.reduce(0) { $0 + FileSystem.size($1.input) },
+                                   remoteFiles: pending.count { RemoteLocation.isRemote($0.input) })
         }
         let timer = report.map { report in
             let timer = DispatchSource.makeTimerSource(queue: .global())
@@ -68,25 +82,29 @@ struct MapPass: CorpusPass {
         let processor = UnitProcessor(config: config)
         processor.memoryBudget = memoryBudget
         return { [self] task, _ throws(RunError) in
-            var lastRead = 0
-            let source = FileRecord(statusOf: task.input)
+            var (lastRead, lastRetries, lastResumes) = (0, 0, 0)
+            let remoteFile = RemoteLocation(task.input, options: remote).map { RemoteFile($0, options: remote) }
+            let local = remoteFile == nil ? FileRecord(statusOf: task.input) : nil
             let counters: RunStats
             do throws(OutputError) {
-                counters = try processor.process(file: task.input, output: shards, rejected: "\(output)/rejected",
+                counters = try processor.process(file: task.input, remote: remoteFile, output: shards, rejected: "\(output)/rejected",
                                                  stem: stem(task.index, rank: task.index % worldSize), keepRejected: keepRejected,
                                                  warn: warn) { read in
                     progress.state.withLock { progress in
                         progress.records += 1
                         progress.bytesRead += read - lastRead
+                        progress.retries += (remoteFile?.retries ?? 0) - lastRetries
+                        progress.resumes += (remoteFile?.resumes ?? 0) - lastResumes
                     }
-                    lastRead = read
+                    (lastRead, lastRetries, lastResumes) = (read, remoteFile?.retries ?? 0, remoteFile?.resumes ?? 0)
                 }
             } catch {
                 throw .output(error)
             }
             progress.state.withLock { $0.filesDone += 1 }
+            let source = remoteFile.map { $0.identity?.record } ?? local
             return TaskResult(counters: counters, source: source,
-                              retry: counters[.problem(.unreadable)] > 0 || source == nil)
+                              retry: counters[.problem(.unreadable)] > 0 || counters[.problem(.remote)] > 0 || source == nil)
         }
     }
 }

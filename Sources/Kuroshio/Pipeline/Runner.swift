@@ -18,6 +18,8 @@ public struct Runner: Sendable {
     public var dedupMemoryBytes = 1 << 30
     /// The process's memory budget while files are read (nil: none); documents in flight while it is over are dropped.
     public var memoryBudgetBytes: Int?
+    /// How remote inputs (URLs) are fetched.
+    public var remote = RemoteOptions()
 
     public init(config: PipelineConfig, inputs: [String], output: String, jobs: Int = 1, rank: Int = 0, worldSize: Int = 1,
                 keepRejected: Int = 0) {
@@ -37,7 +39,7 @@ public struct Runner: Sendable {
         let budget = keepRejected > 0 ? RejectedBudget(limit: keepRejected) : nil
         let memory = memoryBudgetBytes.map { MemoryBudget(bytes: $0) }
         var map = MapPass(config: config, inputs: inputs, output: output, keepRejected: budget, memoryBudget: memory, warn: warn,
-                          report: report)
+                          report: report, remote: remote)
         map.worldSize = worldSize
         let runner = self
         let finalize = FinalizePass(output: output, passes: [MapPass.name] + (deduplicator?.passes.map(\.name) ?? []),

@@ -16,12 +16,15 @@ public final class UnitProcessor {
         workers = config.stages.map { $0.makeWorker() }
     }
 
-    /// Processes `file`, writing shards named `part-<stem>-<n>` under `output/<bucket>`, and returns the file's
-    /// counters. `progress` is told the input bytes read after each record; `warn` of a file that cannot be read.
+    /// Processes `file` (or the remote file `remote`), writing shards named `part-<stem>-<n>` under `output/<bucket>`,
+    /// and returns the file's counters. A remote file that could not be read whole commits nothing: its counters are
+    /// its problem and what it cost. `progress` is told the input bytes read after each record; `warn` of a file
+    /// that cannot be read.
     /// Rejected documents, up to `keepRejected.limit` per stage over the whole run, go to `rejected/<stage>/` (by
     /// default `output/rejected`) with the values that rejected them.
-    func process(file: String, output: String, rejected: String? = nil, stem: String, keepRejected: RejectedBudget? = nil,
-                 warn: (InputProblem) -> Void = { _ in }, progress: (Int) -> Void) throws(OutputError) -> RunStats {
+    func process(file: String, remote: RemoteFile? = nil, output: String, rejected: String? = nil, stem: String,
+                 keepRejected: RejectedBudget? = nil, warn: (InputProblem) -> Void = { _ in },
+                 progress: (Int) -> Void) throws(OutputError) -> RunStats {
         var stats = RunStats()
         stats.add(.inputs(.files))
         let writers = BucketWriters(output: output, stem: stem, maxBytes: config.shardBytes)
@@ -53,13 +56,15 @@ public final class UnitProcessor {
         do {
             switch config.format {
             case .warc:
-                try WARCReader(path: file, maxRecordBytes: config.maxRecordBytes, limits: config.limits)
+                try (remote.map { try WARCReader(remote: $0, maxRecordBytes: config.maxRecordBytes, limits: config.limits) }
+                    ?? WARCReader(path: file, maxRecordBytes: config.maxRecordBytes, limits: config.limits))
                     .forEach(stats: &stats, progress: progress) { (record, stats) throws(OutputError) in
                         let result = document(from: record, stats: &stats)
                         try emit(result, file: record.file, offset: record.offset, stats: &stats)
                     }
             case .jsonl:
-                try JSONLReader(path: file, maxLineBytes: config.maxRecordBytes)
+                try (remote.map { try JSONLReader(remote: $0, maxLineBytes: config.maxRecordBytes) }
+                    ?? JSONLReader(path: file, maxLineBytes: config.maxRecordBytes))
                     .forEach(stats: &stats, progress: progress) { (line, stats) throws(OutputError) in
                         let result = document(from: line, stats: &stats)
                         try emit(result, file: line.file, offset: line.offset, stats: &stats)
@@ -72,6 +77,17 @@ public final class UnitProcessor {
             throw error
         } catch {
             preconditionFailure("only input problems and output errors are thrown here")
+        }
+        if let remote {
+            remote.close()
+            if let failure = remote.failure {
+                warn(failure)
+                stats = RunStats()
+                stats.add(.inputs(.files))
+                stats.add(failure)
+            }
+            remote.count(into: &stats)
+            if remote.failure != nil { return stats }
         }
         if let rejectedError { throw rejectedError }
         try writers.commit()

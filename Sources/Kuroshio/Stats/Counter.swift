@@ -4,6 +4,8 @@
 public enum Counter: Hashable, Sendable {
     /// `inputs.files`, `inputs.records`, `inputs.bytes`.
     case inputs(InputField)
+    /// `inputs.remote.files`, `.requests`, `.bytes`, `.retries`, `.resumes`, `.transfer_ms`: what remote inputs cost.
+    case remote(RemoteField)
     /// `records.<WARC type>`: records read, by type.
     case records(type: String)
     /// `stages.<stage>.in`, `.out`, `.bytes_in`, `.bytes_out`: documents into and out of a stage, and their bytes.
@@ -30,6 +32,9 @@ public enum Counter: Hashable, Sendable {
     case dedupWork(DedupWork)
 
     public enum InputField: String, Sendable, CaseIterable { case files, records, bytes }
+    public enum RemoteField: String, Sendable, CaseIterable {
+        case files, requests, bytes, retries, resumes, transferMs = "transfer_ms"
+    }
     public enum StageField: String, Sendable, CaseIterable { case docsIn = "in", docsOut = "out", bytesIn = "bytes_in", bytesOut = "bytes_out" }
     public enum BucketField: String, Sendable, CaseIterable { case docs, chars, bytes, tokens }
     public enum DedupSide: String, Sendable, CaseIterable { case docsIn = "docs_in", docsOut = "docs_out" }
@@ -46,6 +51,7 @@ public enum Counter: Hashable, Sendable {
     public var key: String {
         switch self {
         case .inputs(let field): "inputs.\(field.rawValue)"
+        case .remote(let field): "inputs.remote.\(field.rawValue)"
         case .records(let type): "records.\(type)"
         case .stage(let stage, let field): "stages.\(stage).\(field.rawValue)"
         case .bucket(let bucket, let field): "buckets.\(bucket).\(field.rawValue)"
@@ -73,7 +79,14 @@ public enum Counter: Hashable, Sendable {
             return (String(rest[..<dot]), field)
         }
         switch parts[0] {
-        case "inputs": guard let field = InputField(rawValue: rest) else { return nil }; self = .inputs(field)
+        case "inputs":
+            if let field = InputField(rawValue: rest) {
+                self = .inputs(field)
+            } else if rest.hasPrefix("remote."), let field = RemoteField(rawValue: String(rest.dropFirst(7))) {
+                self = .remote(field)
+            } else {
+                return nil
+            }
         case "records": self = .records(type: rest)
         case "stages": guard let (stage, field) = named(StageField.self) else { return nil }; self = .stage(stage, field)
         case "buckets": guard let (bucket, field) = named(BucketField.self) else { return nil }; self = .bucket(bucket, field)

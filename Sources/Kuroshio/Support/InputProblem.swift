@@ -20,6 +20,9 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     case badEncoding = "bad-encoding"
     /// The file could not be opened or read.
     case unreadable
+    /// A remote input that could not be read whole: refused (a 404, a refused S3 signature), given up after its
+    /// retries, or changed while it was read. What it yielded is not kept, and a rerun asks for it again.
+    case remote
     /// A JSONL line with bytes that are not UTF-8: each invalid sequence was read as U+FFFD.
     case badUTF8 = "bad-utf8"
     /// A JSON string with an escaped surrogate half (`\ud800`) missing its other half: it was read as U+FFFD.

@@ -31,6 +31,14 @@ public final class WARCReader: Sequence, IteratorProtocol {
         stream = try ByteStream(path: path, fileOffset: offset)
     }
 
+    /// Reads the remote file `remote` (named by its URL) from its start.
+    init(remote: RemoteFile, maxRecordBytes: Int, limits: InputLimits) throws(InputProblem) {
+        path = remote.location.name
+        self.limits = limits
+        self.maxRecordBytes = Swift.min(Swift.max(maxRecordBytes, 1), Self.largestMaxRecordBytes)
+        stream = try ByteStream(path: path, remote: remote)
+    }
+
     public func next() -> WARCRecord? {
         while true {
             skipBlankLines()
