@@ -26,8 +26,10 @@ struct SlurmSubmitCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A file of input paths, one per line, plain or gzipped (as Common Crawl's warc.paths.gz).")
+    @Argument(help: "A file of input paths or URLs, one per line, plain or gzipped (as Common Crawl's warc.paths.gz).")
     var inputList: String
+
+    @OptionGroup(title: "Remote inputs") var remote: RemoteInputOptions
 
     @Option(help: "The pipeline recipe.")
     var config: String
@@ -58,12 +60,13 @@ struct SlurmSubmitCommand: ParsableCommand {
         guard cpusPerTask >= 1 else { throw ValidationError("--cpus-per-task must be at least 1 (got \(cpusPerTask))") }
         // Checked before the output directory is made, on the paths as given.
         var plan = SlurmPlan(kuroshio: "kuroshio", config: config, output: output, inputList: inputList, tasks: tasks, passes: [])
-        (plan.partition, plan.time, plan.memory) = (partition, time, mem)
+        (plan.partition, plan.time, plan.memory, plan.baseURL) = (partition, time, mem, remote.baseUrl)
         do { try plan.validate() } catch { throw ValidationError(error.message) }
     }
 
     func run() throws {
-        var (plan, passes) = try SlurmSetup.load(config: config, output: output, inputList: inputList, tasks: tasks, create: true)
+        var (plan, passes) = try SlurmSetup.load(config: config, output: output, inputList: inputList, tasks: tasks,
+                                                 remote: remote, create: true)
         plan.cpusPerTask = cpusPerTask
         plan.partition = partition
         plan.time = time
@@ -107,10 +110,11 @@ struct SlurmStatusCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        guard let (config, list, tasks) = SlurmPlan.recorded(in: output) else {
+        guard let (config, list, tasks, baseURL) = SlurmPlan.recorded(in: output) else {
             throw Failure("\(output)/slurm/plan.tsv: no plan there; `kuroshio slurm submit` writes it")
         }
-        let (_, passes) = try SlurmSetup.load(config: config, output: output, inputList: list, tasks: tasks, create: false)
+        let remote = try RemoteInputOptions.parse(baseURL.map { ["--base-url", $0] } ?? [])
+        let (_, passes) = try SlurmSetup.load(config: config, output: output, inputList: list, tasks: tasks, remote: remote, create: false)
         print("pass\tdone\ttotal\tranks to do")
         for (pass, ranks) in passes.pendingRanks(worldSize: tasks) {
             // A pass's tasks are known once the passes before it are done.
@@ -122,7 +126,8 @@ struct SlurmStatusCommand: ParsableCommand {
 
 /// What submit and status share: the Slurm plan, and the run's passes, whose markers say what is done.
 enum SlurmSetup {
-    static func load(config: String, output: String, inputList: String, tasks: Int, create: Bool) throws -> (SlurmPlan, PassPlan) {
+    static func load(config: String, output: String, inputList: String, tasks: Int, remote: RemoteInputOptions,
+                     create: Bool) throws -> (SlurmPlan, PassPlan) {
         guard let kuroshio = FileSystem.realPath("/proc/self/exe") else { throw Failure("cannot find the kuroshio binary") }
         guard let config = FileSystem.realPath(config) else { throw Failure("\(config): no such file") }
         guard let inputList = FileSystem.realPath(inputList) else { throw Failure("\(inputList): no such file") }
@@ -132,12 +137,17 @@ enum SlurmSetup {
         guard let output = FileSystem.realPath(output) else { throw Failure("\(output): no such directory") }
         let pipeline = try Recipe.load(config)
         let listed: [String]
-        do { listed = try InputList.read(inputList) } catch { throw Failure("\(error)") }
+        do { listed = try InputList.read(inputList, baseURL: remote.baseUrl) } catch { throw Failure("\(error)") }
         let files = try InputFiles.expand(listed, suffixes: pipeline.format.suffixes)
         guard !files.isEmpty else { throw Failure("\(inputList) lists no input files") }
-        let passes = Runner(config: pipeline, inputs: files, output: output, worldSize: tasks).plan()
-        return (SlurmPlan(kuroshio: kuroshio, config: config, output: output, inputList: inputList, tasks: tasks,
-                           passes: passes.ranks(worldSize: tasks)), passes)
+        var runner = Runner(config: pipeline, inputs: files, output: output, worldSize: tasks)
+        runner.remote = remote.options
+        let passes = runner.plan()
+        var plan = SlurmPlan(kuroshio: kuroshio, config: config, output: output, inputList: inputList, tasks: tasks,
+                             passes: passes.ranks(worldSize: tasks))
+        plan.baseURL = remote.baseUrl
+        plan.remoteArguments = remote.fetchArguments
+        return (plan, passes)
     }
 }
 

@@ -80,9 +80,10 @@ struct RemoteInputOptions: ParsableArguments {
         return options
     }
 
-    /// The options as `kuroshio run` takes them, for the commands of a Slurm plan; defaults left out.
-    var arguments: [String] {
-        (baseUrl.map { ["--base-url", $0] } ?? []) + (maxTransfers == 8 ? [] : ["--max-transfers", String(maxTransfers)])
+    /// The fetch options (all but --base-url) as `kuroshio run` takes them, for the commands of a Slurm plan; defaults
+    /// left out.
+    var fetchArguments: [String] {
+        (maxTransfers == 8 ? [] : ["--max-transfers", String(maxTransfers)])
             + (idleTimeout == 30 ? [] : ["--idle-timeout", String(idleTimeout)]) + (retries == 8 ? [] : ["--retries", String(retries)])
             + (noSignRequest ? ["--no-sign-request"] : [])
     }

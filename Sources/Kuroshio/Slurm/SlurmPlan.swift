@@ -18,6 +18,9 @@ public struct SlurmPlan: Sendable {
     public var partition: String?
     public var time: String?
     public var memory: String?
+    /// `--base-url` of the input list's relative lines, and the other remote-input options of `kuroshio run`.
+    public var baseURL: String?
+    public var remoteArguments: [String] = []
 
     public init(kuroshio: String, config: String, output: String, inputList: String, tasks: Int, passes: [(name: String, ranks: Int)]) {
         self.kuroshio = kuroshio
@@ -55,7 +58,7 @@ public struct SlurmPlan: Sendable {
     public func validate() throws(SlurmPlanError) {
         for (name, value) in [("the kuroshio binary", kuroshio), ("--config", config), ("--output", output),
                               ("the input list", inputList), ("--partition", partition ?? ""), ("--time", time ?? ""),
-                              ("--mem", memory ?? "")]
+                              ("--mem", memory ?? ""), ("--base-url", baseURL ?? "")] + remoteArguments.map { ("an option", $0) }
         where value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw SlurmPlanError(message: "\(name) holds a control character (\(value.debugDescription)): not allowed in an sbatch script")
         }
@@ -74,6 +77,7 @@ public struct SlurmPlan: Sendable {
         let ranks = passes.first { $0.name == pass }?.ranks ?? tasks
         return [kuroshio, "run", "--pass", pass, "--config", config, "--output", output, "--input-list", inputList,
                 "--rank", ranks == 1 ? "0" : "$rank", "--world-size", String(ranks), "--jobs", String(cpusPerTask)]
+            + (baseURL.map { ["--base-url", $0] } ?? []) + remoteArguments
     }
 
     /// Writes every pass's script and `plan.tsv` (what `kuroshio slurm status` reads) to `OUT/slurm/`, and makes
@@ -87,12 +91,12 @@ public struct SlurmPlan: Sendable {
         try FileSystem.makeDirectories(scripts)
         try FileSystem.makeDirectories(logs)
         for pass in passes { try FileSystem.writeAtomically(Array(script(pass.name).utf8), to: scriptPath(pass.name)) }
-        let plan = [("config", config), ("input_list", inputList), ("tasks", String(tasks))]
+        let plan = [("config", config), ("input_list", inputList), ("tasks", String(tasks))] + (baseURL.map { [("base_url", $0)] } ?? [])
         try FileSystem.writeAtomically(Array(plan.map { "\($0.0)\t\($0.1.tsvEscaped)\n" }.joined().utf8), to: "\(scripts)/plan.tsv")
     }
 
-    /// The recipe, input list and tasks that `write` recorded in `output`, or nil where there is no plan.
-    public static func recorded(in output: String) -> (config: String, inputList: String, tasks: Int)? {
+    /// The recipe, input list, tasks and base URL that `write` recorded in `output`, or nil where there is no plan.
+    public static func recorded(in output: String) -> (config: String, inputList: String, tasks: Int, baseURL: String?)? {
         guard let bytes = FileSystem.read("\(output)/slurm/plan.tsv") else { return nil }
         var fields: [String: String] = [:]
         for parts in String(decoding: bytes, as: UTF8.self).tsvRows(maxSplits: 1) {
@@ -100,7 +104,7 @@ public struct SlurmPlan: Sendable {
         }
         guard let config = fields["config"], let list = fields["input_list"], let tasks = fields["tasks"].flatMap(Int.init)
         else { return nil }
-        return (config, list, tasks)
+        return (config, list, tasks, fields["base_url"])
     }
 
     /// Ranks as job arrays no larger than `maxArraySize`: each with its rank offset and its Slurm array spec

@@ -133,4 +133,16 @@ import Testing
         #expect(StatsReport.html(stats).contains("bad-value") && StatsReport.markdown(stats).contains("bad-value 7"))
         _ = stats.json.serialized
     }
+
+    /// The report says what remote inputs cost, and nothing of them for a local run.
+    @Test func theReportSummarisesRemoteInputs() {
+        var counters = RunStats()
+        #expect(StatsReport.remoteSummary(counters) == nil)
+        for (field, value) in [(Counter.RemoteField.files, 18), (.requests, 23), (.bytes, 38_930_155), (.retries, 5), (.resumes, 2),
+                               (.transferMs, 2000)] {
+            counters.add(.remote(field), value)
+        }
+        #expect(StatsReport.remoteSummary(counters)
+            == "Remote inputs: 18 files, 23 requests, 38.9 MB fetched at 19.5 MB/s per transfer, 5 retries (2 resumed by range).")
+    }
 }
