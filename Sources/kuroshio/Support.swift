@@ -59,7 +59,7 @@ struct RemoteInputOptions: ParsableArguments {
     var idleTimeout = 30.0
 
     @Option(help: "Failed requests in a row after which a remote file is given up (counted, and asked for again by a rerun).")
-    var retries = 8
+    var retries = 20
 
     @Flag(help: "Send S3 requests unsigned, whatever AWS credentials are set (as for a public bucket).")
     var noSignRequest = false
@@ -84,7 +84,7 @@ struct RemoteInputOptions: ParsableArguments {
     /// left out.
     var fetchArguments: [String] {
         (maxTransfers == 8 ? [] : ["--max-transfers", String(maxTransfers)])
-            + (idleTimeout == 30 ? [] : ["--idle-timeout", String(idleTimeout)]) + (retries == 8 ? [] : ["--retries", String(retries)])
+            + (idleTimeout == 30 ? [] : ["--idle-timeout", String(idleTimeout)]) + (retries == 20 ? [] : ["--retries", String(retries)])
             + (noSignRequest ? ["--no-sign-request"] : [])
     }
 }

@@ -13,7 +13,7 @@ public struct RemoteOptions: Sendable {
     /// Seconds without a byte, while the reader waits, after which a transfer is abandoned and resumed.
     public var idleTimeout = 30.0
     /// Failed requests in a row (without a byte of progress between them) after which a file is given up.
-    public var retries = 8
+    public var retries = 20
     /// S3 credentials (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`); nil sends S3 requests
     /// unsigned.
     var credentials: SigV4.Credentials?
