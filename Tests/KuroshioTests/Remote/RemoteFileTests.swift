@@ -49,8 +49,8 @@ import Testing
     /// A stall is abandoned after the idle timeout and resumed.
     @Test func aStallIsAbandonedAndResumed() throws {
         let server = try FaultServer(["a.bin": Self.object],
-                                     ["--fault-rate", "1", "--max-faults", "1", "--fault-kinds", "stall", "--stall-seconds", "5"])
-        let (bytes, file) = try Self.read(server.url("a.bin"), Self.options(idleTimeout: 0.5))
+                                     ["--fault-rate", "1", "--max-faults", "1", "--fault-kinds", "stall", "--stall-seconds", "6"])
+        let (bytes, file) = try Self.read(server.url("a.bin"), Self.options(idleTimeout: 1))
         #expect(bytes == Self.object && file.requests == 2 && file.resumes == 1 && file.bytesFetched == Self.object.count)
     }
 
