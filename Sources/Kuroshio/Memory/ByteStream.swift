@@ -79,7 +79,7 @@ final class ByteStream {
         raw = .allocate(capacity: rawCapacity)
         rawBase = fileOffset
         base = fileOffset
-        while rawEnd < 4 && refillRaw() {}
+        while rawEnd < 4 && !rawEOF { _ = refillRaw() }
         isGzip = rawEnd >= 2 && raw[0] == 0x1f && raw[1] == 0x8b
         isZstd = rawEnd >= 4 && raw[0] == 0x28 && raw[1] == 0xB5 && raw[2] == 0x2F && raw[3] == 0xFD
         if isGzip {

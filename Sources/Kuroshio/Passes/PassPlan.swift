@@ -122,7 +122,7 @@ public struct PassPlan: Sendable {
                 continue
             }
             let tasks = pass.tasks()
-            let pending = tasks.indices.filter { (try? self.ledger.isPending(tasks[$0], in: pass.name, ledger)) ?? true }
+            let pending = tasks.indices.filter { (try? self.ledger.isPending(tasks[$0], in: pass.name, ledger, askingRemote: false)) ?? true }
             result.append((pass.name, Set(pending.map { $0 % ranks }).sorted()))
             if !pending.isEmpty || (try? self.ledger.add(pass, to: &ledger, for: pass.name)) == nil { unfinished = true }
         }
@@ -136,7 +136,7 @@ public struct PassPlan: Sendable {
         guard let pass = all.first(where: { $0.name == name }),
               let ledger = try? ledger.ledger(after: all.prefix { $0.name != name }, for: name) else { return nil }
         let tasks = pass.tasks()
-        return (tasks.count { (try? !self.ledger.isPending($0, in: name, ledger)) ?? false }, tasks.count)
+        return (tasks.count { (try? !self.ledger.isPending($0, in: name, ledger, askingRemote: false)) ?? false }, tasks.count)
     }
 
     /// The counters of every finished task, whichever rank did it.

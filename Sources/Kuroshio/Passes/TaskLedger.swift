@@ -54,13 +54,15 @@ struct TaskLedger: Sendable {
     }
 
     /// Whether `task` of `pass` is still to be run: it has no marker, or one that asks for a retry. A finished
-    /// task's input file must still be the one it read.
-    func isPending(_ task: PassTask, in pass: String, _ ledger: PassLedger) throws(RunError) -> Bool {
+    /// task's input file must still be the one it read; a remote one is asked only when `askingRemote` (not for a
+    /// progress display, which would send a request per finished file).
+    func isPending(_ task: PassTask, in pass: String, _ ledger: PassLedger, askingRemote: Bool = true) throws(RunError) -> Bool {
         if let isDone = task.isDone { return !isDone() }
         guard let marker = try marker(of: task, in: pass, ledger), marker.status == .done else { return true }
         guard task.inputIsFile, let source = marker.source else { return false }
         let change: String?
         if let currentRecord = task.currentRecord {
+            guard askingRemote else { return false }
             // A remote object that cannot be asked about now is taken as unchanged: it is not read again.
             let now = currentRecord()
             change = now == nil || now == source ? nil : "\(source.size) bytes, \(source.modified) when recorded; "

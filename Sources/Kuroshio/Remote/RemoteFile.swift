@@ -34,14 +34,13 @@ final class RemoteFile: TransferSource {
     /// Why the file could not be read whole, once it could not.
     private(set) var failure: InputProblem?
     /// Requests made, body bytes fetched, retries (of which resumes, with a range) and milliseconds open.
-    private(set) var requests = 0, bytesFetched = 0, retries = 0, resumes = 0
+    private(set) var requests = 0, bytesFetched = 0, retries = 0, resumes = 0, milliseconds = 0
     private var transfer: HTTPTransfer?
     private var finished = false
     private var holdsSlot = false
     private var failuresInARow = 0, failures = 0
     private var notBefore = 0.0
     private var opened: Double?
-    private(set) var milliseconds = 0
 
     init(_ location: RemoteLocation, options: RemoteOptions) {
         self.location = location
@@ -90,8 +89,7 @@ final class RemoteFile: TransferSource {
         defer { close() }
         while failure == nil {
             let answer = send(head: true)
-            answer.finish()
-            bytesFetched += answer.bodyBytes
+            drain(answer)
             if answer.ending == .complete && (200..<300).contains(answer.status) { return Self.identity(of: answer) }
             guard case .retry(let why, let after) = verdict(on: answer) else { return nil }
             retry(why, after: after)
@@ -103,30 +101,31 @@ final class RemoteFile: TransferSource {
     /// read, or as a reason to retry or to fail.
     private func request() {
         let answer = send(head: false)
-        switch verdict(on: answer) {
+        let verdict = verdict(on: answer)
+        switch verdict {
         case .read:
             transfer = answer
-        case .skip(let count):
-            // A server that ignores ranges sends the same object whole: what was read already is dropped.
-            guard answer.skip(count) == count else {
-                answer.finish()
-                bytesFetched += answer.bodyBytes
-                return retry("the answer ended before byte \(count)")
-            }
+            return
+        case .skip(let count) where answer.skip(count) == count:
+            // A server that ignores ranges sent the same object whole: what was read already is dropped.
             transfer = answer
-        case .done:
-            answer.finish()
-            bytesFetched += answer.bodyBytes
-            finished = true
-        case .retry(let why, let after):
-            answer.finish()
-            bytesFetched += answer.bodyBytes
-            retry(why, after: after)
-        case .fail(let why):
-            answer.finish()
-            bytesFetched += answer.bodyBytes
-            failure = InputProblem(.remote, file: location.name, offset: offset, detail: why)
+            return
+        default:
+            drain(answer)
         }
+        switch verdict {
+        case .read: break
+        case .skip(let count): retry("the answer ended before byte \(count)")
+        case .done: finished = true
+        case .retry(let why, let after): retry(why, after: after)
+        case .fail(let why): failure = InputProblem(.remote, file: location.name, offset: offset, detail: why)
+        }
+    }
+
+    /// Runs an answer that is not read to its end, counting its bytes.
+    private func drain(_ answer: HTTPTransfer) {
+        answer.finish()
+        bytesFetched += answer.bodyBytes
     }
 
     /// A GET of the rest of the object (or a HEAD), once the backoff allows and a slot is free; its header read.
@@ -194,14 +193,14 @@ final class RemoteFile: TransferSource {
             return .done
         case 408, 429, 500..<600:
             let code = Self.s3Error(answer.errorBody).map { " (\($0))" } ?? ""
-            return .retry("HTTP \(status)\(code)", after: answer.fields["retry-after"].flatMap { Double($0) })
+            return .retry("HTTP \(status)\(code)", after: Self.retryAfter(answer.fields["retry-after"]))
         case 403:
             // S3 says why in its body: a refused key or signature is definite; a bare 403 may be a rate limit.
             if let code = Self.s3Error(answer.errorBody) {
                 return .fail("HTTP 403 \(code): S3 refused the request" + (location.key.map { " for key \($0)" } ?? "")
                     + (options.credentials == nil ? " (sent unsigned)" : " (signed with access key \(options.credentials!.accessKey))"))
             }
-            return .retry("HTTP 403", after: answer.fields["retry-after"].flatMap { Double($0) })
+            return .retry("HTTP 403", after: Self.retryAfter(answer.fields["retry-after"]))
         default:
             let code = Self.s3Error(answer.errorBody).map { " \($0)" } ?? ""
             return .fail("HTTP \(status)\(code): refused, not retried" + (location.key.map { " (key \($0))" } ?? ""))
@@ -253,6 +252,21 @@ final class RemoteFile: TransferSource {
         guard let identity else { return "unknown" }
         return [identity.size.map { "\($0) bytes" }, identity.etag.map { "ETag \($0)" }, identity.lastModified]
             .compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// `Retry-After` as seconds from `now`: a number of seconds, or an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`).
+    static func retryAfter(_ value: String?, now: Int = time(nil)) -> Double? {
+        guard let value else { return nil }
+        if let seconds = Double(value) { return max(0, seconds) }
+        let fields = value.split(separator: " ")
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let clock = fields.count == 6 ? fields[4].split(separator: ":").compactMap { Int32($0) } : []
+        guard fields.count == 6, fields[5] == "GMT", let day = Int32(fields[1]), let month = months.firstIndex(of: String(fields[2])),
+              let year = Int32(fields[3]), clock.count == 3 else { return nil }
+        var parts = tm()
+        (parts.tm_year, parts.tm_mon, parts.tm_mday) = (year - 1900, Int32(month), day)
+        (parts.tm_hour, parts.tm_min, parts.tm_sec) = (clock[0], clock[1], clock[2])
+        return Double(max(0, timegm(&parts) - now))
     }
 
     /// `bytes first-last/total` as its first byte and total (nil when `*`).

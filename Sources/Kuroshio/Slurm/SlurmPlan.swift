@@ -58,7 +58,7 @@ public struct SlurmPlan: Sendable {
     public func validate() throws(SlurmPlanError) {
         for (name, value) in [("the kuroshio binary", kuroshio), ("--config", config), ("--output", output),
                               ("the input list", inputList), ("--partition", partition ?? ""), ("--time", time ?? ""),
-                              ("--mem", memory ?? ""), ("--base-url", baseURL ?? "")] + remoteArguments.map { ("an option", $0) }
+                              ("--mem", memory ?? ""), ("--base-url", baseURL ?? "")] + remoteArguments.map({ ("an option", $0) })
         where value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw SlurmPlanError(message: "\(name) holds a control character (\(value.debugDescription)): not allowed in an sbatch script")
         }

@@ -18,6 +18,17 @@ import Testing
         #expect(stream.takeBreaks(through: .max).isEmpty)
     }
 
+    /// Files shorter than the format check's four bytes are read whole; a gzip magic with nothing after it ends.
+    @Test func tinyFilesAreReadWhole() throws {
+        for count in 0...5 {
+            let bytes = Array("WARC/".utf8.prefix(count))
+            let stream = try ByteStream(path: Fixtures.temporaryFile(bytes, suffix: ".bin"))
+            #expect(stream.fill(count) && !stream.fill(count + 1) && stream.bytes.array == bytes, "\(count) bytes")
+        }
+        let magic = try ByteStream(path: Fixtures.temporaryFile([0x1f, 0x8b], suffix: ".gz"))
+        #expect(magic.isGzip && !magic.fill(1) && magic.atEOF)
+    }
+
     /// A member cut short ends the good bytes with a break at its place; consuming past the readable bytes traps.
     @Test func aCutMemberIsABreak() async throws {
         let members = Self.parts.map { Compression.gzip($0, level: 6) }

@@ -48,6 +48,13 @@ import Testing
         #expect(InputList.resolve("a.warc", against: nil) == "a.warc")
     }
 
+    @Test func retryAfterInSecondsOrAsADate() {
+        #expect(RemoteFile.retryAfter("120") == 120 && RemoteFile.retryAfter(nil) == nil && RemoteFile.retryAfter("soon") == nil)
+        // 1796664850 is Mon, 07 Dec 2026 17:34:10 GMT.
+        #expect(RemoteFile.retryAfter("Mon, 07 Dec 2026 17:35:00 GMT", now: 1_796_664_850) == 50)
+        #expect(RemoteFile.retryAfter("Mon, 07 Dec 2026 17:00:00 GMT", now: 1_796_664_850) == 0)
+    }
+
     @Test func contentRangesAndS3Errors() {
         #expect(RemoteFile.contentRange("bytes 100-199/1000").map { [$0.first, $0.total] } == [100, 1000])
         #expect(RemoteFile.contentRange("bytes 5-9/*").map { [$0.first, $0.total] } == [5, nil])

@@ -42,6 +42,22 @@ import Testing
         #expect(plan.command("finalize").suffix(6) == ["--rank", "0", "--world-size", "1", "--jobs", "1"])
     }
 
+    /// A plan over URLs passes the base URL and the fetch options to every command, and records the base URL for
+    /// `slurm status`.
+    @Test func remoteOptionsReachEveryCommand() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-slurm-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var plan = Self.plan(output, deduplicates: false)
+        plan.baseURL = "https://data.commoncrawl.org/"
+        plan.remoteArguments = ["--max-transfers", "2", "--no-sign-request"]
+        #expect(plan.command("map").suffix(5) == ["--base-url", "https://data.commoncrawl.org/", "--max-transfers", "2", "--no-sign-request"])
+        #expect(plan.script("finalize").hasSuffix("'--base-url' 'https://data.commoncrawl.org/' '--max-transfers' '2' '--no-sign-request'\n"))
+        try plan.write()
+        #expect(SlurmPlan.recorded(in: output)?.baseURL == "https://data.commoncrawl.org/")
+        plan.baseURL = "https://x/\n#SBATCH --wrap=evil"
+        #expect(throws: SlurmPlanError.self) { try plan.validate() }
+    }
+
     /// What is pending comes from the markers: a rank's map work until all its files are done, every dedup rank
     /// until the map pass is, then the ranks with tasks left.
     @Test func pendingRanksFollowTheMarkers() throws {
