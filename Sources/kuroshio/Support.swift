@@ -53,13 +53,13 @@ struct RemoteInputOptions: ParsableArguments {
     var baseUrl: String?
 
     @Option(help: "Transfers open at once in this process; more jobs than this wait for one.")
-    var maxTransfers = 8
+    var maxTransfers = RemoteOptions.defaults.maxTransfers
 
     @Option(help: "Seconds without a byte after which a transfer is abandoned and resumed where it broke.")
-    var idleTimeout = 30.0
+    var idleTimeout = RemoteOptions.defaults.idleTimeout
 
     @Option(help: "Failed requests in a row after which a remote file is given up (counted, and asked for again by a rerun).")
-    var retries = 20
+    var retries = RemoteOptions.defaults.retries
 
     @Flag(help: "Send S3 requests unsigned, whatever AWS credentials are set (as for a public bucket).")
     var noSignRequest = false
@@ -83,9 +83,10 @@ struct RemoteInputOptions: ParsableArguments {
     /// The fetch options (all but --base-url) as `kuroshio run` takes them, for the commands of a Slurm plan; defaults
     /// left out.
     var fetchArguments: [String] {
-        (maxTransfers == 8 ? [] : ["--max-transfers", String(maxTransfers)])
-            + (idleTimeout == 30 ? [] : ["--idle-timeout", String(idleTimeout)]) + (retries == 20 ? [] : ["--retries", String(retries)])
-            + (noSignRequest ? ["--no-sign-request"] : [])
+        let defaults = RemoteOptions.defaults
+        return (maxTransfers == defaults.maxTransfers ? [] : ["--max-transfers", String(maxTransfers)])
+            + (idleTimeout == defaults.idleTimeout ? [] : ["--idle-timeout", String(idleTimeout)])
+            + (retries == defaults.retries ? [] : ["--retries", String(retries)]) + (noSignRequest ? ["--no-sign-request"] : [])
     }
 }
 

@@ -13,6 +13,15 @@ struct ApplyPass: CorpusPass {
         }
     }
 
+    /// The kept documents' shards are named by unit number, which a grown corpus shifts: they all go, with the lists of
+    /// removed documents.
+    func discardOutputs() {
+        for bucket in dedup.units.buckets {
+            for shard in FileSystem.files(under: "\(dedup.output)/\(bucket)", suffixes: DedupUnits.suffixes) { FileSystem.remove(shard) }
+        }
+        FileSystem.remove("\(dedup.output)/dedup/removed")
+    }
+
     func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
         { [dedup] task, ledger throws(RunError) in
             let unit = dedup.units.units[task.index]

@@ -19,10 +19,16 @@ protocol CorpusPass: Sendable {
 
     /// Runs `work`, the pass's pending tasks of this rank; a pass may set up around it (a progress display).
     func running(_ pending: [PassTask], _ work: () throws(RunError) -> Void) throws(RunError)
+
+    /// Removes what the pass wrote, but its markers, when a pass before it did new work since: the pass runs again,
+    /// and nothing it wrote under names that no longer hold may linger.
+    func discardOutputs()
 }
 
 extension CorpusPass {
     var runByLastRank: Bool { false }
+
+    func discardOutputs() {}
 
     func running(_ pending: [PassTask], _ work: () throws(RunError) -> Void) throws(RunError) { try work() }
 }

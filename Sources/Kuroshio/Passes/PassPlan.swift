@@ -103,6 +103,7 @@ public struct PassPlan: Sendable {
         // from the passes after this one, if they ran: their markers no longer hold, and they run again.
         if newlyDone.withLock({ $0 }) {
             for later in make().drop(while: { $0.name != name }).dropFirst() where !later.runByLastRank {
+                later.discardOutputs()
                 FileSystem.remove(ledger.folder(later.name))
             }
         }

@@ -81,13 +81,15 @@ public final class UnitProcessor {
         if let remote {
             remote.close()
             if let failure = remote.failure {
+                // What a file that could not be read whole yielded is dropped: only its problem and its cost count.
                 warn(failure)
-                stats = RunStats()
-                stats.add(.inputs(.files))
-                stats.add(failure)
+                var failed = RunStats()
+                failed.add(.inputs(.files))
+                failed.add(failure)
+                remote.count(into: &failed)
+                return failed
             }
             remote.count(into: &stats)
-            if remote.failure != nil { return stats }
         }
         if let rejectedError { throw rejectedError }
         try writers.commit()

@@ -11,9 +11,11 @@ public struct RemoteOptions: Sendable {
     /// Seconds to connect.
     public var connectTimeout = 10.0
     /// Seconds without a byte, while the reader waits, after which a transfer is abandoned and resumed.
-    public var idleTimeout = 30.0
+    public var idleTimeout = Self.defaults.idleTimeout
     /// Failed requests in a row (without a byte of progress between them) after which a file is given up.
-    public var retries = 20
+    public var retries = Self.defaults.retries
+    /// The defaults of the command-line options.
+    public static let defaults = (maxTransfers: 8, idleTimeout: 30.0, retries: 20)
     /// S3 credentials (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`); nil sends S3 requests
     /// unsigned.
     var credentials: SigV4.Credentials?
@@ -25,7 +27,7 @@ public struct RemoteOptions: Sendable {
 
     /// Options with `maxTransfers` slots, and S3's settings from `environment` (the process's by default);
     /// `signRequests: false` sends S3 requests unsigned whatever the credentials (`--no-sign-request`).
-    public init(maxTransfers: Int = 8, signRequests: Bool = true,
+    public init(maxTransfers: Int = Self.defaults.maxTransfers, signRequests: Bool = true,
                 environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) {
         slots = TransferSlots(max(1, maxTransfers))
         func value(_ name: String) -> String? { environment(name).flatMap { $0.isEmpty ? nil : $0 } }
