@@ -17,7 +17,7 @@ struct FastTextDictionary {
     private var isPruned = false
     let minN: Int, maxN: Int, buckets: Int, wordNgrams: Int
 
-    init(_ reader: inout FastTextReader, minN: Int, maxN: Int, buckets: Int, wordNgrams: Int) throws(FastTextError) {
+    init(_ reader: FastTextReader, minN: Int, maxN: Int, buckets: Int, wordNgrams: Int) throws(FastTextError) {
         (self.minN, self.maxN, self.buckets, self.wordNgrams) = (minN, maxN, buckets, wordNgrams)
         let size = Int(try reader.int32()), wordCount = Int(try reader.int32()), labelCount = Int(try reader.int32())
         _ = try reader.int64()

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A fastText weight matrix, as a model file stores it: dense `Float` rows, or rows product-quantized (`.ftz`) to one
 /// byte per subvector, optionally scaled by a quantized norm.
 enum FastTextMatrix {
@@ -14,8 +18,14 @@ enum FastTextMatrix {
     func addRow(_ row: Int, scale: Float = 1, to vector: inout [Float]) {
         switch self {
         case .dense(_, let columns, let values):
-            let start = row * columns
-            for j in 0..<columns { vector[j] += scale * values[start + j] }
+            let source = values.span.extracting((row * columns)..<(row * columns + columns))
+            var target = vector.mutableSpan
+            precondition(target.count == columns, "FastTextMatrix: a vector of \(target.count) for rows of \(columns)")
+            if scale == 1 {
+                for j in 0..<columns { target[j] += source[j] }
+            } else {
+                for j in 0..<columns { target[j] += scale * source[j] }
+            }
         case .quantized(_, _, let codes, let quantizer, let norms):
             quantizer.add(codes: codes, row: row, scale: scale * norm(row, norms), to: &vector)
         }
@@ -25,9 +35,10 @@ enum FastTextMatrix {
     func dot(row: Int, _ vector: [Float]) -> Float {
         switch self {
         case .dense(_, let columns, let values):
+            let source = values.span.extracting((row * columns)..<(row * columns + columns)), other = vector.span
+            precondition(other.count == columns, "FastTextMatrix: a vector of \(other.count) for rows of \(columns)")
             var sum: Float = 0
-            let start = row * columns
-            for j in 0..<columns { sum += values[start + j] * vector[j] }
+            for j in 0..<columns { sum += source[j] * other[j] }
             return sum
         case .quantized(_, _, let codes, let quantizer, let norms):
             return quantizer.dot(codes: codes, row: row, vector) * norm(row, norms)
@@ -40,7 +51,7 @@ enum FastTextMatrix {
     }
 
     /// Reads a matrix: a quantized one (`QuantMatrix`) when `quantized`, else a dense one.
-    static func read(_ reader: inout FastTextReader, quantized: Bool) throws(FastTextError) -> FastTextMatrix {
+    static func read(_ reader: FastTextReader, quantized: Bool) throws(FastTextError) -> FastTextMatrix {
         guard quantized else {
             let rows = try reader.count(), columns = try reader.count()
             return .dense(rows: rows, columns: columns, values: try reader.floats(rows * columns))
@@ -49,9 +60,9 @@ enum FastTextMatrix {
         let rows = try reader.count(), columns = try reader.count()
         let codeCount = Int(try reader.int32())
         let codes = try reader.bytes(codeCount)
-        let quantizer = try ProductQuantizer.read(&reader)
+        let quantizer = try ProductQuantizer.read(reader)
         guard codeCount == rows * quantizer.subquantizers else { throw reader.error("\(codeCount) codes for \(rows) rows") }
-        let norms = hasNorms ? (try reader.bytes(rows), try ProductQuantizer.read(&reader)) : nil
+        let norms = hasNorms ? (try reader.bytes(rows), try ProductQuantizer.read(reader)) : nil
         return .quantized(rows: rows, columns: columns, codes: codes, quantizer: quantizer, norms: norms)
     }
 }
@@ -98,7 +109,7 @@ struct ProductQuantizer {
         return sum
     }
 
-    static func read(_ reader: inout FastTextReader) throws(FastTextError) -> ProductQuantizer {
+    static func read(_ reader: FastTextReader) throws(FastTextError) -> ProductQuantizer {
         let dimension = Int(try reader.int32()), subquantizers = Int(try reader.int32())
         let subdimension = Int(try reader.int32()), last = Int(try reader.int32())
         guard dimension > 0, subquantizers > 0, subdimension > 0, last > 0, last <= subdimension,
@@ -110,55 +121,77 @@ struct ProductQuantizer {
     }
 }
 
-/// Reads a fastText model file's little-endian fields in order, each checked against the bytes left.
-struct FastTextReader {
+/// Reads a fastText model file's little-endian fields in order, each checked against the bytes left: small fields
+/// through a 1 MiB window, matrices straight into their arrays.
+final class FastTextReader {
     let path: String
-    private let bytes: [UInt8]
+    private let fd: Int32
+    private let size: Int
+    private var window: [UInt8] = []
+    /// File offset of `window[0]`.
+    private var windowStart = 0
     private(set) var offset = 0
 
     init(path: String) throws(FastTextError) {
-        guard let bytes = FileSystem.read(path) else { throw FastTextError(path: path, detail: "cannot read the file") }
         self.path = path
-        self.bytes = bytes
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0, let record = FileRecord(statusOf: path) else { throw FastTextError(path: path, detail: "cannot read the file") }
+        size = record.size
     }
+
+    deinit { if fd >= 0 { close(fd) } }
 
     func error(_ detail: String) -> FastTextError { FastTextError(path: path, detail: "\(detail) at byte \(offset)") }
 
-    private mutating func take(_ count: Int) throws(FastTextError) -> ArraySlice<UInt8> {
-        guard count >= 0, count <= bytes.count - offset else { throw error("the file ends before \(count) more bytes") }
-        defer { offset += count }
-        return bytes[offset..<offset + count]
+    /// Makes the window hold `count` bytes from the read offset.
+    private func load(_ count: Int) throws(FastTextError) {
+        guard count >= 0, count <= size - offset else { throw error("the file ends before \(count) more bytes") }
+        if offset >= windowStart && offset + count <= windowStart + window.count { return }
+        var chunk = [UInt8](repeating: 0, count: min(max(count, 1 << 20), size - offset))
+        guard FileIO.read(fd, into: &chunk, at: offset) == chunk.count else { throw error("cannot read \(chunk.count) bytes") }
+        (window, windowStart) = (chunk, offset)
     }
 
-    private mutating func integer(_ width: Int) throws(FastTextError) -> UInt64 {
+    private func take(_ count: Int) throws(FastTextError) -> ArraySlice<UInt8> {
+        try load(count)
+        defer { offset += count }
+        return window[(offset - windowStart)..<(offset - windowStart + count)]
+    }
+
+    private func integer(_ width: Int) throws(FastTextError) -> UInt64 {
         try take(width).reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    mutating func int32() throws(FastTextError) -> Int32 { Int32(truncatingIfNeeded: try integer(4)) }
-    mutating func int64() throws(FastTextError) -> Int64 { Int64(bitPattern: try integer(8)) }
-    mutating func double() throws(FastTextError) -> Double { Double(bitPattern: try integer(8)) }
-    mutating func bool() throws(FastTextError) -> Bool { try integer(1) != 0 }
-    mutating func byte() throws(FastTextError) -> UInt8 { UInt8(try integer(1)) }
-    mutating func bytes(_ count: Int) throws(FastTextError) -> [UInt8] { Array(try take(count)) }
+    func int32() throws(FastTextError) -> Int32 { Int32(truncatingIfNeeded: try integer(4)) }
+    func int64() throws(FastTextError) -> Int64 { Int64(bitPattern: try integer(8)) }
+    func double() throws(FastTextError) -> Double { Double(bitPattern: try integer(8)) }
+    func bool() throws(FastTextError) -> Bool { try integer(1) != 0 }
+    func byte() throws(FastTextError) -> UInt8 { UInt8(try integer(1)) }
+    func bytes(_ count: Int) throws(FastTextError) -> [UInt8] { Array(try take(count)) }
 
     /// A 64-bit count that must fit what is left of the file.
-    mutating func count() throws(FastTextError) -> Int {
+    func count() throws(FastTextError) -> Int {
         let value = try int64()
-        guard value >= 0, value <= Int64(bytes.count) else { throw error("a count of \(value)") }
+        guard value >= 0, value <= Int64(size) else { throw error("a count of \(value)") }
         return Int(value)
     }
 
-    mutating func floats(_ count: Int) throws(FastTextError) -> [Float] {
-        guard count <= (bytes.count - offset) / 4 else { throw error("the file ends before \(count) floats") }
-        return BinaryFile.values(try bytes(count * 4), as: UInt32.self).map(Float.init(bitPattern:))
+    /// `count` little-endian floats, read straight into the array.
+    func floats(_ count: Int) throws(FastTextError) -> [Float] {
+        guard count >= 0, count <= (size - offset) / 4 else { throw error("the file ends before \(count) floats") }
+        var values = [Float](repeating: 0, count: count)
+        guard FileIO.read(fd, into: &values, at: offset) == count * 4 else { throw error("cannot read \(count) floats") }
+        offset += count * 4
+        return values
     }
 
-    /// A NUL-terminated string.
-    mutating func string() throws(FastTextError) -> String {
-        guard let end = bytes[offset...].firstIndex(of: 0) else { throw error("a word without its end") }
-        let text = String(decoding: bytes[offset..<end], as: UTF8.self)
-        offset = end + 1
-        return text
+    /// A NUL-terminated string (of less than 1 MiB).
+    func string() throws(FastTextError) -> String {
+        try load(min(1 << 20, size - offset))
+        let start = offset - windowStart
+        guard let end = window[start...].firstIndex(of: 0) else { throw error("a word without its end") }
+        offset += end - start + 1
+        return String(decoding: window[start..<end], as: UTF8.self)
     }
 }
 

@@ -19,7 +19,7 @@ public struct FastTextModel {
 
     /// Loads the model at `path`; a file that is not one is a `FastTextError` that says why.
     public init(path: String) throws(FastTextError) {
-        var reader = try FastTextReader(path: path)
+        let reader = try FastTextReader(path: path)
         guard try reader.int32() == 793_712_314 else { throw reader.error("no fastText magic number") }
         let version = try reader.int32()
         guard version == 11 || version == 12 else { throw reader.error("version \(version)") }
@@ -34,12 +34,12 @@ public struct FastTextModel {
         dimension = Int(args[0])
         self.loss = loss
         // Version 11 supervised models had no character n-grams.
-        dictionary = try FastTextDictionary(&reader, minN: Int(args[9]), maxN: version == 11 ? 0 : Int(args[10]),
+        dictionary = try FastTextDictionary(reader, minN: Int(args[9]), maxN: version == 11 ? 0 : Int(args[10]),
                                             buckets: Int(args[8]), wordNgrams: Int(args[5]))
         let quantized = try reader.bool()
-        input = try FastTextMatrix.read(&reader, quantized: quantized)
+        input = try FastTextMatrix.read(reader, quantized: quantized)
         let quantizedOutput = try reader.bool()
-        output = try FastTextMatrix.read(&reader, quantized: quantized && quantizedOutput)
+        output = try FastTextMatrix.read(reader, quantized: quantized && quantizedOutput)
         guard output.rows == dictionary.labels.count, !dictionary.labels.isEmpty else {
             throw reader.error("\(output.rows) output rows for \(dictionary.labels.count) labels")
         }
