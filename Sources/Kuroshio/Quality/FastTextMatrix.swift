@@ -141,7 +141,9 @@ final class FastTextReader {
 
     deinit { if fd >= 0 { close(fd) } }
 
-    func error(_ detail: String) -> FastTextError { FastTextError(path: path, detail: "\(detail) at byte \(offset)") }
+    func error(_ detail: String) -> FastTextError {
+        FastTextError(path: path, detail: "not a fastText model: \(detail) at byte \(offset)")
+    }
 
     /// Makes the window hold `count` bytes from the read offset.
     private func load(_ count: Int) throws(FastTextError) {
@@ -199,5 +201,5 @@ final class FastTextReader {
 public struct FastTextError: Error, CustomStringConvertible {
     public var path: String
     public var detail: String
-    public var description: String { "\(path): not a fastText model (\(detail))" }
+    public var description: String { "\(path): \(detail)" }
 }

@@ -94,8 +94,9 @@ import Testing
 
     @Test func aFileThatIsNotAModelIsANamedError() throws {
         let path = try Fixtures.temporaryFile(Array("__label__a hello\n".utf8), suffix: ".bin")
-        #expect(throws: FastTextError.self) { try FastTextModel(path: path) }
-        do { _ = try FastTextModel(path: path) } catch { #expect(error.description == "\(path): not a fastText model (no fastText magic number at byte 4)") }
-        #expect(throws: FastTextError.self) { try FastTextModel(path: "/nonexistent/model.bin") }
+        let error = #expect(throws: FastTextError.self) { try FastTextModel(path: path) }
+        #expect(error?.description == "\(path): not a fastText model: no fastText magic number at byte 4")
+        let missing = #expect(throws: FastTextError.self) { try FastTextModel(path: "/nonexistent/model.bin") }
+        #expect(missing?.description == "/nonexistent/model.bin: cannot read the file")
     }
 }
