@@ -1,16 +1,17 @@
 /// A fastText model's vocabulary and how it turns a line into input rows, as fastText's `Dictionary::getLine` does:
 /// words split at ASCII whitespace, `</s>` at the end of the line, each known word's row and character n-grams, an
 /// unknown word's n-grams, then the word n-grams, all hashed with fastText's FNV-1a (bytes sign-extended) into
-/// `buckets` rows after the words.
+/// `buckets` rows after the words. Words are matched by their bytes, as fastText does: a word in another Unicode
+/// normalization form is another word.
 struct FastTextDictionary {
     static let endOfSentence = "</s>"
-    static let labelPrefix = "__label__"
+    static let labelPrefix = Array("__label__".utf8)
 
     var words: [String] = []
     var labels: [String] = []
     /// Each label's count in training, which the hierarchical softmax's tree is built from.
     var labelCounts: [Int64] = []
-    private var ids: [String: Int] = [:]
+    private var ids: [ArraySlice<UInt8>: Int] = [:]
     /// Each word's row and character n-gram rows.
     private var subwords: [[Int]] = []
     private var pruned: [Int: Int] = [:]
@@ -29,7 +30,7 @@ struct FastTextDictionary {
             let entry = try reader.string()
             let count = try reader.int64()
             if try reader.byte() == 0 {
-                ids[entry] = words.count
+                ids[ArraySlice(entry.utf8)] = words.count
                 words.append(entry)
             } else {
                 labels.append(entry)
@@ -44,7 +45,7 @@ struct FastTextDictionary {
         }
         subwords = words.indices.map { index in
             var rows = [index]
-            if words[index] != Self.endOfSentence { addCharacterNgrams(of: words[index], to: &rows) }
+            if words[index] != Self.endOfSentence { addCharacterNgrams(of: ArraySlice(words[index].utf8), to: &rows) }
             return rows
         }
     }
@@ -64,13 +65,13 @@ struct FastTextDictionary {
         var rows: [Int] = []
         var hashes: [Int32] = []
         for token in Self.tokens(line) {
-            if token.hasPrefix(Self.labelPrefix) { continue }
+            if token.starts(with: Self.labelPrefix) { continue }
             if let id = ids[token] {
                 rows += maxN <= 0 ? [id] : subwords[id]
-            } else if token != Self.endOfSentence {
+            } else if !token.elementsEqual(Self.endOfSentence.utf8) {
                 addCharacterNgrams(of: token, to: &rows)
             }
-            hashes.append(Int32(bitPattern: Self.hash(token.utf8)))
+            hashes.append(Int32(bitPattern: Self.hash(token)))
         }
         if wordNgrams > 1 && buckets > 0 {
             for i in hashes.indices {
@@ -84,16 +85,15 @@ struct FastTextDictionary {
         return rows
     }
 
-    /// The words of a line as fastText reads them, `</s>` last.
-    static func tokens(_ line: String) -> [String] {
-        let separators: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09, 0x0B, 0x0C, 0x00]
-        return line.utf8.split(whereSeparator: separators.contains).map { String(decoding: $0, as: UTF8.self) } + [endOfSentence]
+    /// The words of a line as fastText reads them, by bytes, `</s>` last.
+    static func tokens(_ line: String) -> [ArraySlice<UInt8>] {
+        Array(line.utf8).split { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) || $0 == 0 } + [ArraySlice(endOfSentence.utf8)]
     }
 
     /// The character n-grams (`minN` to `maxN` characters) of `<word>`, but the brackets alone.
-    private func addCharacterNgrams(of word: String, to rows: inout [Int]) {
+    private func addCharacterNgrams(of word: ArraySlice<UInt8>, to rows: inout [Int]) {
         guard maxN > 0, buckets > 0 else { return }
-        let bytes = Array("<\(word)>".utf8)
+        let bytes = [0x3C] + word + [0x3E]
         for i in bytes.indices where bytes[i] & 0xC0 != 0x80 {
             var j = i, n = 1
             while j < bytes.count && n <= maxN {

@@ -17,7 +17,7 @@ import Testing
         }
         let lists = [("animal", "cat dog fish bird horse cow sheep goat mouse rabbit"), ("vehicle", "car bus train plane ship truck bike boat tram taxi"),
                      ("color", "red blue green yellow black white pink brown gray gold")].map { ($0.0, $0.1.split(separator: " ").map(String.init)) }
-        let everything = lists.flatMap(\.1) + ["日本語", "ｶﾀｶﾅ", "naïve"]
+        let everything = lists.flatMap(\.1) + ["日本語", "ｶﾀｶﾅ", "naïve", "caf\u{E9}", "cafe\u{301}"]
         return (0..<lines).map { _ in
             let (label, words) = lists[next(3)]
             let pool = labelled ? words + (0..<4).map { _ in everything[next(everything.count)] } : everything
