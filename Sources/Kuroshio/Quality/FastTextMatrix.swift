@@ -14,6 +14,12 @@ enum FastTextMatrix {
         }
     }
 
+    var columns: Int {
+        switch self {
+        case .dense(_, let columns, _), .quantized(_, let columns, _, _, _): columns
+        }
+    }
+
     /// Adds row `row` times `scale` to `vector`.
     func addRow(_ row: Int, scale: Float = 1, to vector: inout [Float]) {
         switch self {
@@ -54,15 +60,21 @@ enum FastTextMatrix {
     static func read(_ reader: FastTextReader, quantized: Bool) throws(FastTextError) -> FastTextMatrix {
         guard quantized else {
             let rows = try reader.count(), columns = try reader.count()
-            return .dense(rows: rows, columns: columns, values: try reader.floats(rows * columns))
+            let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+            guard !overflow else { throw reader.error("a matrix of \(rows) × \(columns)") }
+            return .dense(rows: rows, columns: columns, values: try reader.floats(count))
         }
         let hasNorms = try reader.bool()
         let rows = try reader.count(), columns = try reader.count()
         let codeCount = Int(try reader.int32())
         let codes = try reader.bytes(codeCount)
         let quantizer = try ProductQuantizer.read(reader)
-        guard codeCount == rows * quantizer.subquantizers else { throw reader.error("\(codeCount) codes for \(rows) rows") }
+        let (expected, overflow) = rows.multipliedReportingOverflow(by: quantizer.subquantizers)
+        guard quantizer.dimension == columns, !overflow, codeCount == expected else {
+            throw reader.error("\(codeCount) codes of \(quantizer.dimension) dimensions for \(rows) rows of \(columns)")
+        }
         let norms = hasNorms ? (try reader.bytes(rows), try ProductQuantizer.read(reader)) : nil
+        if let norms, norms.1.dimension != 1 { throw reader.error("norms quantized in \(norms.1.dimension) dimensions") }
         return .quantized(rows: rows, columns: columns, codes: codes, quantizer: quantizer, norms: norms)
     }
 }

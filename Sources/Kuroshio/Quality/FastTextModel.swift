@@ -43,6 +43,9 @@ public struct FastTextModel {
         guard output.rows == dictionary.labels.count, !dictionary.labels.isEmpty else {
             throw reader.error("\(output.rows) output rows for \(dictionary.labels.count) labels")
         }
+        guard input.columns == dimension, output.columns == dimension else {
+            throw reader.error("matrices of \(input.columns) and \(output.columns) columns for \(dimension) dimensions")
+        }
         tree = loss == .hierarchicalSoftmax ? Self.huffmanTree(dictionary.labelCounts) : []
     }
 
@@ -94,16 +97,18 @@ public struct FastTextModel {
     }
 
     /// fastText's Huffman tree over label counts (`HierarchicalSoftmaxLoss::buildTree`): inner node `n + i` joins the
-    /// two smallest of the leaves and the nodes made so far.
+    /// two smallest of the leaves left (taken from the last, as fastText's labels come most frequent first) and the
+    /// nodes made so far. Counts from a damaged file still give a tree: a node is only ever joined once made, and sums
+    /// saturate.
     static func huffmanTree(_ counts: [Int64]) -> [(left: Int, right: Int)] {
         let n = counts.count
-        var count = counts + [Int64](repeating: 1_000_000_000_000_000, count: max(0, n - 1))
+        var count = counts + [Int64](repeating: 0, count: max(0, n - 1))
         var children: [(left: Int, right: Int)] = []
         var leaf = n - 1, node = n
         for i in n..<max(n, 2 * n - 1) {
             var pair = [0, 0]
             for j in 0..<2 {
-                if leaf >= 0 && count[leaf] < count[node] {
+                if leaf >= 0 && (node >= i || count[leaf] < count[node]) {
                     pair[j] = leaf
                     leaf -= 1
                 } else {
@@ -112,7 +117,8 @@ public struct FastTextModel {
                 }
             }
             children.append((pair[0], pair[1]))
-            count[i] = count[pair[0]] + count[pair[1]]
+            let (sum, overflow) = count[pair[0]].addingReportingOverflow(count[pair[1]])
+            count[i] = overflow ? .max : sum
         }
         return children
     }

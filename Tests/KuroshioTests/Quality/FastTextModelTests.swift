@@ -92,6 +92,33 @@ import Testing
         #expect(best([-1, -0.5, -0.5, -2, -0.5, -0.25], k: 3) == [5, 1, 4])
     }
 
+    /// A model cut short anywhere is an error, and one with bytes changed loads or is refused, and never traps, in
+    /// loading or in predicting.
+    @Test(.enabled(if: hasFastText)) func damagedModelsAreErrorsNotTraps() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-fasttext-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Self.corpus(lines: 300, seed: 3, labelled: true).write(toFile: "\(directory)/train.txt", atomically: true, encoding: .utf8)
+        _ = try Self.execute(["supervised", "-input", "\(directory)/train.txt", "-output", "\(directory)/m", "-epoch", "1", "-dim", "4",
+                              "-bucket", "500", "-minn", "2", "-maxn", "3", "-wordNgrams", "2", "-loss", "hs", "-thread", "1", "-verbose", "0"])
+        let bytes = try #require(FileSystem.read("\(directory)/m.bin"))
+        let damaged = "\(directory)/damaged.bin"
+        for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            try Data(bytes.prefix(cut)).write(to: URL(fileURLWithPath: damaged))
+            #expect(throws: FastTextError.self, "cut at \(cut)") { try FastTextModel(path: damaged) }
+        }
+        var state: UInt64 = 7
+        for _ in 0..<200 {
+            var changed = bytes
+            for _ in 0..<3 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                changed[Int(state >> 33) % min(changed.count, 4096)] ^= UInt8(truncatingIfNeeded: state >> 17) | 1
+            }
+            try Data(changed).write(to: URL(fileURLWithPath: damaged))
+            if let model = try? FastTextModel(path: damaged) { _ = model.predict("cat dog café", k: 3) }
+        }
+    }
+
     @Test func aFileThatIsNotAModelIsANamedError() throws {
         let path = try Fixtures.temporaryFile(Array("__label__a hello\n".utf8), suffix: ".bin")
         let error = #expect(throws: FastTextError.self) { try FastTextModel(path: path) }
