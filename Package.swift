@@ -27,6 +27,8 @@ let package = Package(
                        providers: [.apt(["libuchardet-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
+        // MeCab ships no pkg-config file; its header and library are in the default paths.
+        .systemLibrary(name: "CMeCab", path: "Sources/CMeCab", providers: [.apt(["libmecab-dev"])]),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "CCLD2",
@@ -41,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "Kuroshio",
-            dependencies: ["CZlib", "CDeflate", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CMalloc", "CCLD2", "CSentencePiece", "CCurl",
+            dependencies: ["CZlib", "CDeflate", "CZstd", "CLZ4", "CLibXML2", "CUchardet", "CMalloc", "CCLD2", "CSentencePiece", "CCurl", "CMeCab",
                            .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
@@ -52,7 +54,7 @@ let package = Package(
             name: "KuroshioTests",
             dependencies: ["Kuroshio", "CZstd", .product(name: "Yams", package: "Yams")],
             // Pages and reference ids read by path in tests, not bundled.
-            exclude: ["Pages", "Tokenize/reference-ids.json", "Tokenize/Models"]
+            exclude: ["Pages", "Tokenize/reference-ids.json", "Tokenize/Models", "Quality/fasttext-reference.json", "Quality/Models"]
         ),
     ],
     cxxLanguageStandard: .cxx17

@@ -4,6 +4,12 @@ public protocol DocumentFilter: Sendable {
     func measure(_ document: Document) -> Double
 }
 
+/// A filter whose value is a score worth keeping: its stage writes the value to `meta.<field>` of every document it
+/// judges, where later filters, the quality selection and the report read it.
+public protocol ScoringFilter: DocumentFilter {
+    var field: String { get }
+}
+
 /// What a filter is called in recipes, what it measures, and the parameters it takes besides `min` and `max`.
 public struct FilterSpec: Sendable {
     public var name: String

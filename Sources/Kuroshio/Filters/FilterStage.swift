@@ -11,6 +11,7 @@ public struct FilterStage: StatelessStage {
         }
         let decision = configured.judge(document)
         document.decisions.append(decision)
+        if let scoring = configured.filter as? any ScoringFilter { document.meta[scoring.field] = .double(decision.value) }
         item.document = document
         return StageVerdict(passed: decision.passed, value: "\(decision.value) (min \(configured.min.map { "\($0)" } ?? "none"), "
             + "max \(configured.max.map { "\($0)" } ?? "none"))")

@@ -108,9 +108,11 @@ extension ConfigReader {
                 guard case .number(let number) = value else { return nil }
                 return "\(key)\(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))"
             }
-            var name = ([configured.name] + numbers).joined(separator: "_")
+            // Scores are told apart by the field they write, other filters by their numbers.
+            let field = (configured.filter as? any ScoringFilter).map { [$0.field] } ?? []
+            var name = ([configured.name] + field + numbers).joined(separator: "_")
             used[name, default: 0] += 1
-            if used[name]! > 1 || numbers.isEmpty { name += "_\(used[name]!)" }
+            if used[name]! > 1 || (numbers.isEmpty && field.isEmpty) { name += "_\(used[name]!)" }
             configured.name = name
             return FilterStage(configured: configured)
         }

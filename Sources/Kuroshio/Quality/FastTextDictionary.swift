@@ -3,7 +3,7 @@
 /// unknown word's n-grams, then the word n-grams, all hashed with fastText's FNV-1a (bytes sign-extended) into
 /// `buckets` rows after the words. Words are matched by their bytes, as fastText does: a word in another Unicode
 /// normalization form is another word.
-struct FastTextDictionary {
+struct FastTextDictionary: Sendable {
     static let endOfSentence = "</s>"
     static let labelPrefix = Array("__label__".utf8)
 

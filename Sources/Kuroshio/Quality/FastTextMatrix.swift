@@ -4,7 +4,7 @@ import Glibc
 
 /// A fastText weight matrix, as a model file stores it: dense `Float` rows, or rows product-quantized (`.ftz`) to one
 /// byte per subvector, optionally scaled by a quantized norm.
-enum FastTextMatrix {
+enum FastTextMatrix: Sendable {
     case dense(rows: Int, columns: Int, values: [Float])
     case quantized(rows: Int, columns: Int, codes: [UInt8], quantizer: ProductQuantizer, norms: (codes: [UInt8], quantizer: ProductQuantizer)?)
 
@@ -81,7 +81,7 @@ enum FastTextMatrix {
 
 /// fastText's product quantizer: each row is cut into `subquantizers` subvectors of `subdimension` values (the last
 /// of `lastSubdimension`), each replaced by the nearest of 256 centroids.
-struct ProductQuantizer {
+struct ProductQuantizer: Sendable {
     static let centroidsPerSubquantizer = 256
     var dimension: Int
     var subquantizers: Int

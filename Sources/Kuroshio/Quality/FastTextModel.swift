@@ -4,8 +4,8 @@ import Foundation
 /// hidden vector is the mean of the line's input rows, then softmax, one-vs-all sigmoids, or the hierarchical
 /// softmax's tree search gives each label a probability. Probabilities are reported as fastText prints them:
 /// `exp(log(p + 1e-5))`.
-public struct FastTextModel {
-    public enum Loss: Int32 { case hierarchicalSoftmax = 1, negativeSampling = 2, softmax = 3, oneVsAll = 4 }
+public struct FastTextModel: Sendable {
+    public enum Loss: Int32, Sendable { case hierarchicalSoftmax = 1, negativeSampling = 2, softmax = 3, oneVsAll = 4 }
 
     public let dimension: Int
     public let loss: Loss

@@ -82,6 +82,25 @@ import Testing
 
     /// The heap gives labels of equal score in the C++ library's order, which is not a stable sort's (the expected
     /// orders are what libstdc++'s push_heap, pop_heap and sort_heap give).
+    /// The models and predictions scripts/make-fasttext-fixtures wrote with the `fasttext` Python package: the same
+    /// two labels for every line, probabilities within 1e-5.
+    @Test(arguments: ["softmax.bin", "softmax.ftz", "hs.bin", "ova.bin"])
+    func predictionsEqualThePythonPackages(_ name: String) throws {
+        let directory = Fixtures.root.appendingPathComponent("Tests/KuroshioTests/Quality")
+        let reference = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("fasttext-reference.json"))) as! [String: Any]
+        let lines = reference["lines"] as! [String]
+        let expected = (reference["models"] as! [String: [[[Any]]]])[name]!
+        let model = try FastTextModel(path: directory.appendingPathComponent("Models/\(name)").path)
+        #expect(lines.count == 64 && expected.count == 64)
+        for (line, labels) in zip(lines, expected) {
+            let predicted = model.predict(line, k: 2)
+            #expect(predicted.map(\.label) == labels.map { $0[0] as! String }, "\(name): \(line)")
+            for (prediction, label) in zip(predicted, labels) {
+                #expect(abs(Double(prediction.probability) - (label[1] as! Double)) <= 1e-5, "\(name): \(line)")
+            }
+        }
+    }
+
     @Test func tiesComeOutInFastTextsOrder() {
         func best(_ scores: [Float], k: Int) -> [Int] {
             var heap = FastTextHeap(k: k)
