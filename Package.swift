@@ -54,7 +54,7 @@ let package = Package(
             name: "KuroshioTests",
             dependencies: ["Kuroshio", "CZstd", .product(name: "Yams", package: "Yams")],
             // Pages and reference ids read by path in tests, not bundled.
-            exclude: ["Pages", "Tokenize/reference-ids.json", "Tokenize/Models", "Quality/fasttext-reference.json", "Quality/Models"]
+            exclude: ["Pages", "Tokenize/reference-ids.json", "Tokenize/Models", "Quality/fasttext-reference.json", "Quality/kenlm-reference.json", "Quality/Models"]
         ),
     ],
     cxxLanguageStandard: .cxx17

@@ -4,10 +4,16 @@ public protocol DocumentFilter: Sendable {
     func measure(_ document: Document) -> Double
 }
 
-/// A filter whose value is a score worth keeping: its stage writes the value to `meta.<field>` of every document it
-/// judges, where later filters, the quality selection and the report read it.
+/// A filter whose value is a score worth keeping: its stage writes the score to `meta.<field>` of every document it
+/// judges (with any fields that explain it), where later filters, the quality selection and the report read it.
 public protocol ScoringFilter: DocumentFilter {
     var field: String { get }
+    /// The document's score, and the meta fields that record it.
+    func score(_ document: Document) -> (value: Double, meta: [(key: String, value: JSON)])
+}
+
+extension ScoringFilter {
+    public func measure(_ document: Document) -> Double { score(document).value }
 }
 
 /// What a filter is called in recipes, what it measures, and the parameters it takes besides `min` and `max`.
@@ -124,10 +130,10 @@ public struct ConfiguredFilter: Sendable, Equatable {
     }
 
     /// The value and the verdict for a document.
-    public func judge(_ document: Document) -> Document.Decision {
-        let value = filter.measure(document)
-        return Document.Decision(stage: name, value: value, passed: accepts(value))
-    }
+    public func judge(_ document: Document) -> Document.Decision { decide(filter.measure(document)) }
+
+    /// The verdict on a measured value.
+    func decide(_ value: Double) -> Document.Decision { Document.Decision(stage: name, value: value, passed: accepts(value)) }
 
     public static func == (lhs: ConfiguredFilter, rhs: ConfiguredFilter) -> Bool {
         lhs.name == rhs.name && lhs.min == rhs.min && lhs.max == rhs.max && lhs.buckets == rhs.buckets && lhs.parameters == rhs.parameters

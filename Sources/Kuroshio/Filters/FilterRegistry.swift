@@ -11,7 +11,7 @@ public enum FilterRegistry {
         LineEndPunctuation.spec, NewlineRatio.spec, TextContains.loremIpsumSpec, TextContains.curlyBracesSpec, TextContains.javascriptSpec,
         KeywordHits.spec, URLBlocklist.spec, CharacterShare.replacementSpec,
         LineLength.maxSpec, LineLength.meanSpec, CharacterShare.alphanumericSpec, GeneratedCode.spec,
-        FastTextScore.spec, MetaScore.spec,
+        FastTextScore.spec, PerplexityScore.spec, MetaScore.spec,
     ]
 
     public static func spec(named name: String) -> FilterSpec? { all.first { $0.name == name } }

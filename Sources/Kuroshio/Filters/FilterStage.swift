@@ -9,9 +9,15 @@ public struct FilterStage: StatelessStage {
         if !configured.buckets.isEmpty && !configured.buckets.contains(item.bucket) {
             return StageVerdict(passed: true, value: "not for the \(item.bucket) bucket")
         }
-        let decision = configured.judge(document)
+        let decision: Document.Decision
+        if let scoring = configured.filter as? any ScoringFilter {
+            let (value, fields) = scoring.score(document)
+            for (key, field) in fields { document.meta[key] = field }
+            decision = configured.decide(value)
+        } else {
+            decision = configured.judge(document)
+        }
         document.decisions.append(decision)
-        if let scoring = configured.filter as? any ScoringFilter { document.meta[scoring.field] = .double(decision.value) }
         item.document = document
         return StageVerdict(passed: decision.passed, value: "\(decision.value) (min \(configured.min.map { "\($0)" } ?? "none"), "
             + "max \(configured.max.map { "\($0)" } ?? "none"))")

@@ -29,9 +29,10 @@ struct FastTextScore: ScoringFilter {
         text = try ClassifierText(parameters)
     }
 
-    /// The label's probability as fastText reports it (p + 1e-5), or 0 for a document with no words.
-    func measure(_ document: Document) -> Double {
+    /// The label's probability as fastText reports it (p + 1e-5).
+    func score(_ document: Document) -> (value: Double, meta: [(key: String, value: JSON)]) {
         let labels = model.predict(text.prepare(document.text), k: model.labels.count)
-        return Double(labels.first { $0.label == label }?.probability ?? 0)
+        let probability = Double(labels.first { $0.label == label }?.probability ?? 0)
+        return (probability, [(field, .double(probability))])
     }
 }

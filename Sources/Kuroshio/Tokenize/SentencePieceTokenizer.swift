@@ -23,6 +23,8 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
     private let hasUnusedPieces: Bool
     private let library: SentencePieceLibrary?
     private let scratch = ScratchPool { Scratch() }
+    /// Each piece's text, by id.
+    private let pieceTexts: [String]
     public let vocabularySize: Int
     public let endOfDocument: Int32?
 
@@ -78,6 +80,7 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             throw TokenizerError(path: path, reason: error.reason)
         }
         vocabularySize = model.pieces.count
+        pieceTexts = model.pieces.map { String(decoding: $0.text, as: UTF8.self) }
         kind = model.kind
         if model.kind == .word || model.kind == .character {
             library = try SentencePieceLibrary(path: path)
@@ -112,6 +115,10 @@ public final class SentencePieceTokenizer: Tokenizer, @unchecked Sendable {
             return ids
         }
     }
+
+    /// The pieces of `text`, as `encode_as_pieces` gives them for known pieces (an unknown one is the unknown
+    /// piece's text, such as `<unk>`, where the library gives its surface).
+    public func pieces(_ text: String) throws(TokenizerLimit) -> [String] { try encode(text).map { pieceTexts[Int($0)] } }
 
     /// Appends a piece's id as the library reports it: an unknown piece in bytes with byte fallback, else fused with
     /// an unknown before it.
