@@ -17,7 +17,7 @@ struct ApplyPass: CorpusPass {
     /// removed documents.
     func discardOutputs() {
         for bucket in dedup.units.buckets {
-            for shard in FileSystem.files(under: "\(dedup.output)/\(bucket)", suffixes: DedupUnits.suffixes) { FileSystem.remove(shard) }
+            for shard in FileSystem.files(under: "\(dedup.shards)/\(bucket)", suffixes: DedupUnits.suffixes) { FileSystem.remove(shard) }
         }
         FileSystem.remove("\(dedup.output)/dedup/removed")
     }
@@ -60,7 +60,7 @@ extension Deduplicator {
             let records: [UInt64] = BinaryFile.values(try readSide(units.frequentParagraphs(unit.bucket)))
             for i in stride(from: 0, to: records.count - 1, by: 2) { frequent[records[i]] = records[i + 1] }
         }
-        let writer = ShardWriter(directory: "\(output)/\(unit.bucket)", stem: "part-\(units.name(unit))", maxBytes: shardBytes)
+        let writer = ShardWriter(directory: "\(shards)/\(unit.bucket)", stem: "part-\(units.name(unit))", maxBytes: shardBytes)
         var removedList = ""
         var local = 0
         do {

@@ -13,7 +13,7 @@ public struct DedupUnits: Sendable {
 
     public let units: [Shard]
     public let buckets: [String]
-    /// Where the side outputs and artifacts go: `OUT/.dedup`.
+    /// Where the side outputs and artifacts go: `OUT/.dedup` (`OUT/.select` for the selection passes).
     public let work: String
 
     static let suffixes = [".jsonl", ".jsonl.gz", ".jsonl.zst"]
@@ -21,7 +21,7 @@ public struct DedupUnits: Sendable {
     static let skipped: Set<String> = ["rejected", "dedup"]
 
     /// The shards under `inputs` (run output directories, directories of JSONL files, or files).
-    public init(inputs: [String], output: String, defaultBucket: String) {
+    public init(inputs: [String], output: String, defaultBucket: String, work: String = ".dedup") {
         var found: [(bucket: String, path: String)] = []
         for input in inputs {
             if !FileSystem.isDirectory(input) {
@@ -40,7 +40,7 @@ public struct DedupUnits: Sendable {
         found.sort { $0.path < $1.path }
         units = found.enumerated().map { Shard(index: $0.offset, bucket: $0.element.bucket, path: $0.element.path) }
         buckets = Array(Set(units.map(\.bucket))).sorted()
-        work = "\(output)/.dedup"
+        self.work = "\(output)/\(work)"
     }
 
     public func units(in bucket: String) -> [Shard] { units.filter { $0.bucket == bucket } }

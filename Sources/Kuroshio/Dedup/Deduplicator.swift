@@ -25,6 +25,8 @@ public struct Deduplicator: Sendable {
     public var memoryBytes: Int
     /// Counts the tokens of every kept document into `meta.n_tokens`, when the recipe names one.
     public var tokenizer: (any Tokenizer)?
+    /// Where the kept documents' shards go: the output directory, or `OUT/.deduped` when the selection passes follow.
+    public var shards: String
 
     public init(config: DedupConfig, units: DedupUnits, output: String, format: PipelineConfig.InputFormat = .jsonl,
                 shardBytes: Int = 128 << 20, jobs: Int = 1, memoryBytes: Int = 1 << 30) {
@@ -35,6 +37,7 @@ public struct Deduplicator: Sendable {
         self.shardBytes = shardBytes
         self.jobs = max(1, jobs)
         self.memoryBytes = memoryBytes
+        shards = output
     }
 
     /// The four passes, in order.

@@ -8,6 +8,8 @@ public protocol DocumentFilter: Sendable {
 /// judges (with any fields that explain it), where later filters, the quality selection and the report read it.
 public protocol ScoringFilter: DocumentFilter {
     var field: String { get }
+    /// The bins of the score's histogram.
+    var bins: ScoreBins { get }
     /// The document's score, and the meta fields that record it.
     func score(_ document: Document) -> (value: Double, meta: [(key: String, value: JSON)])
 }

@@ -8,6 +8,8 @@ struct FinalizePass: CorpusPass {
     var format: PipelineConfig.InputFormat
     /// Whether the dedup passes made the kept documents: the map pass's bucket counts are then `pre_dedup.*`.
     var deduplicated: Bool
+    /// Whether the selection passes made them: the bucket counts of the pass before are then `pre_select.*`.
+    var selected = false
     var tokens: Bool
 
     var name: String { "finalize" }
@@ -37,8 +39,14 @@ struct FinalizePass: CorpusPass {
     func counters() -> RunStats {
         var total = RunStats()
         for (pass, counters) in TaskLedger.counters(in: output, order: passes) {
-            total.merge(deduplicated && pass == MapPass.name
-                ? counters.renaming { if case .bucket(let bucket, let field) = $0 { .preDedup(bucket, field) } else { $0 } } : counters)
+            let staged: ((String, Counter.BucketField) -> Counter)? = switch pass {
+            case MapPass.name where deduplicated: Counter.preDedup
+            case MapPass.name where selected, "apply" where selected: Counter.preSelect
+            default: nil
+            }
+            total.merge(staged.map { rename in
+                counters.renaming { if case .bucket(let bucket, let field) = $0 { rename(bucket, field) } else { $0 } }
+            } ?? counters)
         }
         return total
     }

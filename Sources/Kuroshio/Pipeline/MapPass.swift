@@ -39,14 +39,16 @@ struct MapPass: CorpusPass {
     var remote: RemoteOptions
     private let progress = ProgressState()
 
-    /// Where the stages' shards go: the output directory, or `OUT/.stage` when dedup passes follow and write the
-    /// output.
-    var shards: String { config.dedup == nil ? output : "\(output)/.stage" }
+    /// Whether corpus-wide passes (dedup, selection) follow and write the output.
+    var staged: Bool { config.dedup != nil || config.selection != nil }
 
-    /// Shard names of input `index` read by `rank`; before dedup they leave out the rank, so that the corpus order
-    /// the dedup passes see is the input order whatever the number of ranks.
+    /// Where the stages' shards go: the output directory, or `OUT/.stage` when corpus-wide passes follow.
+    var shards: String { staged ? "\(output)/.stage" : output }
+
+    /// Shard names of input `index` read by `rank`; before corpus-wide passes they leave out the rank, so that the
+    /// corpus order those passes see is the input order whatever the number of ranks.
     func stem(_ index: Int, rank: Int) -> String {
-        config.dedup == nil ? "part-\(pad(rank, 5))-\(pad(index, 6))" : "part-\(pad(index, 6))"
+        staged ? "part-\(pad(index, 6))" : "part-\(pad(rank, 5))-\(pad(index, 6))"
     }
 
     func tasks() -> [PassTask] {

@@ -59,6 +59,8 @@ public struct PipelineConfig: Sendable {
     public var stages: [any PipelineStage] = []
     /// Corpus-wide dedup, listed last among the stages; nil when the recipe has none.
     public var dedup: DedupConfig?
+    /// The recipe's `select` stage, run over the whole corpus after dedup.
+    public var selection: SelectionConfig?
     public var bucket = "ja"
     public var shardBytes = 128 << 20
     /// The recipe text's fingerprint (comments aside), recorded with the markers of what it makes.
@@ -177,9 +179,14 @@ extension ConfigReader {
                     var dedup = config.dedup ?? DedupConfig()
                     try dedupStage(spec, entry.first!.value, path: "stages[\(index)].\(name)", into: &dedup)
                     config.dedup = dedup
+                } else if case .mapping(let entry) = node, entry.count == 1, entry.first?.key.string == "select" {
+                    guard config.selection == nil else { throw fail(node, "stages[\(index)]: a recipe has one select stage") }
+                    let path = "stages[\(index)].select"
+                    let entries = try mapping(entry.first!.value, at: path, allowed: ["field", "lowest", "keep", "bands", "buckets"])
+                    config.selection = try SelectionConfig.parse(entries, at: path, reader: self)
                 } else {
-                    guard config.dedup == nil else {
-                        throw fail(node, "stages[\(index)]: dedup stages work on the whole corpus and must come last")
+                    guard config.dedup == nil && config.selection == nil else {
+                        throw fail(node, "stages[\(index)]: dedup and select stages work on the whole corpus and must come last")
                     }
                     config.stages.append(try stage(node, index))
                 }
@@ -301,7 +308,7 @@ extension ConfigReader {
 
     private func stage(_ node: Node, _ index: Int) throws(ConfigError) -> any PipelineStage {
         let names = StageRegistry.all.map(\.name) + FilterRegistry.all.map(\.name) + CleanerRegistry.all.map(\.name)
-            + DedupStages.all.map(\.name)
+            + DedupStages.all.map(\.name) + ["select"]
         let entry = try mapping(node, at: "stages[\(index)]", allowed: names)
         guard entry.count == 1, let (name, value) = entry.first else {
             throw fail(node, "stages[\(index)] must name exactly one stage")

@@ -42,22 +42,38 @@ public struct Runner: Sendable {
                           report: report, remote: remote)
         map.worldSize = worldSize
         let runner = self
-        let finalize = FinalizePass(output: output, passes: [MapPass.name] + (deduplicator?.passes.map(\.name) ?? []),
-                                    format: config.format, deduplicated: config.dedup != nil, tokens: config.tokenizer != nil)
-        return PassPlan(output: output, recipe: config.fingerprint, finalize: finalize) { [map] in
-            [map] + (runner.deduplicator?.passes ?? [])
+        let finalize = FinalizePass(output: output, passes: [MapPass.name] + corpusPasses.map(\.name), format: config.format,
+                                    deduplicated: config.dedup != nil, selected: config.selection != nil, tokens: config.tokenizer != nil)
+        return PassPlan(output: output, recipe: config.fingerprint, finalize: finalize) { [map] in [map] + runner.corpusPasses }
+    }
+
+    /// The dedup passes, then the selection passes, as the recipe has them.
+    var corpusPasses: [any CorpusPass] { (deduplicator?.passes ?? []) + (selector?.passes ?? []) }
+
+    /// The shards of `folder` under the output, as units (none before it exists).
+    private func units(_ folder: String, work: String) -> DedupUnits {
+        let path = "\(output)/\(folder)"
+        return DedupUnits(inputs: FileSystem.isDirectory(path) ? [path] : [], output: output, defaultBucket: config.bucket, work: work)
+    }
+
+    /// The dedup passes' settings over the shards the map pass wrote to `OUT/.stage`; with selection after, their
+    /// shards go to `OUT/.deduped`.
+    var deduplicator: Deduplicator? {
+        config.dedup.map {
+            var deduplicator = Deduplicator(config: $0, units: units(".stage", work: ".dedup"), output: output, format: config.format,
+                                            shardBytes: config.shardBytes, jobs: jobs, memoryBytes: dedupMemoryBytes)
+            deduplicator.tokenizer = config.tokenizer
+            if config.selection != nil { deduplicator.shards = "\(output)/.deduped" }
+            return deduplicator
         }
     }
 
-    /// The dedup passes' settings over the shards the map pass wrote to `OUT/.stage`.
-    var deduplicator: Deduplicator? {
-        config.dedup.map {
-            let stage = "\(output)/.stage"
-            let units = DedupUnits(inputs: FileSystem.isDirectory(stage) ? [stage] : [], output: output, defaultBucket: config.bucket)
-            var deduplicator = Deduplicator(config: $0, units: units, output: output, format: config.format, shardBytes: config.shardBytes,
-                                            jobs: jobs, memoryBytes: dedupMemoryBytes)
-            deduplicator.tokenizer = config.tokenizer
-            return deduplicator
+    /// The selection passes' settings over the shards of the pass before: dedup's in `OUT/.deduped`, or the map
+    /// pass's in `OUT/.stage`.
+    var selector: Selector? {
+        config.selection.map {
+            Selector(config: $0, units: units(config.dedup != nil ? ".deduped" : ".stage", work: ".select"), output: output,
+                     shardBytes: config.shardBytes, jobs: jobs, memoryBytes: dedupMemoryBytes)
         }
     }
 

@@ -11,9 +11,13 @@ public final class UnitProcessor {
     /// The process's memory budget; documents in flight while it is over are dropped.
     var memoryBudget: MemoryBudget?
 
+    /// The scores the stages write, whose histograms are counted over the documents kept.
+    private let scores: [(field: String, bins: ScoreBins)]
+
     public init(config: PipelineConfig) {
         self.config = config
         workers = config.stages.map { $0.makeWorker() }
+        scores = config.stages.compactMap { (($0 as? FilterStage)?.configured.filter as? any ScoringFilter).map { ($0.field, $0.bins) } }
     }
 
     /// Processes `file` (or the remote file `remote`), writing shards named `part-<stem>-<n>` under `output/<bucket>`,
@@ -52,6 +56,9 @@ public final class UnitProcessor {
             stats.add(.bucket(bucket, .docs))
             stats.add(.bucket(bucket, .chars), document.characterCount)
             stats.add(.bucket(bucket, .bytes), line.count)
+            for (field, bins) in scores {
+                if let value = document.meta[field]?.doubleValue { stats.addScore(value, field: field, bins: bins, bucket: bucket) }
+            }
         }
         do {
             switch config.format {

@@ -15,6 +15,7 @@ struct FastTextScore: ScoringFilter {
     let label: String
     let field: String
     let text: ClassifierText
+    var bins: ScoreBins { .probability }
 
     init(_ parameters: FilterParameters) throws(ConfigError) {
         let path = parameters.text("model", "")

@@ -24,6 +24,7 @@ struct PerplexityScore: ScoringFilter {
     let normalize: Bool
     let paragraphs: Bool
     let buckets: (head: Double, tail: Double)?
+    var bins: ScoreBins { .perplexity }
 
     init(_ parameters: FilterParameters) throws(ConfigError) {
         let path = parameters.text("model", "")

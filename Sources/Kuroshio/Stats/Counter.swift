@@ -14,6 +14,10 @@ public enum Counter: Hashable, Sendable {
     case bucket(String, BucketField)
     /// `pre_dedup.<bucket>.…`: what the map pass kept, before the dedup passes.
     case preDedup(String, BucketField)
+    /// `pre_select.<bucket>.…`: what the pass before the selection passes kept.
+    case preSelect(String, BucketField)
+    /// `scores.<bucket>.<field>.<bin>`: documents the stages kept, by the bin of a score they wrote (`ScoreBins`).
+    case score(bucket: String, field: String, bin: String)
     /// `dropped.<reason>`: documents dropped, by reason (a filter's name, a `DropReason`, a problem kind).
     case dropped(String)
     /// `problems.<kind>`: problems met in the input.
@@ -56,6 +60,8 @@ public enum Counter: Hashable, Sendable {
         case .stage(let stage, let field): "stages.\(stage).\(field.rawValue)"
         case .bucket(let bucket, let field): "buckets.\(bucket).\(field.rawValue)"
         case .preDedup(let bucket, let field): "pre_dedup.\(bucket).\(field.rawValue)"
+        case .preSelect(let bucket, let field): "pre_select.\(bucket).\(field.rawValue)"
+        case .score(let bucket, let field, let bin): "scores.\(bucket).\(field).\(bin)"
         case .dropped(let reason): "dropped.\(reason)"
         case .problem(let kind): "problems.\(kind.rawValue)"
         case .charset(let name): "charsets.\(name)"
@@ -91,6 +97,11 @@ public enum Counter: Hashable, Sendable {
         case "stages": guard let (stage, field) = named(StageField.self) else { return nil }; self = .stage(stage, field)
         case "buckets": guard let (bucket, field) = named(BucketField.self) else { return nil }; self = .bucket(bucket, field)
         case "pre_dedup": guard let (bucket, field) = named(BucketField.self) else { return nil }; self = .preDedup(bucket, field)
+        case "pre_select": guard let (bucket, field) = named(BucketField.self) else { return nil }; self = .preSelect(bucket, field)
+        case "scores":
+            let names = rest.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard names.count == 3, !names.contains(where: \.isEmpty) else { return nil }
+            self = .score(bucket: names[0], field: names[1], bin: names[2])
         case "dropped": self = .dropped(rest)
         case "problems": guard let kind = ProblemKind(rawValue: rest) else { return nil }; self = .problem(kind)
         case "charsets": self = .charset(rest)

@@ -108,11 +108,15 @@ public struct RunStats: Sendable, Equatable {
         }
     }
 
-    /// The counters as nested JSON objects, split at the first two dots, and `problem_examples`: for each kind, its
+    /// The counters as nested JSON objects, split at the first two dots (three for `scores`), and `problem_examples`: for each kind, its
     /// examples as `{file, offset, detail}`.
     public var json: JSON {
         var tree = Tree()
-        for key in keys { tree.insert(key.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init), counts[key]!) }
+        for key in keys {
+            // Score histograms nest one level deeper: `scores.<bucket>.<field>.<bin>`.
+            let depth = key.hasPrefix("scores.") ? 3 : 2
+            tree.insert(key.split(separator: ".", maxSplits: depth, omittingEmptySubsequences: false).map(String.init), counts[key]!)
+        }
         guard case .object(var members) = tree.json else { return tree.json }
         if !examples.isEmpty {
             let kinds = examples.map(\.kind).reduce(into: [ProblemKind]()) { if !$0.contains($1) { $0.append($1) } }

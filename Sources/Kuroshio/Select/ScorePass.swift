@@ -1,0 +1,50 @@
+/// Selection pass 1, one task per unit: each line's rank key (`Selector.RankKey`, two UInt64), in line order, in
+/// `OUT/.select/<bucket>/units/<unit>.scores`. Lines of buckets not selected, without the score or not JSON have
+/// the zero key.
+struct ScorePass: CorpusPass {
+    let selector: Selector
+    var name: String { "scores" }
+
+    func tasks() -> [PassTask] {
+        selector.units.units.map { unit in
+            PassTask(name: selector.units.name(unit), input: unit.path, index: unit.index,
+                     writes: [selector.units.sideOutput(unit, "scores")], inputIsFile: true)
+        }
+    }
+
+    func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
+        { [selector] task, _ throws(RunError) in
+            let unit = selector.units.units[task.index]
+            var keys: [UInt64] = []
+            let selects = selector.config.selects(unit.bucket)
+            try selector.forEachLine(of: unit) { local, line, document in
+                let key = selects ? Selector.RankKey(score: document.flatMap(selector.score), lowestFirst: selector.config.lowestFirst,
+                                                     line: line, place: selector.place(unit, local)) : .none
+                keys += [key.score, key.tiebreak]
+            }
+            let path = selector.units.sideOutput(unit, "scores")
+            do throws(OutputError) {
+                try FileSystem.makeDirectories(String(path[..<path.lastIndex(of: "/")!]))
+                try BinaryFile.write(keys, to: path)
+            } catch {
+                throw .output(error)
+            }
+            guard let source = FileRecord(path: unit.path) else { throw .conflict("\(unit.path): cannot be read") }
+            return TaskResult(counters: RunStats(), source: source)
+        }
+    }
+}
+
+extension Selector {
+    /// Calls `body` with each line of `unit`: its place, its hash and its document (nil when not JSON).
+    func forEachLine(of unit: DedupUnits.Shard, _ body: (Int, UInt64, ShardDocument?) throws(RunError) -> Void) throws(RunError) {
+        let reader: JSONLReader
+        do { reader = try JSONLReader(path: unit.path) } catch { throw .conflict("\(unit.path): cannot be read (\(error))") }
+        var local = 0
+        for line in reader {
+            let bytes = line.bytes ?? []
+            try body(local, bytes.withByteView { Hash64.Bulk.hash($0, seed: 5) }, line.bytes.flatMap(ShardDocument.init))
+            local += 1
+        }
+    }
+}
