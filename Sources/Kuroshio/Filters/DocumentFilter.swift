@@ -6,16 +6,20 @@ public protocol DocumentFilter: Sendable {
 
 /// A filter whose value is a score worth keeping: its stage writes the score to `meta.<field>` of every document it
 /// judges (with any fields that explain it), where later filters, the quality selection and the report read it.
-public protocol ScoringFilter: DocumentFilter {
+protocol ScoringFilter: DocumentFilter {
     var field: String { get }
     /// The bins of the score's histogram.
     var bins: ScoreBins { get }
+    /// The meta fields the filter writes, with their types, for the dataset card.
+    var cardFields: [(name: String, type: DatasetCard.FieldType)] { get }
     /// The document's score, and the meta fields that record it.
     func score(_ document: Document) -> (value: Double, meta: [(key: String, value: JSON)])
 }
 
 extension ScoringFilter {
-    public func measure(_ document: Document) -> Double { score(document).value }
+    func measure(_ document: Document) -> Double { score(document).value }
+
+    var cardFields: [(name: String, type: DatasetCard.FieldType)] { [(field, .float64)] }
 }
 
 /// What a filter is called in recipes, what it measures, and the parameters it takes besides `min` and `max`.
@@ -96,6 +100,15 @@ public struct FilterParameters: Sendable, Equatable {
     public func text(_ name: String, _ fallback: String) -> String {
         if case .text(let value)? = values[name] { return value }
         return fallback
+    }
+
+    /// A meta field named by parameter `name`: letters, digits and `_`, as it is also a key in `stats.json`.
+    func field(_ name: String, _ fallback: String) throws(ConfigError) -> String {
+        let field = text(name, fallback)
+        guard !field.isEmpty, field.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw error(".\(name) must name a meta field (letters, digits and _)")
+        }
+        return field
     }
 
     public func flag(_ name: String, _ fallback: Bool) -> Bool {

@@ -3,9 +3,7 @@
 struct MetaScore: DocumentFilter {
     static let spec = FilterSpec("score", "The number in meta.<field>, such as a model's score.",
                                  parameters: [ParameterSpec("field", .text, "(required)", "the meta field read")]) { parameters throws(ConfigError) in
-        let field = parameters.text("field", "")
-        guard !field.isEmpty else { throw parameters.error(".field must name a meta field") }
-        return MetaScore(field: field)
+        MetaScore(field: try parameters.field("field", ""))
     }
 
     let field: String

@@ -9,11 +9,14 @@ import Yams
 /// sources:
 ///   - {name: ja, paths: [run1/ja, run2/ja], tokens: 130000000000}
 ///   - {name: en, paths: [run1/en], ratio: 0.5}   # the targets add up to total_tokens
+///   - {name: ja-high, paths: [run1/ja], band: high, ratio: 0.1}   # only documents of one quality band
 /// ```
 public struct MixConfig: Sendable {
     public struct Source: Sendable {
         public var name: String
         public var paths: [String]
+        /// When set, the source holds only the documents whose `meta.quality_band` is this band (`select`'s bands).
+        public var band: String?
         /// The tokens the mix should hold of this source.
         public var target: Int
         /// Where the source and each of its paths are written in the config, for errors.
@@ -69,7 +72,7 @@ public struct MixConfig: Sendable {
             throw reader.fail(top["sources"] ?? root, top["sources"] == nil ? "a mix needs sources" : "sources must be a list")
         }
         for item in list {
-            let fields = try reader.mapping(item, at: "a source", allowed: ["name", "paths", "tokens", "ratio"])
+            let fields = try reader.mapping(item, at: "a source", allowed: ["name", "paths", "band", "tokens", "ratio"])
             var source = Source(name: "", paths: [], target: 0, line: item.mark?.line)
             if let entry = fields["name"] {
                 guard case .scalar = entry, let name = entry.string, !name.isEmpty else { throw reader.fail(entry, "name must be a text") }
@@ -82,6 +85,10 @@ public struct MixConfig: Sendable {
                     source.paths.append(path)
                     source.pathLines.append(node.mark?.line)
                 }
+            }
+            if let entry = fields["band"] {
+                guard case .scalar = entry, let band = entry.string, !band.isEmpty else { throw reader.fail(entry, "band must be a band's name") }
+                source.band = band
             }
             if let entry = fields["tokens"] { source.target = try reader.whole(entry, "tokens", from: 1, to: maxTokens) }
             var ratio: (value: Double, node: Node)?

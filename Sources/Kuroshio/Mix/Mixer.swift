@@ -71,10 +71,14 @@ public struct Mixer {
             for file in state.files {
                 guard let reader = try? JSONLReader(path: file) else { throw .conflict("\(file): cannot be read") }
                 for line in reader {
-                    guard let document = line.bytes.flatMap(ShardDocument.init) else { continue }
+                    guard let document = line.bytes.flatMap(ShardDocument.init), source.holds(document) else { continue }
                     documents.append((Hash64.string(document.id, seed: salt), try count(document, "\(file), line \(line.number)"),
                                       weight(document)))
                 }
+            }
+            if let band = source.band, documents.isEmpty {
+                throw .conflict(config.error(source.line, "\(source.name): no documents of band \(band) (meta.\(SelectionConfig.bandField)) "
+                    + "in \(source.paths.joined(separator: " "))").description)
             }
             state.available = documents.reduce(0) { $0.adding(saturating: $1.tokens) }
             state.weighted = documents.reduce(0) { $0 + Double($1.tokens) * $1.weight }
@@ -200,7 +204,7 @@ public struct Mixer {
                 state.file += 1
                 continue
             }
-            guard let document = line.bytes.flatMap(ShardDocument.init) else { continue }
+            guard let document = line.bytes.flatMap(ShardDocument.init), state.source.holds(document) else { continue }
             defer { state.document += 1 }
             if state.document < state.copies.count, Int(state.copies[state.document]) > state.sweep {
                 return (document, "\(state.files[state.file]), line \(line.number)")
@@ -224,6 +228,14 @@ public struct Mixer {
             guard let tokenizer else { throw .conflict("\(place): a document without meta.n_tokens, and no --tokenizer to count it") }
             do { return try tokenizer.count(document.text) } catch { throw .conflict("\(place): \(error)") }
         }
+    }
+}
+
+extension MixConfig.Source {
+    /// Whether the document belongs to the source: any, or one of its band.
+    func holds(_ document: ShardDocument) -> Bool {
+        guard let band else { return true }
+        return document.meta.first { $0.0 == SelectionConfig.bandField }?.1 == .string(band)
     }
 }
 

@@ -8,6 +8,15 @@ enum DatasetCard {
         case string, int64, float64
         /// A list of `{lang, share}`, as `lang_shares` is.
         case shares
+        /// A list of numbers (each paragraph's perplexity).
+        case float64s
+    }
+
+    /// The fields a recipe's stages and passes add to a bucket's meta: its scores (after `Document.Meta`'s own
+    /// keys), and `quality_band` last when the selection passes band the bucket.
+    struct Extras: Sendable {
+        var scores: [(name: String, type: FieldType)] = []
+        var band = false
     }
 
     /// The fields of every record's meta, in order (`Document.Meta`'s own keys, then the counts); dedup adds its two.
@@ -21,19 +30,21 @@ enum DatasetCard {
     static let tokenField: [(String, FieldType)] = [("n_tokens", .int64)]
 
     /// The card for `buckets` (those with shards in `output`).
-    static func text(buckets: [String], deduplicated: Bool, tokens: Bool = false) -> String {
+    static func text(buckets: [String], deduplicated: Bool, tokens: Bool = false,
+                     extras: (String) -> Extras = { _ in Extras() }) -> String {
         var lines = ["---", "configs:"]
         for bucket in buckets { lines += ["- config_name: \(yamlQuoted(bucket))", "  data_files: \(yamlQuoted(bucket + "/*.jsonl.gz"))"] }
         lines.append("dataset_info:")
         for bucket in buckets {
             lines += ["- config_name: \(yamlQuoted(bucket))", "  features:", "  - name: text", "    dtype: string", "  - name: id",
                       "    dtype: string", "  - name: meta", "    struct:"]
-            for (name, type) in fields(deduplicated: deduplicated, tokens: tokens) {
-                lines.append("    - name: \(name)")
-                if type == .shares {
+            for (name, type) in fields(deduplicated: deduplicated, tokens: tokens, extras: extras(bucket)) {
+                lines.append("    - name: \(yamlQuoted(name))")
+                switch type {
+                case .shares:
                     lines += ["      list:", "      - name: lang", "        dtype: string", "      - name: share", "        dtype: float64"]
-                } else {
-                    lines.append("      dtype: \(type.rawValue)")
+                case .float64s: lines.append("      list: float64")
+                default: lines.append("      dtype: \(type.rawValue)")
                 }
             }
         }
@@ -60,20 +71,22 @@ enum DatasetCard {
     }
 
     /// The meta fields in the order records write them.
-    static func fields(deduplicated: Bool, tokens: Bool) -> [(String, FieldType)] {
-        metaFields + (tokens ? tokenField : []) + (deduplicated ? dedupFields : [])
+    static func fields(deduplicated: Bool, tokens: Bool, extras: Extras = Extras()) -> [(String, FieldType)] {
+        metaFields.dropLast(2) + extras.scores.map { ($0.name, $0.type) } + metaFields.suffix(2) + (tokens ? tokenField : [])
+            + (deduplicated ? dedupFields : []) + (extras.band ? [(SelectionConfig.bandField, .string)] : [])
     }
 
     /// Writes the card for the buckets that have shards; none for outputs of JSONL sources, whose meta carries fields
     /// of their own that the card cannot know.
-    static func write(output: String, format: PipelineConfig.InputFormat, deduplicated: Bool, tokens: Bool) throws(OutputError) {
+    static func write(output: String, format: PipelineConfig.InputFormat, deduplicated: Bool, tokens: Bool,
+                      extras: (String) -> Extras = { _ in Extras() }) throws(OutputError) {
         guard format == .warc else { return }
         let buckets = FileSystem.list(output).sorted().filter { name in
             !name.hasPrefix(".") && name != "rejected" && name != "dedup"
                 && !FileSystem.files(under: "\(output)/\(name)", suffixes: [".jsonl.gz"]).isEmpty
         }
         guard !buckets.isEmpty else { return }
-        try FileSystem.writeAtomically(Array(text(buckets: buckets, deduplicated: deduplicated, tokens: tokens).utf8),
+        try FileSystem.writeAtomically(Array(text(buckets: buckets, deduplicated: deduplicated, tokens: tokens, extras: extras).utf8),
                                        to: "\(output)/README.md")
     }
 }

@@ -11,6 +11,8 @@ struct FinalizePass: CorpusPass {
     /// Whether the selection passes made them: the bucket counts of the pass before are then `pre_select.*`.
     var selected = false
     var tokens: Bool
+    /// The meta fields the recipe's scores and bands add, by bucket.
+    var extras: @Sendable (String) -> DatasetCard.Extras = { _ in DatasetCard.Extras() }
 
     var name: String { "finalize" }
     var runByLastRank: Bool { true }
@@ -27,7 +29,7 @@ struct FinalizePass: CorpusPass {
         { [self] _, _ throws(RunError) in
             do throws(OutputError) {
                 try FileSystem.writeAtomically(Array(rendered(counters()).utf8), to: path)
-                try DatasetCard.write(output: output, format: format, deduplicated: deduplicated, tokens: tokens)
+                try DatasetCard.write(output: output, format: format, deduplicated: deduplicated, tokens: tokens, extras: extras)
             } catch {
                 throw .output(error)
             }

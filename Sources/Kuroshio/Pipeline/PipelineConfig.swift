@@ -121,6 +121,21 @@ extension ConfigReader {
     }
 }
 
+extension PipelineConfig {
+    /// The meta fields the recipe's scores and bands add to each bucket, for the dataset card.
+    var cardExtras: @Sendable (String) -> DatasetCard.Extras {
+        let scores = stages.compactMap { stage -> (buckets: [String], fields: [(name: String, type: DatasetCard.FieldType)])? in
+            guard let configured = (stage as? FilterStage)?.configured, let scoring = configured.filter as? any ScoringFilter else { return nil }
+            return (configured.buckets, scoring.cardFields)
+        }
+        let selection = selection
+        return { bucket in
+            DatasetCard.Extras(scores: scores.filter { $0.buckets.isEmpty || $0.buckets.contains(bucket) }.flatMap(\.fields),
+                               band: selection.map { !$0.bands.isEmpty && $0.selects(bucket) } ?? false)
+        }
+    }
+}
+
 /// The recipe's own parts of the reader: the pipeline, its limits, stages and filters.
 extension ConfigReader {
     func limits(_ node: Node) throws(ConfigError) -> InputLimits {

@@ -42,8 +42,9 @@ public struct Runner: Sendable {
                           report: report, remote: remote)
         map.worldSize = worldSize
         let runner = self
-        let finalize = FinalizePass(output: output, passes: [MapPass.name] + corpusPasses.map(\.name), format: config.format,
+        var finalize = FinalizePass(output: output, passes: [MapPass.name] + corpusPasses.map(\.name), format: config.format,
                                     deduplicated: config.dedup != nil, selected: config.selection != nil, tokens: config.tokenizer != nil)
+        finalize.extras = config.cardExtras
         return PassPlan(output: output, recipe: config.fingerprint, finalize: finalize) { [map] in [map] + runner.corpusPasses }
     }
 

@@ -26,7 +26,7 @@ struct FastTextScore: ScoringFilter {
             throw parameters.error(".label must be one of the model's labels: " + model.labels.joined(separator: ", "))
         }
         let name = label.hasPrefix("__label__") ? String(label.dropFirst(9)) : label
-        field = parameters.text("field", "fasttext_\(name)")
+        field = try parameters.field("field", "fasttext_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" }))
         text = try ClassifierText(parameters)
     }
 

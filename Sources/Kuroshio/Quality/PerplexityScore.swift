@@ -26,6 +26,10 @@ struct PerplexityScore: ScoringFilter {
     let buckets: (head: Double, tail: Double)?
     var bins: ScoreBins { .perplexity }
 
+    var cardFields: [(name: String, type: DatasetCard.FieldType)] {
+        [(field, .float64)] + (paragraphs ? [("\(field)_paragraphs", .float64s)] : []) + (buckets != nil ? [("\(field)_bucket", .string)] : [])
+    }
+
     init(_ parameters: FilterParameters) throws(ConfigError) {
         let path = parameters.text("model", "")
         guard !path.isEmpty else { throw parameters.error(".model must name a KenLM ARPA file") }
@@ -34,7 +38,7 @@ struct PerplexityScore: ScoringFilter {
         do { tokenizer = tokenizerPath.isEmpty ? nil : try SentencePieceTokenizer(path: tokenizerPath) } catch {
             throw parameters.error(".tokenizer: \(error)")
         }
-        field = parameters.text("field", "perplexity")
+        field = try parameters.field("field", "perplexity")
         normalize = parameters.flag("normalize", true)
         paragraphs = parameters.flag("paragraphs", false)
         let head = parameters.number("head", .nan), tail = parameters.number("tail", .nan)

@@ -81,6 +81,22 @@ public enum StatsReport {
         }
         page += "</section>\n"
 
+        // Learned scores.
+        let scores = stats.counters.each { if case .score(let bucket, let field, let bin) = $0 { (bucket, field, bin) } else { nil } }
+        if !scores.isEmpty {
+            page += "<section><h2>Quality scores</h2>\n<p class=\"note\">Documents the stages kept, by the score a model gave them "
+                + "(before dedup and selection).</p>\n"
+            var charts: [String] = []
+            for ((bucket, field, _), _) in scores where !charts.contains("\(bucket)/\(field)") { charts.append("\(bucket)/\(field)") }
+            for chart in charts {
+                let bins = scores.filter { "\($0.0.0)/\($0.0.1)" == chart }
+                let (bucket, field) = (bins[0].0.0, bins[0].0.1)
+                page += SVGChart.columns("score-\(bucket)-\(field)", title: "\(bucket): \(field)", xAxis: "score (each bin from the value shown)",
+                                         yAxis: "documents", bins.map { SVGChart.Bar($0.0.2, Double($0.1)) })
+            }
+            page += "</section>\n"
+        }
+
         // Where the documents came from.
         page += "<section><h2>Sources</h2>\n"
         page += SVGChart.bars("charsets", title: "Charsets of the documents kept", unit: "documents",

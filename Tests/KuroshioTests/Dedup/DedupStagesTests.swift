@@ -33,6 +33,6 @@ import Testing
         #expect(error("  - minhash_dedup: {threshold: 2}\n") == "r/t.yaml:3: stages[1].minhash_dedup.threshold must be in [0, 1]")
         #expect(error("  - minhash_dedup: {shingles: bytes}\n") == "r/t.yaml:3: stages[1].minhash_dedup.shingles must be auto, characters or words")
         #expect(error("  - url_dedup: {keep: newest}\n")?.hasPrefix("r/t.yaml:3: unknown key 'keep' in stages[1].url_dedup") == true)
-        #expect(error("  - exact_dedup:\n  - length: {min: 1}\n") == "r/t.yaml:4: stages[2]: dedup stages work on the whole corpus and must come last")
+        #expect(error("  - exact_dedup:\n  - length: {min: 1}\n") == "r/t.yaml:4: stages[2]: dedup and select stages work on the whole corpus and must come last")
     }
 }

@@ -144,7 +144,7 @@ import Testing
     @Test func namesAreUniqueAndListed() {
         let names = FilterRegistry.all.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(names.count == 36)
+        #expect(names.count == 39)
     }
 
     @Test func recipesCheckFilterParameters() {

@@ -24,7 +24,8 @@ import Testing
             let text = String(repeating: name == "ja" ? "黒" : "a", count: 50 + (i * 37) % 100)
             return JSON.object([("text", .string(text)), ("id", .string("\(name)-\(i)")),
                                 ("meta", .object([("n_tokens", .int(text.unicodeScalars.count)),
-                                                  ("dedup_cluster_size", .int(1 + i % 3))]))]).serialized + "\n"
+                                                  ("dedup_cluster_size", .int(1 + i % 3)),
+                                                  ("quality_band", i % 4 == 0 ? .string("high") : .string("low"))]))]).serialized + "\n"
         }
         try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: "\(root)/part-000.jsonl"))
         return root
@@ -61,6 +62,20 @@ import Testing
         // Another seed picks other documents.
         let reseeded = try mix(yaml.replacingOccurrences(of: "seed: 3", with: "seed: 4"))
         #expect(FileSystem.read("\(reseeded.output)/part-000.jsonl.gz") != FileSystem.read("\(first.output)/part-000.jsonl.gz"))
+    }
+
+    @Test func bandsOfOneBucketAreSourcesOfTheirOwn() throws {
+        let ja = try bucket("ja", count: 200)
+        let output = try mix("total_tokens: 20000\nsources:\n  - {name: high, paths: [\(ja)], band: high, ratio: 0.6}\n"
+            + "  - {name: low, paths: [\(ja)], band: low, ratio: 0.4}\n").output
+        let tokens = try achieved(output)
+        #expect(abs(tokens["high"]! - 12000) <= 150 && abs(tokens["low"]! - 8000) <= 100)
+        for document in try Fixtures.shardObjects("\(output)/part-000.jsonl.gz") {
+            let meta = document["meta"] as! [String: Any]
+            #expect(meta["quality_band"] as? String == meta["mix_source"] as? String)
+        }
+        let error = #expect(throws: RunError.self) { try mix("sources:\n  - {name: top, paths: [\(ja)], band: top, tokens: 100}\n") }
+        #expect(error?.description.contains("top: no documents of band top (meta.quality_band)") == true)
     }
 
     @Test func clusterSizesWeighUpSampling() throws {

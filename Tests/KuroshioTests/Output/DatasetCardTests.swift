@@ -8,10 +8,27 @@ import Yams
         let card = DatasetCard.text(buckets: ["en", "ja"], deduplicated: true)
         #expect(card.hasPrefix("---\nconfigs:\n- config_name: \"en\"\n  data_files: \"en/*.jsonl.gz\"\n- config_name: \"ja\"\n"))
         #expect(card.components(separatedBy: "  features:\n  - name: text\n    dtype: string\n  - name: id\n").count == 3)
-        #expect(card.contains("    - name: warc_offset\n      dtype: int64\n"))
-        #expect(card.contains("    - name: lang_shares\n      list:\n      - name: lang\n        dtype: string\n"))
-        #expect(card.contains("    - name: dedup_cluster_size\n      dtype: int64\n"))
+        #expect(card.contains("    - name: \"warc_offset\"\n      dtype: int64\n"))
+        #expect(card.contains("    - name: \"lang_shares\"\n      list:\n      - name: lang\n        dtype: string\n"))
+        #expect(card.contains("    - name: \"dedup_cluster_size\"\n      dtype: int64\n"))
         #expect(!DatasetCard.text(buckets: ["ja"], deduplicated: false).contains("dedup_cluster"))
+    }
+
+    /// Scores come after the meta's own fields, in the order their stages write them; the band comes last.
+    @Test func scoresAndBandsAreDeclaredWhereRecordsWriteThem() throws {
+        let config = try PipelineConfig.parse("""
+            stages:
+              - extract:
+              - language: {buckets: {ja: 0.5, en: 0.5}}
+              - score: {field: quality}
+              - perplexity: {model: \(Fixtures.root.path)/Tests/KuroshioTests/Quality/Models/tiny.arpa, field: ppl, paragraphs: true, buckets: [ja]}
+              - select: {field: ppl, lowest: true, bands: [{name: good, top: 30%}, {name: rest}], buckets: [ja]}
+            """, file: "t.yaml")
+        let names = { (bucket: String) in
+            DatasetCard.fields(deduplicated: false, tokens: true, extras: config.cardExtras(bucket)).map(\.0)
+        }
+        #expect(names("ja").suffix(7) == ["html_lang", "ppl", "ppl_paragraphs", "n_chars", "n_paragraphs", "n_tokens", "quality_band"])
+        #expect(names("en").suffix(4) == ["html_lang", "n_chars", "n_paragraphs", "n_tokens"])
     }
 
     /// A bucket name is a quoted YAML scalar whatever it holds: quotes, backslashes, line breaks and other controls
