@@ -56,7 +56,7 @@ struct TrainingLinesCommand: ParsableCommand {
                     skipped += 1
                     continue
                 }
-                let prepared = preparation.prepare(text)
+                let prepared = preparation.line(text)
                 guard !prepared.isEmpty else { skipped += 1; continue }
                 output.write("\(label) \(prepared)\n")
                 written += 1

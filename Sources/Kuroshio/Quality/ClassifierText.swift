@@ -1,6 +1,6 @@
 /// How a document's text is prepared for a fastText model, the same way for the lines a model is trained on
 /// (`kuroshio training-lines`) and for the text it scores: optionally split into words by MeCab, optionally
-/// lowercased, then one line with single spaces (newlines would end fastText's line).
+/// lowercased, and read as one line (newlines as spaces, as fastText's words are split at ASCII whitespace).
 public struct ClassifierText: Sendable {
     public var lowercase = false
     public var segmenter: MeCabSegmenter?
@@ -10,10 +10,17 @@ public struct ClassifierText: Sendable {
         self.segmenter = segmenter
     }
 
+    /// The text to score: fastText reads newlines between words as it reads spaces, so text that needs neither
+    /// segmentation nor lowercasing is scored as it is.
     public func prepare(_ text: String) -> String {
         var prepared = segmenter?.segment(text) ?? text
         if lowercase { prepared = prepared.lowercased() }
-        return prepared.split(whereSeparator: { $0.isWhitespace || $0 == "\0" }).joined(separator: " ")
+        return prepared
+    }
+
+    /// A training line: the prepared text on one line, its words separated by single spaces.
+    public func line(_ text: String) -> String {
+        FastTextDictionary.words(prepare(text)).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
     }
 
     /// The parameters that prepare text, shared by the recipe stage and the command line.

@@ -2,10 +2,10 @@
 import Glibc
 #endif
 
-/// A fastText weight matrix, as a model file stores it: dense `Float` rows, or rows product-quantized (`.ftz`) to one
-/// byte per subvector, optionally scaled by a quantized norm.
+/// A fastText weight matrix, as a model file stores it: dense `Float` rows (mapped from the file, not read), or rows
+/// product-quantized (`.ftz`) to one byte per subvector, optionally scaled by a quantized norm.
 enum FastTextMatrix: Sendable {
-    case dense(rows: Int, columns: Int, values: [Float])
+    case dense(rows: Int, columns: Int, values: MappedFloats)
     case quantized(rows: Int, columns: Int, codes: [UInt8], quantizer: ProductQuantizer, norms: (codes: [UInt8], quantizer: ProductQuantizer)?)
 
     var rows: Int {
@@ -23,15 +23,7 @@ enum FastTextMatrix: Sendable {
     /// Adds row `row` times `scale` to `vector`.
     func addRow(_ row: Int, scale: Float = 1, to vector: inout [Float]) {
         switch self {
-        case .dense(_, let columns, let values):
-            let source = values.span.extracting((row * columns)..<(row * columns + columns))
-            var target = vector.mutableSpan
-            precondition(target.count == columns, "FastTextMatrix: a vector of \(target.count) for rows of \(columns)")
-            if scale == 1 {
-                for j in 0..<columns { target[j] += source[j] }
-            } else {
-                for j in 0..<columns { target[j] += scale * source[j] }
-            }
+        case .dense(_, let columns, let values): values.addRow(row, columns: columns, scale: scale, to: &vector)
         case .quantized(_, _, let codes, let quantizer, let norms):
             quantizer.add(codes: codes, row: row, scale: scale * norm(row, norms), to: &vector)
         }
@@ -40,14 +32,9 @@ enum FastTextMatrix: Sendable {
     /// The dot product of row `row` with `vector`.
     func dot(row: Int, _ vector: [Float]) -> Float {
         switch self {
-        case .dense(_, let columns, let values):
-            let source = values.span.extracting((row * columns)..<(row * columns + columns)), other = vector.span
-            precondition(other.count == columns, "FastTextMatrix: a vector of \(other.count) for rows of \(columns)")
-            var sum: Float = 0
-            for j in 0..<columns { sum += source[j] * other[j] }
-            return sum
+        case .dense(_, let columns, let values): values.dot(row: row, columns: columns, vector)
         case .quantized(_, _, let codes, let quantizer, let norms):
-            return quantizer.dot(codes: codes, row: row, vector) * norm(row, norms)
+            quantizer.dot(codes: codes, row: row, vector) * norm(row, norms)
         }
     }
 
@@ -62,7 +49,7 @@ enum FastTextMatrix: Sendable {
             let rows = try reader.count(), columns = try reader.count()
             let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
             guard !overflow else { throw reader.error("a matrix of \(rows) × \(columns)") }
-            return .dense(rows: rows, columns: columns, values: try reader.floats(count))
+            return .dense(rows: rows, columns: columns, values: try reader.mappedFloats(count))
         }
         let hasNorms = try reader.bool()
         let rows = try reader.count(), columns = try reader.count()
@@ -134,7 +121,7 @@ struct ProductQuantizer: Sendable {
 }
 
 /// Reads a fastText model file's little-endian fields in order, each checked against the bytes left: small fields
-/// through a 1 MiB window, matrices straight into their arrays.
+/// through a 1 MiB window, dense matrices mapped.
 final class FastTextReader {
     let path: String
     private let fd: Int32
@@ -190,22 +177,30 @@ final class FastTextReader {
         return Int(value)
     }
 
-    /// `count` little-endian floats, read straight into the array.
+    /// `count` little-endian floats (a quantizer's centroids), read.
     func floats(_ count: Int) throws(FastTextError) -> [Float] {
         guard count >= 0, count <= (size - offset) / 4 else { throw error("the file ends before \(count) floats") }
-        var values = [Float](repeating: 0, count: count)
-        guard FileIO.read(fd, into: &values, at: offset) == count * 4 else { throw error("cannot read \(count) floats") }
+        return BinaryFile.values(try bytes(count * 4), as: UInt32.self).map(Float.init(bitPattern:))
+    }
+
+    /// `count` little-endian floats (a dense matrix), mapped from the file.
+    func mappedFloats(_ count: Int) throws(FastTextError) -> MappedFloats {
+        guard count >= 0, count <= (size - offset) / 4 else { throw error("the file ends before \(count) floats") }
+        guard let values = MappedFloats(fd: fd, offset: offset, count: count) else { throw error("cannot map \(count) floats") }
         offset += count * 4
         return values
     }
 
-    /// A NUL-terminated string (of less than 1 MiB).
+    /// A NUL-terminated string (of less than 1 MiB): found in the window, or else in a new one from the offset.
     func string() throws(FastTextError) -> String {
-        try load(min(1 << 20, size - offset))
-        let start = offset - windowStart
-        guard let end = window[start...].firstIndex(of: 0) else { throw error("a word without its end") }
-        offset += end - start + 1
-        return String(decoding: window[start..<end], as: UTF8.self)
+        for fresh in [false, true] {
+            if fresh { try load(min(1 << 20, size - offset)) }
+            let start = offset - windowStart
+            guard start >= 0, start <= window.count, let end = window[start...].firstIndex(of: 0) else { continue }
+            offset += end - start + 1
+            return String(decoding: window[start..<end], as: UTF8.self)
+        }
+        throw error("a word without its end")
     }
 }
 

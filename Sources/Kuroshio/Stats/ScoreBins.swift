@@ -5,12 +5,10 @@ import Foundation
 public enum ScoreBins: Sendable {
     case probability, perplexity
 
-    public var labels: [String] {
-        switch self {
-        case .probability: (0..<20).map { String(format: "%.2f", Double($0) * 0.05) }
-        case .perplexity: (0..<20).map { Self.short(pow(10, Double($0) / 4)) }
-        }
-    }
+    public var labels: [String] { self == .probability ? Self.probabilityLabels : Self.perplexityLabels }
+
+    private static let probabilityLabels = (0..<20).map { String(format: "%.2f", Double($0) * 0.05) }
+    private static let perplexityLabels = (0..<20).map { short(pow(10, Double($0) / 4)) }
 
     /// The label of the bin `value` falls in; values past either end fall in the end bins.
     public func label(of value: Double) -> String {

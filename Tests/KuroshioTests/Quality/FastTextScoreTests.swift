@@ -37,9 +37,9 @@ struct FastTextScoreTests {
     }
 
     @Test func textIsPreparedAsTrainingLinesAre() throws {
-        #expect(ClassifierText(lowercase: true).prepare("Ocean WAVE\n\n  Tide\u{0}reef\r\n") == "ocean wave tide reef")
+        #expect(ClassifierText(lowercase: true).line("Ocean WAVE\n\n  Tide\u{0}reef\r\n") == "ocean wave tide reef")
         let mecab = ClassifierText(segmenter: try MeCabSegmenter())
-        #expect(mecab.prepare("黒潮は日本の海です。\n漁船が港に帰った。") == "黒潮 は 日本 の 海 です 。 漁船 が 港 に 帰っ た 。")
+        #expect(mecab.line("黒潮は日本の海です。\n漁船が港に帰った。") == "黒潮 は 日本 の 海 です 。 漁船 が 港 に 帰っ た 。")
         let lowered = try FilterCase.judge("fasttext", "{model: \(Self.model), label: __label__sea, lowercase: true}",
                                            FilterCase.document("OCEAN Wave TIDE"))
         let plain = try FilterCase.judge("fasttext", "{model: \(Self.model), label: __label__sea}", FilterCase.document("ocean wave tide"))

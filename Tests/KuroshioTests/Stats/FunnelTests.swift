@@ -36,7 +36,7 @@ import Testing
     /// Every recipe, over SampleData and the shared WARCs (WARC recipes) or a JSONL corpus with copies: each document
     /// into the stages is kept or dropped for a reason, in the counters of the run and in `stats.json`.
     @Test(arguments: recipes) func everyDocumentIsKeptOrDroppedForAReason(_ name: String) throws {
-        let config = try PipelineConfig.load(path: Fixtures.root.appendingPathComponent("Pipelines/\(name)").path)
+        let config = try Fixtures.recipe(name)
         let shared = Fixtures.hasSharedData ? ["warcio", "resiliparse", "jwarc"].map { Fixtures.sharedData.appendingPathComponent("warc/\($0)").path } : []
         let inputs = config.format == .warc ? [Fixtures.sample] + shared.flatMap { FileSystem.files(under: $0, suffixes: config.format.suffixes) }
             : [try corpus()]

@@ -17,6 +17,34 @@ enum Fixtures {
         FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("langid-dev/sentences.tsv").path)
     }
 
+    /// A recipe of `Pipelines/`; `models/ja-quality.bin`, which users train, is a small model trained here.
+    static func recipe(_ name: String) throws -> PipelineConfig {
+        let path = root.appendingPathComponent("Pipelines/\(name)").path
+        let yaml = string(FileSystem.read(path) ?? [])
+        guard yaml.contains("models/ja-quality.bin") else { return try PipelineConfig.load(path: path) }
+        return try PipelineConfig.parse(yaml.replacingOccurrences(of: "models/ja-quality.bin", with: try qualityModel()), file: path)
+    }
+
+    /// A fastText model of `__label__hq` (prose about currents) against `__label__lq` (shop listings), over
+    /// MeCab-segmented words, trained by the `fasttext` command.
+    static func qualityModel() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-quality-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let lines = (0..<40).map { i in
+            i % 2 == 0 ? "__label__hq 黒潮 は 日本 の 南岸 を 北 へ 流れる 暖流 です 。 流れ は 速い 。 \(i)"
+                : "__label__lq 送料 無料 ！ 今 なら ポイント \(i) 倍 。 カート に 入れる 。"
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: "\(directory)/train.txt", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/fasttext")
+        process.arguments = ["supervised", "-input", "\(directory)/train.txt", "-output", "\(directory)/model", "-dim", "10",
+                             "-epoch", "10", "-bucket", "1000", "-thread", "1", "-seed", "1", "-verbose", "0"]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw FixtureError("fasttext supervised failed") }
+        return "\(directory)/model.bin"
+    }
+
     /// One WARC record's bytes.
     static func record(type: String, uri: String? = nil, version: String = "1.0", block: [UInt8],
                        headerName: (String) -> String = { $0 }, contentLength: Int? = nil) -> [UInt8] {
