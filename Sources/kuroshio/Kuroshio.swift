@@ -7,7 +7,7 @@ struct KuroshioCommand: ParsableCommand {
         commandName: "kuroshio",
         abstract: "Build clean Japanese, English and code corpora from Common Crawl WARC files.",
         version: KuroshioVersion.current,
-        subcommands: [RunCommand.self, DedupCommand.self, TokensCommand.self, MixCommand.self, StatsCommand.self, SlurmCommand.self, WARCCommand.self, ExtractCommand.self, LangidCommand.self, ClassifyCommand.self, TrainingLinesCommand.self, FiltersCommand.self, ExplainCommand.self]
+        subcommands: [RunCommand.self, DedupCommand.self, TokensCommand.self, MixCommand.self, StatsCommand.self, SlurmCommand.self, WARCCommand.self, ExtractCommand.self, LangidCommand.self, ClassifyCommand.self, TrainingLinesCommand.self, KenLMCommand.self, FiltersCommand.self, ExplainCommand.self]
     )
 
     static func main() {

@@ -16,9 +16,7 @@ struct ApplyPass: CorpusPass {
     /// The kept documents' shards are named by unit number, which a grown corpus shifts: they all go, with the lists of
     /// removed documents.
     func discardOutputs() {
-        for bucket in dedup.units.buckets {
-            for shard in FileSystem.files(under: "\(dedup.shards)/\(bucket)", suffixes: DedupUnits.suffixes) { FileSystem.remove(shard) }
-        }
+        dedup.units.removeShards(under: dedup.shards)
         FileSystem.remove("\(dedup.output)/dedup/removed")
     }
 

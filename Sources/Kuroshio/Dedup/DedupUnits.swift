@@ -45,6 +45,20 @@ public struct DedupUnits: Sendable {
 
     public func units(in bucket: String) -> [Shard] { units.filter { $0.bucket == bucket } }
 
+    /// A side output read whole; it was verified against its record, so one that cannot be read now is a conflict.
+    func readSide(_ path: String) throws(RunError) -> [UInt8] {
+        guard let bytes = FileSystem.read(path) else { throw .conflict("\(path): cannot be read") }
+        return bytes
+    }
+
+    /// Removes the shards of every bucket under `output`, which passes name by unit number (a grown corpus shifts
+    /// the numbers, so a pass that runs again leaves none of its old ones).
+    func removeShards(under output: String) {
+        for bucket in buckets {
+            for shard in FileSystem.files(under: "\(output)/\(bucket)", suffixes: Self.suffixes) { FileSystem.remove(shard) }
+        }
+    }
+
     func name(_ unit: Shard) -> String { pad(unit.index, 6) }
     func sideOutput(_ unit: Shard, _ kind: String) -> String { "\(work)/\(unit.bucket)/units/\(name(unit)).\(kind)" }
     func edges(_ bucket: String, _ task: String) -> String { "\(work)/\(bucket)/edges/\(task).edges" }

@@ -79,11 +79,7 @@ public struct Deduplicator: Sendable {
         return (mine, counts, offsets)
     }
 
-    /// A side output read whole; it was verified against its record, so one that cannot be read now is a conflict.
-    func readSide(_ path: String) throws(RunError) -> [UInt8] {
-        guard let bytes = FileSystem.read(path) else { throw .conflict("\(path): cannot be read") }
-        return bytes
-    }
+    func readSide(_ path: String) throws(RunError) -> [UInt8] { try units.readSide(path) }
 }
 
 /// The fixed-size record the signatures pass keeps for every document: its text and URL keys, its date, whether it

@@ -31,35 +31,75 @@ enum BinaryFile {
     }
 }
 
-/// Little-endian floats of a file, mapped read-only rather than read: pages come from the page cache as rows are
-/// touched, and every process reading the file shares them (a fastText model's matrices, hundreds of megabytes of
-/// which a run reads a part). Each row read is checked against the mapping in every build.
-final class MappedFloats: @unchecked Sendable {
+/// A file's bytes mapped read-only rather than read (or bytes copied into a mapping of their own): pages come from
+/// the page cache as they are touched, and every process reading the file shares them. Model files are read so: a
+/// fastText model's matrices and a KenLM binary's tables, hundreds of megabytes of which a run touches a part. Every
+/// load is checked against the mapping in every build.
+final class MappedFile: @unchecked Sendable {
     // Immutable after init: read concurrently.
-    private let mapping: UnsafeMutableRawPointer?
-    private let mappedBytes: Int
-    private let offset: Int
+    fileprivate let base: UnsafeRawPointer?
     let count: Int
 
-    /// The `count` floats at byte `offset` of the file open as `fd`, or nil when they cannot be mapped.
-    init?(fd: Int32, offset: Int, count: Int) {
+    /// The file open as `fd`, whose size is `count`; nil when it cannot be mapped.
+    init?(fd: Int32, count: Int) {
         guard count > 0 else {
-            (mapping, mappedBytes, self.offset, self.count) = (nil, 0, 0, 0)
+            (base, self.count) = (nil, 0)
             return
         }
-        let bytes = offset + count * 4
-        guard let pointer = mmap(nil, bytes, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
-        // Rows are read in no order: reading ahead would fetch pages no row needs.
-        _ = madvise(pointer, bytes, MADV_RANDOM)
-        (mapping, mappedBytes, self.offset, self.count) = (pointer, bytes, offset, count)
+        guard let pointer = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
+        // Rows and buckets are read in no order: reading ahead would fetch pages nothing needs.
+        _ = madvise(pointer, count, MADV_RANDOM)
+        (base, self.count) = (UnsafeRawPointer(pointer), count)
     }
 
-    deinit { if let mapping { munmap(mapping, mappedBytes) } }
+    /// A mapping of its own holding `bytes`.
+    init?(bytes: [UInt8]) {
+        guard !bytes.isEmpty else {
+            (base, count) = (nil, 0)
+            return
+        }
+        guard let pointer = mmap(nil, bytes.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), pointer != MAP_FAILED
+        else { return nil }
+        bytes.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        (base, count) = (UnsafeRawPointer(pointer), bytes.count)
+    }
 
-    /// The floats of row `row` of `columns`, checked to lie within the mapping.
+    deinit { if let base { munmap(UnsafeMutableRawPointer(mutating: base), count) } }
+
+    /// The `size` bytes at `offset`, checked to lie within the mapping.
+    @inline(__always) fileprivate func at(_ offset: Int, _ size: Int) -> UnsafeRawPointer {
+        precondition(offset >= 0 && size >= 0 && offset <= count - size, "MappedFile: \(size) bytes at \(offset) out of range")
+        return base! + offset
+    }
+
+    func uint64(at offset: Int) -> UInt64 { UInt64(littleEndian: at(offset, 8).loadUnaligned(as: UInt64.self)) }
+    func uint32(at offset: Int) -> UInt32 { UInt32(littleEndian: at(offset, 4).loadUnaligned(as: UInt32.self)) }
+    func uint8(at offset: Int) -> UInt8 { at(offset, 1).load(as: UInt8.self) }
+
+    /// The bytes in `range`, copied.
+    func bytes(_ range: Range<Int>) -> [UInt8] {
+        Array(UnsafeRawBufferPointer(start: at(range.lowerBound, range.count), count: range.count))
+    }
+}
+
+/// Little-endian float rows of a mapped file (a fastText model's dense matrix), added and dotted with each row
+/// checked to lie within them.
+struct MappedFloats: Sendable {
+    let file: MappedFile
+    /// Where the floats start in the file.
+    let offset: Int
+    let count: Int
+
+    /// The `count` floats at `offset`; nil when they do not lie within the file.
+    init?(_ file: MappedFile, offset: Int, count: Int) {
+        guard offset >= 0, count >= 0, count <= (file.count - offset) / 4 else { return nil }
+        (self.file, self.offset, self.count) = (file, offset, count)
+    }
+
+    /// The floats of row `row` of `columns`, checked to lie within the floats.
     @inline(__always) private func row(_ row: Int, _ columns: Int) -> UnsafeRawPointer {
         precondition(row >= 0 && columns > 0 && row < count / columns, "MappedFloats: row \(row) out of range")
-        return UnsafeRawPointer(mapping!) + offset + row * columns * 4
+        return file.at(offset + row * columns * 4, columns * 4)
     }
 
     /// Adds row `row` (of `columns` floats) times `scale` to `vector`, which must have `columns` elements.

@@ -127,6 +127,8 @@ final class FastTextReader {
     private let fd: Int32
     private let size: Int
     private var window: [UInt8] = []
+    /// The file mapped, once a matrix is read from it.
+    private var mapped: MappedFile?
     /// File offset of `window[0]`.
     private var windowStart = 0
     private(set) var offset = 0
@@ -186,7 +188,8 @@ final class FastTextReader {
     /// `count` little-endian floats (a dense matrix), mapped from the file.
     func mappedFloats(_ count: Int) throws(FastTextError) -> MappedFloats {
         guard count >= 0, count <= (size - offset) / 4 else { throw error("the file ends before \(count) floats") }
-        guard let values = MappedFloats(fd: fd, offset: offset, count: count) else { throw error("cannot map \(count) floats") }
+        if mapped == nil { mapped = MappedFile(fd: fd, count: size) }
+        guard let file = mapped, let values = MappedFloats(file, offset: offset, count: count) else { throw error("cannot map \(count) floats") }
         offset += count * 4
         return values
     }

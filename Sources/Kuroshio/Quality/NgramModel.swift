@@ -1,143 +1,154 @@
-/// A back-off n-gram language model read from a KenLM ARPA file (plain or gzipped), scoring sentences as KenLM's
-/// `Model.score(sentence, bos, eos)` does: the longest n-gram found by extending the context one word at a time, plus
-/// the back-offs of the longer contexts, in 32-bit floats and in KenLM's order of addition. N-grams are kept by a
-/// 64-bit hash of their word ids, as KenLM's PROBING structure keeps them.
+import Foundation
+
+/// A back-off n-gram language model in KenLM's PROBING layout (`ProbingLayout`), scoring sentences as KenLM's
+/// `Model.score(sentence, bos, eos)` does, bit for bit: a KenLM binary file is mapped as it is, and an ARPA file
+/// (plain or gzipped) is first laid out as `build_binary` would write it (`KenLMBuilder`). The longest n-gram is found
+/// by extending the context one word at a time until a lookup fails or an n-gram no longer extends left; the
+/// back-offs of the longer contexts follow, in 32-bit floats.
 public struct NgramModel: Sendable {
     public let order: Int
-    /// Word ids by spelling (bytes); `<unk>` is 0.
-    private let vocabulary: [[UInt8]: Int32]
-    /// Per order (index 0 for unigrams), each n-gram's log10 probability and back-off, by `key`.
-    private let tables: [[UInt64: Entry]]
+    private let file: MappedFile
+    private let layout: ProbingLayout
+    private let middles: [(start: Int, buckets: Int)]
+    private let longest: (start: Int, buckets: Int)
     private let beginOfSentence: Int32, endOfSentence: Int32
 
-    struct Entry: Sendable {
-        var probability: Float
-        var backoff: Float
-    }
+    static let sign: UInt32 = 0x8000_0000
+    /// The back-off of an n-gram no longer one extends: -0.0.
+    static let noExtension: UInt32 = 0x8000_0000
 
-    /// Loads the ARPA file at `path`; a file that is not one is an `NgramModelError` naming the line.
+    /// Loads a KenLM binary (PROBING) or ARPA file; a file that is neither is an `NgramModelError` that says why.
     public init(path: String) throws(NgramModelError) {
-        let reader: JSONLReader  // Any line reader will do: this one is bounded and reads gzip.
-        do { reader = try JSONLReader(path: path, maxLineBytes: 1 << 20) } catch {
-            throw NgramModelError(path: path, line: 0, reason: "cannot read the file (\(error))")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0, let record = FileRecord(statusOf: path) else { throw NgramModelError(path: path, line: 0, reason: "cannot read the file") }
+        defer { close(fd) }
+        let head = FileSystem.read(path, offset: 0, count: ProbingLayout.sanity.count) ?? []
+        let mapped: MappedFile?
+        if head == ProbingLayout.sanity {
+            mapped = MappedFile(fd: fd, count: record.size)
+        } else if head.starts(with: ProbingLayout.magic.prefix(34)) {
+            throw NgramModelError(path: path, line: 0, reason: "a KenLM binary of another format version, or not finished building")
+        } else {
+            mapped = MappedFile(bytes: try KenLMBuilder(path: path).bytes)
         }
-        var counts: [Int] = []
-        var vocabulary: [[UInt8]: Int32] = ["<unk>".utf8.map { $0 }: 0]
-        var tables: [[UInt64: Entry]] = []
-        var section = -1  // -1 before \data\, 0 in it, n in \n-grams:
-        var seen: [Int] = []
-        func fail(_ line: JSONLLine, _ reason: String) -> NgramModelError { NgramModelError(path: path, line: line.number, reason: reason) }
-        for line in reader {
-            guard let bytes = line.bytes else { throw fail(line, "a line longer than 1 MiB") }
-            let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-            if text == "\\data\\" { section = 0; continue }
-            if text == "\\end\\" { break }
-            if text.hasPrefix("\\"), text.hasSuffix("-grams:"), let n = Int(text.dropFirst().dropLast(7)) {
-                guard n >= 1, n <= counts.count, section == n - 1 else { throw fail(line, "\(text) out of order") }
-                section = n
-                continue
-            }
-            switch section {
-            case -1: continue
-            case 0:
-                guard text.hasPrefix("ngram "), let equals = text.firstIndex(of: "="),
-                      let n = Int(text[text.index(text.startIndex, offsetBy: 6)..<equals].trimmingWhitespace()),
-                      let count = Int(text[text.index(after: equals)...].trimmingWhitespace()), n == counts.count + 1, count >= 0,
-                      count < 1 << 32 else { throw fail(line, "not an ngram count: \(text.prefix(80))") }
-                counts.append(count)
-                tables.append(Dictionary(minimumCapacity: min(count, 1 << 26)))
-                seen.append(0)
-            default:
-                let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false)
-                guard fields.count == 2 || fields.count == 3,
-                      let probability = Float(String(decoding: fields[0], as: UTF8.self).trimmingWhitespace()), probability.isFinite,
-                      probability <= 0 else { throw fail(line, "not an n-gram line: \(text.prefix(80))") }
-                var backoff: Float = 0
-                if fields.count == 3 {
-                    guard let value = Float(String(decoding: fields[2], as: UTF8.self).trimmingWhitespace()), value.isFinite else {
-                        throw fail(line, "a back-off that is not a number")
-                    }
-                    backoff = value
-                }
-                let words = fields[1].split(separator: 0x20)
-                guard words.count == section else { throw fail(line, "\(words.count) words in the \(section)-grams") }
-                var ids: [Int32] = []
-                for word in words {
-                    if let id = vocabulary[Array(word)] {
-                        ids.append(id)
-                    } else {
-                        guard section == 1 else { throw fail(line, "a word missing from the 1-grams") }
-                        let id = Int32(vocabulary.count)
-                        vocabulary[Array(word)] = id
-                        ids.append(id)
-                    }
-                }
-                tables[section - 1][Self.key(ids[...])] = Entry(probability: probability, backoff: backoff)
-                seen[section - 1] += 1
-            }
-        }
-        guard !counts.isEmpty, section == counts.count else {
-            throw NgramModelError(path: path, line: 0, reason: "no \\data\\ section, or the file ends before its \\\(counts.count)-grams")
-        }
-        if let short = seen.indices.first(where: { seen[$0] != counts[$0] }) {
-            throw NgramModelError(path: path, line: 0, reason: "\(seen[short]) \(short + 1)-grams where \\data\\ says \(counts[short])")
-        }
-        if tables[0][Self.key([0])] == nil {
-            // KenLM's substitute for a model without <unk>.
-            tables[0][Self.key([0])] = Entry(probability: -100, backoff: 0)
-        }
-        guard let begin = vocabulary["<s>".utf8.map { $0 }], let end = vocabulary["</s>".utf8.map { $0 }] else {
-            throw NgramModelError(path: path, line: 0, reason: "no <s> or </s> among the 1-grams")
-        }
-        order = counts.count
-        self.vocabulary = vocabulary
-        self.tables = tables
-        beginOfSentence = begin
-        endOfSentence = end
+        guard let mapped else { throw NgramModelError(path: path, line: 0, reason: "cannot map the file") }
+        try self.init(file: mapped, path: path)
     }
 
-    /// The log10 probability of the words of `sentence` (split at spaces), after `<s>` when `bos` and with `</s>`
-    /// scored last when `eos`. Unknown words are `<unk>`.
+    /// Writes the ARPA model at `arpa` as a KenLM binary (PROBING) at `output`, as KenLM's `build_binary probing` does,
+    /// atomically; `multiplier` is the buckets per entry of its tables.
+    public static func buildBinary(arpa: String, output: String, multiplier: Float = ProbingLayout.defaultMultiplier) throws(NgramModelError) {
+        guard multiplier.isFinite, multiplier > 1 else { throw NgramModelError(path: output, line: 0, reason: "a probing multiplier above 1 is needed") }
+        let bytes = try KenLMBuilder(path: arpa, multiplier: multiplier).bytes
+        do { try FileSystem.writeAtomically(bytes, to: output) } catch {
+            throw NgramModelError(path: output, line: 0, reason: "cannot write the file (\(error))")
+        }
+    }
+
+    /// The model in `file`, whose header and tables are checked against its size, so that no lookup reads past it.
+    private init(file: MappedFile, path: String) throws(NgramModelError) {
+        func fail(_ reason: String) -> NgramModelError { NgramModelError(path: path, line: 0, reason: "not a KenLM PROBING binary: \(reason)") }
+        guard file.count >= 112 else { throw fail("\(file.count) bytes") }
+        let order = Int(file.uint8(at: 88)), multiplier = Float(bitPattern: file.uint32(at: 92))
+        guard file.uint32(at: 96) == 0 else { throw fail("model type \(file.uint32(at: 96)) (only PROBING, 0, is read)") }
+        guard file.uint32(at: 104) == 0 else { throw fail("search version \(file.uint32(at: 104))") }
+        guard order >= 2, file.count >= 112 + 8 * order else { throw fail("order \(order)") }
+        let counts = (0..<order).map { file.uint64(at: 108 + 8 * $0) }
+        guard let layout = ProbingLayout(order: order, multiplier: multiplier, counts: counts.map { Int(min($0, 1 << 62)) }) else {
+            throw fail("counts \(counts) with multiplier \(multiplier)")
+        }
+        guard layout.words <= file.count else { throw fail("\(file.count) bytes where its counts need \(layout.words)") }
+        guard file.uint32(at: layout.headerBytes) == 0 else { throw fail("vocabulary version \(file.uint32(at: layout.headerBytes))") }
+        // Every id in the vocabulary must have its unigram.
+        for bucket in 0..<layout.vocabularyBuckets {
+            let entry = layout.vocabularyTable + 12 * bucket
+            if file.uint64(at: entry) != 0, file.uint32(at: entry + 8) > UInt32(layout.counts[0]) {
+                throw fail("a word of id \(file.uint32(at: entry + 8)) for \(layout.counts[0]) unigrams")
+            }
+        }
+        (self.order, self.file, self.layout) = (order, file, layout)
+        (middles, longest) = (layout.middles, layout.longest)
+        (beginOfSentence, endOfSentence) = (Self.id(of: Array("<s>".utf8), file, layout), Self.id(of: Array("</s>".utf8), file, layout))
+    }
+
+    /// The id of a word, 0 (`<unk>`) when the vocabulary lacks it.
+    private static func id<C: Collection<UInt8>>(of word: C, _ file: MappedFile, _ layout: ProbingLayout) -> Int32 where C.Index == Int {
+        let key = ProbingLayout.hash(word)
+        guard let entry = find(key, in: file, start: layout.vocabularyTable, buckets: layout.vocabularyBuckets, stride: 12) else { return 0 }
+        return Int32(bitPattern: file.uint32(at: entry + 8))
+    }
+
+    /// The entry of `key` in the table at `start`, probing at most every bucket once.
+    static func find(_ key: UInt64, in file: MappedFile, start: Int, buckets: Int, stride: Int) -> Int? {
+        var bucket = Int(key % UInt64(buckets))
+        for _ in 0..<buckets {
+            let entry = start + stride * bucket
+            let found = file.uint64(at: entry)
+            if found == key { return entry }
+            if found == 0 { return nil }
+            bucket = bucket + 1 == buckets ? 0 : bucket + 1
+        }
+        return nil
+    }
+
+    private func find(_ key: UInt64, start: Int, buckets: Int, stride: Int) -> Int? {
+        Self.find(key, in: file, start: start, buckets: buckets, stride: stride)
+    }
+
+    /// The log10 probability of the words of `sentence` (split at ASCII whitespace), after `<s>` when `bos` and with
+    /// `</s>` scored last when `eos`; unknown words are `<unk>`.
     public func score(_ sentence: String, bos: Bool = true, eos: Bool = true) -> Float {
-        var ids = sentence.utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.map { vocabulary[Array($0)] ?? 0 }
-        if eos { ids.append(endOfSentence) }
-        var context: [Int32] = bos ? [beginOfSentence] : []
+        var state = State()
+        if bos {
+            state.words = [beginOfSentence]
+            state.backoffs = [Float(bitPattern: file.uint32(at: layout.unigrams + 8 * Int(beginOfSentence) + 4))]
+        }
         var total: Float = 0
-        for id in ids {
-            total += probability(of: id, after: context)
-            context.append(id)
-            if context.count >= order { context.removeFirst(context.count - (order - 1)) }
+        let words = Array(sentence.utf8).split { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        for word in words.map({ Self.id(of: $0, file, layout) }) + (eos ? [endOfSentence] : []) {
+            total += score(word, &state)
         }
         return total
     }
 
-    /// log10 p(word | context): the longest n-gram found, one word of context more at a time, then the back-offs of
-    /// the contexts longer than the one it used, shortest first.
-    private func probability(of word: Int32, after context: [Int32]) -> Float {
-        var ngram = [word]
-        var probability = tables[0][Self.key(ngram[...])]?.probability ?? tables[0][Self.key([0])]!.probability
-        var matched = 1
-        let longest = min(order, context.count + 1)
-        while matched < longest {
-            ngram.insert(context[context.count - matched], at: 0)
-            guard let entry = tables[matched][Self.key(ngram[...])] else { break }
-            probability = entry.probability
-            matched += 1
-        }
-        for length in stride(from: matched, through: min(order - 1, context.count), by: 1) {
-            probability += tables[length - 1][Self.key(context[(context.count - length)...])]?.backoff ?? 0
-        }
-        return probability
+    /// The context a word is scored after: its words, most recent first, and the back-off of each n-gram they end.
+    private struct State {
+        var words: [Int32] = []
+        var backoffs: [Float] = []
     }
 
-    /// The n-gram's key: its ids mixed from the last to the first.
-    private static func key(_ ids: ArraySlice<Int32>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for id in ids.reversed() {
-            h = (h ^ UInt64(UInt32(bitPattern: id))) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
+    /// KenLM's `FullScore`: the word's log10 probability after `state`, which becomes the state after it.
+    private func score(_ word: Int32, _ state: inout State) -> Float {
+        let unigram = layout.unigrams + 8 * Int(word)
+        let bits = file.uint32(at: unigram)
+        var probability = Float(bitPattern: bits | Self.sign)
+        var independent = bits & Self.sign != 0
+        var backoffs = [Float(bitPattern: file.uint32(at: unigram + 4))]
+        var kept = backoffs[0].bitPattern != Self.noExtension ? 1 : 0
+        var matched = 1
+        var key = UInt64(UInt32(bitPattern: word))
+        for (i, context) in state.words.enumerated() where !independent {
+            key = ProbingLayout.combine(key, context)
+            if i == order - 2 {
+                independent = true
+                if let entry = find(key, start: longest.start, buckets: longest.buckets, stride: 12) {
+                    probability = Float(bitPattern: file.uint32(at: entry + 8) | Self.sign)
+                    matched = order
+                }
+                break
+            }
+            guard let entry = find(key, start: middles[i].start, buckets: middles[i].buckets, stride: 16) else { break }
+            let stored = file.uint32(at: entry + 8), backoff = file.uint32(at: entry + 12)
+            backoffs.append(Float(bitPattern: backoff))
+            probability = Float(bitPattern: stored | Self.sign)
+            independent = stored & Self.sign != 0
+            matched = i + 2
+            if backoff != Self.noExtension { kept = i + 2 }
         }
-        return h
+        for j in stride(from: matched - 1, to: state.words.count, by: 1) { probability += state.backoffs[j] }
+        state.words = kept == 0 ? [] : [word] + state.words.prefix(kept - 1)
+        state.backoffs = Array(backoffs.prefix(kept))
+        return probability
     }
 }
 
@@ -146,5 +157,5 @@ public struct NgramModelError: Error, CustomStringConvertible {
     public var path: String
     public var line: Int
     public var reason: String
-    public var description: String { "\(path)\(line > 0 ? ":\(line)" : ""): not a usable ARPA model: \(reason)" }
+    public var description: String { "\(path)\(line > 0 ? ":\(line)" : ""): \(reason)" }
 }

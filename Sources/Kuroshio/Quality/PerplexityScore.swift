@@ -6,9 +6,9 @@ import Foundation
 /// paragraph's perplexity too (Uzushio's per-paragraph mode), and with `head`/`tail` CCNet's bucket.
 struct PerplexityScore: ScoringFilter {
     static let spec = FilterSpec(
-        "perplexity", "Perplexity under a KenLM ARPA model over SentencePiece pieces, written to meta.<field>.",
+        "perplexity", "Perplexity under a KenLM model over SentencePiece pieces, written to meta.<field>.",
         parameters: [
-            ParameterSpec("model", .text, "(required)", "KenLM ARPA model (.arpa or .arpa.gz)"),
+            ParameterSpec("model", .text, "(required)", "KenLM model: a PROBING binary, or ARPA (.arpa, .arpa.gz)"),
             ParameterSpec("tokenizer", .text, "(none: words at spaces)", "SentencePiece .model the n-grams are over"),
             ParameterSpec("field", .text, "perplexity", "meta field the perplexity is written to"),
             ParameterSpec("normalize", .flag, "true", "normalise each line as CCNet does first"),
@@ -32,7 +32,7 @@ struct PerplexityScore: ScoringFilter {
 
     init(_ parameters: FilterParameters) throws(ConfigError) {
         let path = parameters.text("model", "")
-        guard !path.isEmpty else { throw parameters.error(".model must name a KenLM ARPA file") }
+        guard !path.isEmpty else { throw parameters.error(".model must name a KenLM model file") }
         do { model = try NgramModel(path: path) } catch { throw parameters.error(".model: \(error)") }
         let tokenizerPath = parameters.text("tokenizer", "")
         do { tokenizer = tokenizerPath.isEmpty ? nil : try SentencePieceTokenizer(path: tokenizerPath) } catch {

@@ -12,12 +12,7 @@ struct SelectPass: CorpusPass {
         }
     }
 
-    /// The kept documents' shards are named by unit number, which a grown corpus shifts: they all go.
-    func discardOutputs() {
-        for bucket in selector.units.buckets {
-            for shard in FileSystem.files(under: "\(selector.output)/\(bucket)", suffixes: DedupUnits.suffixes) { FileSystem.remove(shard) }
-        }
-    }
+    func discardOutputs() { selector.units.removeShards(under: selector.output) }
 
     func worker() -> (PassTask, PassLedger) throws(RunError) -> TaskResult {
         { [selector] task, ledger throws(RunError) in

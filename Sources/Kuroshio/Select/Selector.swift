@@ -78,9 +78,5 @@ public struct Selector: Sendable {
         document.meta.first { $0.0 == config.field }?.1.doubleValue
     }
 
-    /// A side output read whole; it was verified against its record, so one that cannot be read now is a conflict.
-    func readSide(_ path: String) throws(RunError) -> [UInt8] {
-        guard let bytes = FileSystem.read(path) else { throw .conflict("\(path): cannot be read") }
-        return bytes
-    }
+    func readSide(_ path: String) throws(RunError) -> [UInt8] { try units.readSide(path) }
 }

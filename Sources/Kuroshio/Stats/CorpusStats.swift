@@ -88,7 +88,7 @@ public struct CorpusStats: Sendable {
 
     /// A run's state, counters and where its documents are. A finished run has its `stats.json`, and its documents in
     /// their buckets. Before then the counters are the sum of the markers of the files done so far; and in a run with
-    /// dedup, until the apply pass has counted, the documents wait in `.stage`.
+    /// dedup or selection, until their last pass has counted, the documents wait in `.stage`.
     static func readRun(_ output: String) throws(StatsError) -> (Run, RunStats, documents: String) {
         let staged = FileSystem.isDirectory("\(output)/.stage")
         let path = "\(output)/stats.json"
@@ -100,10 +100,11 @@ public struct CorpusStats: Sendable {
             counters = TaskLedger.counters(in: output, order: []).reduce(into: RunStats()) { $0.merge($1.counters) }
         }
         guard let counters else { throw .unreadable(output, "no stats.json and no markers: not a kuroshio output directory") }
-        let deduplicated = counters.has(.dedupWork(.applied))
-        let finished = FileSystem.exists(path) && (!staged || deduplicated)
+        // With corpus-wide passes, the documents are in the output once the last of them has counted them.
+        let written = counters.has(.dedupWork(.applied)) || counters.counters.contains { if case .preSelect = $0.counter { true } else { false } }
+        let finished = FileSystem.exists(path) && (!staged || written)
         return (Run(path: output, finished: finished, filesDone: counters[.inputs(.files)]), counters,
-                staged && !deduplicated ? "\(output)/.stage" : output)
+                staged && !written ? "\(output)/.stage" : output)
     }
 }
 
