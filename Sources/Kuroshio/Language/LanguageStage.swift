@@ -4,11 +4,15 @@ public struct LanguageStage: PipelineStage {
     public let name = "language"
     /// The kept buckets with the least score a document needs to enter each.
     public var buckets: [PipelineConfig.Bucket]
+    /// The fastText language-ID model that labels documents instead of scripts and CLD2 (`backend: fasttext`).
+    var fastText: FastTextLanguage?
 
     static let routable = ["ja", "en", "code", "zh", "ko"]
 
     static let spec = StageSpec(name: "language", summary: "routes documents to the ja, en, code, zh or ko bucket by language",
-                                parameters: [ParameterSpec("buckets", .scores, "", "bucket names (ja, en, code, zh, ko) with their least scores")],
+                                parameters: [ParameterSpec("buckets", .scores, "", "bucket names (ja, en, code, zh, ko) with their least scores"),
+                                             ParameterSpec("backend", .text, "scripts", "scripts (kana, Hangul, Han, then CLD2) or fasttext"),
+                                             ParameterSpec("model", .text, "(none)", "with backend fasttext: a language-ID model (lid.176, GlotLID)")],
                                 order: .init(once: true)) { (parameters) throws(ConfigError) in
         let buckets = parameters.scores("buckets")
         guard !buckets.isEmpty else {
@@ -19,7 +23,18 @@ public struct LanguageStage: PipelineStage {
             throw ConfigError(file: parameters.file, line: nil, message: "\(parameters.path).buckets: unknown bucket "
                 + "'\(bucket.name)' (allowed: \(routable.joined(separator: ", ")))")
         }
-        return LanguageStage(buckets: buckets.map { PipelineConfig.Bucket(name: $0.name, minimumScore: $0.value) })
+        var stage = LanguageStage(buckets: buckets.map { PipelineConfig.Bucket(name: $0.name, minimumScore: $0.value) })
+        switch parameters.text("backend", "scripts") {
+        case "scripts":
+            guard parameters.text("model", "").isEmpty else { throw parameters.error(".model needs backend: fasttext") }
+        case "fasttext":
+            let path = parameters.text("model", "")
+            guard !path.isEmpty else { throw parameters.error(".model must name a fastText language-ID model for backend: fasttext") }
+            do { stage.fastText = FastTextLanguage(model: try FastTextModel(path: path)) } catch { throw parameters.error(".model: \(error)") }
+        case let other:
+            throw parameters.error(".backend must be scripts or fasttext (got \(other))")
+        }
+        return stage
     }
 
     public func makeWorker() -> any StageWorker { Worker(stage: self) }
@@ -30,7 +45,7 @@ public struct LanguageStage: PipelineStage {
 
         func run(_ item: inout StageItem, stats: inout RunStats) -> StageVerdict {
             guard var document = item.document else { return .notYet }
-            let guess = languages.identify(&document.paragraphs)
+            let guess = stage.fastText?.identify(document.text) ?? languages.identify(&document.paragraphs)
             document.meta.lang = guess.label
             document.meta.langScore = guess.score
             document.meta.langShares = guess.shares
