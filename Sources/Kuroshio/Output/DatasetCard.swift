@@ -6,6 +6,9 @@ enum DatasetCard {
     /// The type of a meta field, as the card declares it.
     enum FieldType: String {
         case string, int64, float64
+        /// An ISO-8601 UTC time to the second (`warc_date`): Arrow's JSON reader reads such text as a timestamp, and
+        /// declared as text it would come back reformatted (`2024-03-01 12:00:05`).
+        case timestamp = "timestamp[s, tz=UTC]"
         /// A list of `{lang, share}`, as `lang_shares` is.
         case shares
         /// A list of numbers (each paragraph's perplexity).
@@ -21,7 +24,7 @@ enum DatasetCard {
 
     /// The fields of every record's meta, in order (`Document.Meta`'s own keys, then the counts); dedup adds its two.
     static let metaFields: [(String, FieldType)] = [
-        ("url", .string), ("warc_record_id", .string), ("warc_date", .string), ("warc_file", .string), ("warc_offset", .int64),
+        ("url", .string), ("warc_record_id", .string), ("warc_date", .timestamp), ("warc_file", .string), ("warc_offset", .int64),
         ("content_type", .string), ("charset", .string), ("charset_replaced", .int64), ("lang", .string),
         ("lang_score", .float64), ("lang_shares", .shares), ("title", .string), ("html_lang", .string),
         ("n_chars", .int64), ("n_paragraphs", .int64),

@@ -192,9 +192,9 @@ extension CorpusStats {
             .map { ($0.0, $0.1) }
     }
 
-    /// Dedup cluster sizes, in the order counted.
+    /// Dedup cluster sizes, smallest bin first.
     var clusterSizes: [(size: String, count: Int)] {
-        counters.each { if case .clusterSize(let size) = $0 { size.rawValue } else { nil } }.map { ($0.0, $0.1) }
+        ClusterSize.allCases.filter { counters.has(.clusterSize($0)) }.map { ($0.rawValue, counters[.clusterSize($0)]) }
     }
 
     private var dedupJSON: JSON {

@@ -9,6 +9,7 @@ import Yams
         #expect(card.hasPrefix("---\nconfigs:\n- config_name: \"en\"\n  data_files: \"en/*.jsonl.gz\"\n- config_name: \"ja\"\n"))
         #expect(card.components(separatedBy: "  features:\n  - name: text\n    dtype: string\n  - name: id\n").count == 3)
         #expect(card.contains("    - name: \"warc_offset\"\n      dtype: int64\n"))
+        #expect(card.contains("    - name: \"warc_date\"\n      dtype: timestamp[s, tz=UTC]\n"))
         #expect(card.contains("    - name: \"lang_shares\"\n      list:\n      - name: lang\n        dtype: string\n"))
         #expect(card.contains("    - name: \"dedup_cluster_size\"\n      dtype: int64\n"))
         #expect(!DatasetCard.text(buckets: ["ja"], deduplicated: false).contains("dedup_cluster"))

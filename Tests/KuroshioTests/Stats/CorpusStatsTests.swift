@@ -135,6 +135,13 @@ import Testing
     }
 
     /// The report says what remote inputs cost, and nothing of them for a local run.
+    /// Cluster sizes come smallest bin first, whatever order the passes counted them in.
+    @Test func clusterSizesAreInTheirBinsOrder() {
+        var stats = CorpusStats()
+        for (size, count) in [(ClusterSize.upTo4, 3), (.more, 1), (.two, 9), (.upTo16, 2)] { stats.counters.add(.clusterSize(size), count) }
+        #expect(stats.clusterSizes.map(\.size) == ["2", "3-4", "9-16", "129+"] && stats.clusterSizes.map(\.count) == [9, 3, 2, 1])
+    }
+
     @Test func theReportSummarisesRemoteInputs() {
         var counters = RunStats()
         #expect(StatsReport.remoteSummary(counters) == nil)
