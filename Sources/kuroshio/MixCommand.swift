@@ -6,13 +6,18 @@ struct MixCommand: ParsableCommand {
         commandName: "mix",
         abstract: "Build a training mix to target token counts, as sharded JSONL or Megatron-LM's indexed dataset.",
         discussion: """
-        The mix config lists sources (output directories or buckets of runs) with a target in tokens or a ratio of \\
-        total_tokens. Sampling is decided by a hash of the seed and each document id; documents are repeated when a \\
-        target exceeds what a source has (weighted by meta.dedup_cluster_size with `weight: cluster_size`); sources \\
-        are interleaved in a seeded order. Writes OUT/part-*.jsonl.gz (or OUT/mix.bin and OUT/mix.idx) and \\
-        OUT/manifest.json with each source's target and achieved tokens.
+        The mix config lists sources (output directories or buckets of runs) with a target in tokens or a ratio of \
+        total_tokens. Sampling is decided by a hash of the seed and each document id; documents are repeated when a \
+        target exceeds what a source has (weighted by meta.dedup_cluster_size with `weight: cluster_size`); sources \
+        are interleaved by tokens, each next document from the source furthest behind its target. Paths are read \
+        from the config's directory. Writes OUT/part-*.jsonl.gz (or OUT/mix.bin and OUT/mix.idx) and \
+        OUT/manifest.json with each source's target and achieved tokens. A source whose documents cannot come \
+        within 1% of its target is a warning, and with --strict an error before anything is written.
         """
     )
+
+    @Flag(help: "Refuse a mix that would miss a source's target by more than 1%.")
+    var strict = false
 
     @Option(help: "The mix config (YAML).")
     var config: String
@@ -46,7 +51,12 @@ struct MixCommand: ParsableCommand {
             do { model = try TokenizerLoader.load(path: tokenizer, pattern: pattern) } catch { throw Failure("\(error)") }
         }
         do {
-            let manifest = try Mixer(config: mix, tokenizer: model, endOfDocument: eodId).run(output: output, format: format)
+            var mixer = Mixer(config: mix, tokenizer: model, endOfDocument: eodId)
+            mixer.strict = strict
+            let manifest = try mixer.run(output: output, format: format)
+            if case .object(let members) = manifest, case .array(let missed)? = members.first(where: { $0.0 == "missed" })?.1 {
+                for case .string(let miss) in missed { Log.warning("mix: target missed by more than 1%: \(miss)") }
+            }
             Log.info("mix written to \(output): \(manifest.serialized)")
         } catch {
             throw Failure("\(error)")

@@ -1,13 +1,14 @@
 /// Builds a training mix: each source sampled to its target in tokens, deterministically, and the sources interleaved
-/// in a seeded order, to sharded JSONL or Megatron-LM's indexed dataset.
+/// by tokens, to sharded JSONL or Megatron-LM's indexed dataset.
 ///
 /// A document's share of copies is `rate × weight`, where the weight is 1 or its `dedup_cluster_size` and the rate
 /// makes the source's tokens its target: below 1 that down-samples, above 1 it repeats documents. Every document gets
 /// the whole part of its share; the fractions go to documents in the order of a hash of the seed, the source and the
-/// document id, each taken while it does not overshoot the target, so a rerun picks the same documents and the
-/// target is met as closely as the documents' sizes allow. Copy k of a document is emitted in the source's k-th
-/// sweep, so repeats lie far apart. Each next document is drawn from a source picked at random (seeded) in proportion
-/// to the tokens it has still to give.
+/// document id, each taken while it does not overshoot the target, and one more that does when that comes closer, so
+/// a rerun picks the same documents and the target is met as closely as the documents' sizes allow. A source that
+/// still misses its target by more than `tolerance` is named (`misses`), and refused with `strict`. Copy k of a
+/// document is emitted in the source's k-th sweep, so repeats lie far apart. Each next document comes from the source
+/// furthest behind its target, so that every stretch of the stream holds the sources in the shares of their targets.
 public struct Mixer {
     public enum OutputFormat: String, Sendable { case jsonl, megatron }
 
@@ -17,6 +18,11 @@ public struct Mixer {
     /// The id appended to each document in Megatron output (as `preprocess_data.py --append-eod` does): the
     /// tokenizer's own end of document unless given.
     public var endOfDocument: Int32?
+
+    /// Refuse to write a mix whose planned tokens miss a target by more than `tolerance`.
+    public var strict = false
+    /// The share of its target a source may miss by.
+    public static let tolerance = 0.01
 
     public init(config: MixConfig, tokenizer: (any Tokenizer)?, endOfDocument: Int32? = nil) {
         self.config = config
@@ -37,7 +43,11 @@ public struct Mixer {
         var sweep = 0, file = 0, document = 0
         var reader: JSONLReader?
         var written = 0, writtenDocuments = 0
+        /// The tokens its copies hold.
+        var planned = 0
         var remaining: Double { Double(source.target - written) }
+        /// How much of its target it has written.
+        var progress: Double { Double(written) / Double(max(1, source.target)) }
     }
 
     /// Writes the mix to `output` and returns its manifest (also written as `OUT/manifest.json`). The directory holds
@@ -89,8 +99,16 @@ public struct Mixer {
                     + "\(MixConfig.maxRepeats) times the \(state.available) it holds").description)
             }
             state.copies = Self.copies(documents, rate: state.rate, target: source.target)
+            state.planned = zip(documents, state.copies).reduce(0) { $0.adding(saturating: $1.0.tokens * Int($1.1)) }
             state.sweeps = max(1, Int(state.copies.max() ?? 1))
             states.append(state)
+        }
+        let misses = states.filter { abs(Double($0.planned - $0.source.target)) > Self.tolerance * Double($0.source.target) }.map { state in
+            "\(state.source.name): \(state.planned) of its \(state.source.target) tokens, from \(state.documents) documents of "
+                + "\(state.available) tokens (its documents are too few or too large to come closer)"
+        }
+        if strict && !misses.isEmpty {
+            throw .conflict("targets missed by more than \(Int(Self.tolerance * 100))%: " + misses.joined(separator: "; "))
         }
         do { try FileSystem.makeDirectories(output) } catch { throw .output(error) }
         let shards = ShardWriter(directory: output, stem: "part", maxBytes: config.shardBytes)
@@ -100,19 +118,9 @@ public struct Mixer {
         } catch {
             throw .output(error)
         }
-        var random = SplitMix(seed: config.seed)
         while true {
             let open = states.indices.filter { states[$0].remaining > 0 && states[$0].sweep < states[$0].sweeps }
-            guard !open.isEmpty else { break }
-            var pick = Double(random.next() >> 11) / Double(1 << 53) * open.reduce(0) { $0 + states[$1].remaining }
-            var s = open.last!
-            for index in open {
-                pick -= states[index].remaining
-                if pick < 0 {
-                    s = index
-                    break
-                }
-            }
+            guard let s = open.min(by: { states[$0].progress < states[$1].progress }) else { break }
             guard let (found, place) = try next(&states[s]) else { continue }
             var document = found
             let tokens = try count(document, place)
@@ -147,6 +155,7 @@ public struct Mixer {
                          ("available_documents", .int(state.documents)), ("written_documents", .int(state.writtenDocuments)),
                          ("rate", .double(state.rate))])
             })),
+            ("missed", .array(misses.map(JSON.string))),
         ])
         do { try FileSystem.writeAtomically(Array((manifest.serialized + "\n").utf8), to: "\(output)/manifest.json") } catch {
             throw .output(error)
@@ -173,16 +182,25 @@ public struct Mixer {
     private var vocabularySize: Int { tokenizer?.vocabularySize ?? 1 << 20 }
 
     /// Each document's copies: the whole part of `rate × weight`, then one more for documents in hash order while
-    /// the total stays within the target.
+    /// the total stays within the target, and at last one more for the smallest document left over when that brings
+    /// the total closer to the target.
     static func copies(_ documents: [(hash: UInt64, tokens: Int, weight: Double)], rate: Double, target: Int) -> [UInt16] {
         var copies = documents.map { UInt16(min(Double(UInt16.max - 1), ($0.weight * rate).rounded(.down))) }
         var total = zip(documents, copies).reduce(0) { $0 + $1.0.tokens * Int($1.1) }
+        var overshooting: Int?
         for index in documents.indices.sorted(by: { documents[$0].hash < documents[$1].hash }) {
             guard total < target else { break }
             let fraction = documents[index].weight * rate - Double(copies[index])
-            guard fraction > 0, total + documents[index].tokens <= target else { continue }
+            guard fraction > 0, copies[index] < UInt16.max - 1 else { continue }
+            guard total + documents[index].tokens <= target else {
+                if documents[index].tokens < overshooting.map({ documents[$0].tokens }) ?? .max { overshooting = index }
+                continue
+            }
             copies[index] += 1
             total += documents[index].tokens
+        }
+        if let index = overshooting, total < target, total + documents[index].tokens - target < target - total {
+            copies[index] += 1
         }
         return copies
     }
@@ -236,16 +254,5 @@ extension MixConfig.Source {
     func holds(_ document: ShardDocument) -> Bool {
         guard let band else { return true }
         return document.meta.first { $0.0 == SelectionConfig.bandField }?.1 == .string(band)
-    }
-}
-
-/// A seeded pseudo-random sequence: the mix of a counter.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 1
-        return Hash64.mix(state)
     }
 }

@@ -78,6 +78,66 @@ import Testing
         #expect(error?.description.contains("top: no documents of band top (meta.quality_band)") == true)
     }
 
+    /// `count` documents of `tokens` tokens each (`meta.n_tokens`) under a new directory.
+    func documents(_ name: String, count: Int, tokens: Int) throws -> String {
+        let root = directory() + "/\(name)"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let lines = (0..<count).map { i in
+            JSON.object([("text", .string(String(repeating: "a", count: tokens))), ("id", .string("\(name)-\(i)")),
+                         ("meta", .object([("n_tokens", .int(tokens))]))]).serialized + "\n"
+        }
+        try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: "\(root)/part-000.jsonl"))
+        return root
+    }
+
+    /// Sources of long and of short documents share every stretch of the stream by their targets' tokens, not by
+    /// their documents.
+    @Test func sourcesAreInterleavedByTokens() throws {
+        let long = try documents("long", count: 60, tokens: 1000), short = try documents("short", count: 3000, tokens: 20)
+        let output = try mix("sources:\n  - {name: long, paths: [\(long)], tokens: 30000}\n  - {name: short, paths: [\(short)], tokens: 30000}\n").output
+        var seen: [String: Int] = [:]
+        var total = 0, checked = 0
+        for document in try Fixtures.shardObjects("\(output)/part-000.jsonl.gz") {
+            let meta = document["meta"] as! [String: Any]
+            seen[meta["mix_source"] as! String, default: 0] += meta["n_tokens"] as! Int
+            total += meta["n_tokens"] as! Int
+            // At every 5,000 tokens of the stream, the two sources are within one long document of each other.
+            if total >= 5000 * (checked + 1) {
+                checked += 1
+                #expect(abs(seen["long", default: 0] - seen["short", default: 0]) <= 1000, "at \(total)")
+            }
+        }
+        #expect(checked == 12 && seen == ["long": 30000, "short": 30000])
+    }
+
+    /// A target the documents cannot meet within 1% is named in the manifest, and refused before anything is written
+    /// with `strict`; one more document is taken when it comes closer.
+    @Test func aMissedTargetIsSaidNotHidden() throws {
+        let big = try documents("big", count: 3, tokens: 1000)
+        let (output, manifest) = try mix("sources:\n  - {name: big, paths: [\(big)], tokens: 1800}\n")
+        #expect(try achieved(output) == ["big": 2000])
+        guard case .object(let members) = manifest, case .array(let missed)? = members.first(where: { $0.0 == "missed" })?.1 else {
+            Issue.record("no missed list")
+            return
+        }
+        #expect(missed == [.string("big: 2000 of its 1800 tokens, from 3 documents of 3000 tokens (its documents are too few or too large to come closer)")])
+        var mixer = Mixer(config: try MixConfig.parse("sources:\n  - {name: big, paths: [\(big)], tokens: 1800}\n", file: "mix.yaml"), tokenizer: nil)
+        mixer.strict = true
+        let strictOutput = directory()
+        #expect(throws: RunError.self) { try mixer.run(output: strictOutput, format: .jsonl) }
+        #expect(!FileManager.default.fileExists(atPath: strictOutput))
+        let met = try mix("sources:\n  - {name: big, paths: [\(big)], tokens: 2000}\n")
+        guard case .object(let fields) = met.manifest, case .array(let none)? = fields.first(where: { $0.0 == "missed" })?.1 else { return }
+        #expect(none.isEmpty)
+    }
+
+    @Test func pathsAreReadFromTheConfigsDirectory() throws {
+        let ja = try bucket("ja", count: 10)
+        let folder = URL(fileURLWithPath: ja).deletingLastPathComponent().path
+        let config = try MixConfig.parse("sources:\n  - {name: ja, paths: [ja, \(ja)], tokens: 100}\n", file: "\(folder)/mix.yaml")
+        #expect(config.sources[0].paths == [ja, ja])
+    }
+
     @Test func clusterSizesWeighUpSampling() throws {
         let ja = try bucket("ja", count: 60)
         let output = try mix("weight: cluster_size\nsources:\n  - {name: ja, paths: [\(ja)], tokens: 24000}\n").output
