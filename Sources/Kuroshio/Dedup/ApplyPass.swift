@@ -75,13 +75,13 @@ extension Deduplicator {
                     removedList += "\(id.tsvField)\t\(removal.rawValue)\t\(verdict!.keeper.tsvField)\n"
                     return
                 }
-                if let minChars = config.paragraphs?.minChars, !frequent.isEmpty {
+                if let minChars = config.paragraphs?.minChars, !frequent.isEmpty, !DedupConfig.ParagraphOptions.untouched.contains(unit.bucket) {
                     let paragraphs = DedupKeys.paragraphs(document.text)
                     var kept: [Substring] = []
                     for (index, paragraph) in paragraphs.enumerated() {
                         let key = index < ParagraphPosition.maxParagraphs ? DedupKeys.paragraph(paragraph) : 0
-                        let position = ParagraphPosition(ordinal: base + UInt64(local), paragraph: index).packed
-                        if let first = frequent[key], first != position { continue }
+                        // Only other documents lose the paragraph: the one where it first occurs keeps every copy.
+                        if let first = frequent[key], ParagraphPosition(packed: first).ordinal != base + UInt64(local) { continue }
                         kept.append(paragraph)
                     }
                     if kept.count < paragraphs.count {

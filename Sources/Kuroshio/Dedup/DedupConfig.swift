@@ -23,9 +23,13 @@ public struct DedupConfig: Sendable, Equatable {
         case first, newest
     }
 
-    /// Paragraphs counted across the corpus: one seen more than `maxCount` times is removed except where it first
-    /// occurs, and a document left with fewer than `minChars` characters is dropped.
+    /// Paragraphs counted across the corpus, once per document: one seen in more than `maxCount` documents is removed
+    /// but from the document where it first occurs, and a document left with fewer than `minChars` characters is
+    /// dropped. The `code` bucket is never touched: a line repeated across files (`});`, `var _ = this;`) is syntax,
+    /// not boilerplate, and removing it breaks the code.
     public struct ParagraphOptions: Sendable, Equatable {
+        /// The buckets paragraph dedup leaves alone.
+        public static let untouched: Set<String> = ["code"]
         public var maxCount = 1
         public var minChars = 50
         /// Frequency tables of other runs or dumps whose counts are added to this corpus's.

@@ -59,10 +59,13 @@ extension Deduplicator {
                 if !keys.hasSignature { noShingles += 1 }
             }
             docs += keys.words
-            if config.paragraphs != nil {
+            if config.paragraphs != nil && !DedupConfig.ParagraphOptions.untouched.contains(unit.bucket) {
+                // Each paragraph counts once per document, at its first place there: a repeat within one document
+                // (a refrain, a table's row) is not boilerplate.
+                var seen = Set<UInt64>()
                 for (index, paragraph) in DedupKeys.paragraphs(text).enumerated() where index < ParagraphPosition.maxParagraphs {
                     let key = DedupKeys.paragraph(paragraph)
-                    if key != 0 { paragraphs += [key, ParagraphPosition(ordinal: local, paragraph: index).packed] }
+                    if key != 0 && seen.insert(key).inserted { paragraphs += [key, ParagraphPosition(ordinal: local, paragraph: index).packed] }
                 }
             }
         }

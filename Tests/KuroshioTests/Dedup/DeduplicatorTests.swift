@@ -160,9 +160,25 @@ import Testing
         #expect(result.removed.mapValues(\.reason) == ["c": "paragraphs"])
         #expect(result.stats["dedup.paragraphs.removed"] == 3)
         #expect(result.stats["dedup.paragraphs.docs_in"] == 3 && result.stats["dedup.paragraphs.docs_out"] == 2)
-        // This corpus's table: the menu 4 times, the 6 other paragraphs once.
+        // This corpus's table, by documents: the menu in 3, the 6 other paragraphs in 1.
         let table = try #require(ParagraphTable.entries("\(result.output)/dedup/paragraphs-ja.table"))
-        #expect(table.map(\.count).sorted() == [1, 1, 1, 1, 1, 1, 4])
+        #expect(table.map(\.count).sorted() == [1, 1, 1, 1, 1, 1, 3])
+    }
+
+    /// A paragraph repeated within the document where it first occurs stays there every time; code is never touched,
+    /// however often its lines repeat across files.
+    @Test func repeatsWithinADocumentAndCodeStay() throws {
+        let refrain = "さくら さくら やよいの空は 見わたす限り"
+        let code = "function f() {\n  var _ = this;\n\n  return _;\n}\n\n});"
+        let input = try corpus([
+            "ja/part-1": [Doc(id: "song", text: refrain + "\n\n" + Self.article + "\n\n" + refrain),
+                          Doc(id: "quote", text: Self.other + "\n\n" + refrain)],
+            "code/part-1": [Doc(id: "one.js", text: code), Doc(id: "two.js", text: code.replacingOccurrences(of: "f()", with: "g()"))],
+        ])
+        let result = try dedup(input, try config("  - paragraph_dedup: {max_count: 1, min_chars: 10}\n"))
+        #expect(result.kept["ja"]!.map(\.text) == [refrain + "\n\n" + Self.article + "\n\n" + refrain, Self.other])
+        #expect(result.kept["code"]!.map(\.text) == [code, code.replacingOccurrences(of: "f()", with: "g()")])
+        #expect(result.stats["dedup.paragraphs.removed"] == 1)
     }
 
     @Test func paragraphTablesMergeBySummingCounts() throws {
