@@ -1,6 +1,7 @@
 /// 1 when a source file says it was generated or shows it was minified, else 0 (The Stack drops generated files):
-/// a generator's notice in its first five lines, a minifier's `/*!` banner first, or a source map reference or bundler
-/// runtime anywhere.
+/// a generator's notice in its first five lines, a source map reference or bundler runtime anywhere, or code packed
+/// into long lines after a `/*!` banner. The banner alone says nothing: minifiers keep it, but unminified sources
+/// (jquery.js) open with it too.
 struct GeneratedCode: DocumentFilter {
     static let spec = FilterSpec("generated_code", "1 when the first lines say the code is generated, or it is a minified bundle.",
                                  max: 0) { _ in GeneratedCode() }
@@ -14,8 +15,17 @@ struct GeneratedCode: DocumentFilter {
             .joined(separator: "\n").lowercased()
         if Self.headNotices.contains(where: head.contains) { return 1 }
         let text = document.text.lowercased()
-        // A minifier keeps "/*!" license banners at the top of what it packs.
-        if text.hasPrefix("/*!") { return 1 }
+        if text.hasPrefix("/*!"), let end = text.firstRange(of: "*/"), Self.isPacked(text[end.upperBound...]) { return 1 }
         return Self.bundleMarks.contains(where: text.contains) ? 1 : 0
+    }
+
+    /// A minifier's line: code of `packedLine` characters or more on one line.
+    static let packedLine = 500
+
+    /// Whether code is packed as a minifier packs it: most of its characters on lines of `packedLine` or more.
+    static func isPacked(_ code: Substring) -> Bool {
+        let lines = code.split(separator: "\n").map(\.utf8.count)
+        let total = lines.reduce(0, +)
+        return total > 0 && 2 * lines.filter { $0 >= packedLine }.reduce(0, +) >= total
     }
 }

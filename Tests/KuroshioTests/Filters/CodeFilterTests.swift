@@ -36,6 +36,12 @@ import Testing
         #expect(try FilterCase.judge("generated_code", "{}", generated) == .init(stage: "generated_code", value: 1, passed: false))
         let bundle = FilterCase.document("var a=1;\n//# sourceMappingURL=app.min.js.map")
         #expect(try FilterCase.judge("generated_code", "{}", bundle).passed == false)
+        // A licence banner opens minified and unminified sources alike: only the packed one is generated.
+        let banner = "/*!\n * jQuery JavaScript Library v3.7.1\n * Released under the MIT license\n */\n"
+        let source = banner + "( function( global, factory ) {\n\t\"use strict\";\n\tif ( typeof module === \"object\" ) {\n\t\tmodule.exports = factory( global );\n\t}\n} )( this );\n"
+        #expect(try FilterCase.judge("generated_code", "{}", FilterCase.document(source)).value == 0)
+        let packed = banner + String(repeating: "!function(e,t){e.exports=t(e)}(this);", count: 40) + "\n"
+        #expect(try FilterCase.judge("generated_code", "{}", FilterCase.document(packed)).value == 1)
     }
 
     @Test func replacementShare() throws {
