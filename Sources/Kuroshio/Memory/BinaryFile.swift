@@ -92,7 +92,7 @@ struct MappedFloats: Sendable {
 
     /// The `count` floats at `offset`; nil when they do not lie within the file.
     init?(_ file: MappedFile, offset: Int, count: Int) {
-        guard offset >= 0, count >= 0, count <= (file.count - offset) / 4 else { return nil }
+        guard offset >= 0, offset <= file.count, count >= 0, count <= (file.count - offset) / 4 else { return nil }
         (self.file, self.offset, self.count) = (file, offset, count)
     }
 
