@@ -139,6 +139,13 @@ public struct ConfiguredFilter: Sendable, Equatable {
     public var buckets: [String] = []
     public var parameters: FilterParameters
     public let filter: any DocumentFilter
+    /// The filter as a score, when it is one: told once here rather than for every document.
+    let scoring: (any ScoringFilter)?
+
+    init(name: String, min: Double?, max: Double?, buckets: [String] = [], parameters: FilterParameters, filter: any DocumentFilter) {
+        (self.name, self.min, self.max, self.buckets, self.parameters, self.filter) = (name, min, max, buckets, parameters, filter)
+        scoring = filter as? any ScoringFilter
+    }
 
     public func accepts(_ value: Double) -> Bool {
         (min.map { value >= $0 } ?? true) && (max.map { value <= $0 } ?? true)

@@ -10,7 +10,7 @@ public struct FilterStage: StatelessStage {
             return StageVerdict(passed: true, value: "not for the \(item.bucket) bucket")
         }
         let decision: Document.Decision
-        if let scoring = configured.filter as? any ScoringFilter {
+        if let scoring = configured.scoring {
             let (value, fields) = scoring.score(document)
             for (key, field) in fields { document.meta[key] = field }
             decision = configured.decide(value)

@@ -111,7 +111,7 @@ extension ConfigReader {
                 return "\(key)\(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))"
             }
             // Scores are told apart by the field they write, other filters by their numbers.
-            let field = (configured.filter as? any ScoringFilter).map { [$0.field] } ?? []
+            let field = configured.scoring.map { [$0.field] } ?? []
             var name = ([configured.name] + field + numbers).joined(separator: "_")
             used[name, default: 0] += 1
             if used[name]! > 1 || (numbers.isEmpty && field.isEmpty) { name += "_\(used[name]!)" }
@@ -125,7 +125,7 @@ extension PipelineConfig {
     /// The meta fields the recipe's scores and bands add to each bucket, for the dataset card.
     var cardExtras: @Sendable (String) -> DatasetCard.Extras {
         let scores = stages.compactMap { stage -> (buckets: [String], fields: [(name: String, type: DatasetCard.FieldType)])? in
-            guard let configured = (stage as? FilterStage)?.configured, let scoring = configured.filter as? any ScoringFilter else { return nil }
+            guard let configured = (stage as? FilterStage)?.configured, let scoring = configured.scoring else { return nil }
             return (configured.buckets, scoring.cardFields)
         }
         let selection = selection

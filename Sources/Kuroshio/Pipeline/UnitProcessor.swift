@@ -17,7 +17,7 @@ public final class UnitProcessor {
     public init(config: PipelineConfig) {
         self.config = config
         workers = config.stages.map { $0.makeWorker() }
-        scores = config.stages.compactMap { (($0 as? FilterStage)?.configured.filter as? any ScoringFilter).map { ($0.field, $0.bins) } }
+        scores = config.stages.compactMap { ($0 as? FilterStage)?.configured.scoring.map { ($0.field, $0.bins) } }
     }
 
     /// Processes `file` (or the remote file `remote`), writing shards named `part-<stem>-<n>` under `output/<bucket>`,
