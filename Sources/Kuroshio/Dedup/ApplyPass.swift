@@ -62,7 +62,7 @@ extension Deduplicator {
         var removedList = ""
         var local = 0
         do {
-            let lineStats = try forEachLine(of: unit) { (line, hash) throws(RunError) in
+            let lineStats = try units.forEachLine(of: unit) { (line, hash) throws(RunError) in
                 defer { local += 1 }
                 guard local < keys.count, keys[local].line == hash, verdicts[local].map({ $0.line == hash }) ?? true else {
                     throw .conflict("\(unit.path), line \(local + 1): not the document the signatures pass read there; remove the "

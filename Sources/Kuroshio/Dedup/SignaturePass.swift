@@ -34,7 +34,7 @@ extension Deduplicator {
         var local: UInt64 = 0
         var noShingles = 0
         // Unreadable lines are counted once, by the apply pass.
-        _ = try forEachLine(of: unit) { document, line in
+        _ = try units.forEachLine(of: unit) { document, line in
             defer { local += 1 }
             let id = Array((document?.id ?? "").utf8)
             ids += BinaryFile.bytes([UInt32(id.count)]) + id
@@ -83,27 +83,6 @@ extension Deduplicator {
         } catch {
             throw .output(error)
         }
-        return stats
-    }
-
-    /// Calls `body` with every line of a unit's shard in order: the document, or nil for a line that is not one
-    /// (counted as `dedup.bad_json` or as an input problem), and the hash of the line's bytes (0 for a line too long
-    /// to read). Every line takes one ordinal, so the passes agree. Returns the counts of such lines.
-    func forEachLine(of unit: DedupUnits.Shard, _ body: (ShardDocument?, UInt64) throws(RunError) -> Void) throws(RunError) -> RunStats {
-        var stats = RunStats()
-        let reader: JSONLReader
-        do {
-            reader = try JSONLReader(path: unit.path)
-        } catch {
-            throw .conflict("\(unit.path): cannot be read (\(error))")
-        }
-        for line in reader {
-            for problem in line.problems { stats.add(.problem(problem.kind)) }
-            let document = line.bytes.flatMap(ShardDocument.init)
-            if document == nil && line.bytes != nil { stats.add(.dedupWork(.badJSON)) }
-            try body(document, line.bytes.map { $0.withByteView { Hash64.Bulk.hash($0, seed: 5) } } ?? 0)
-        }
-        for problem in reader.trailingProblems { stats.add(.problem(problem.kind)) }
         return stats
     }
 }

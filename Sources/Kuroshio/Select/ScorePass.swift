@@ -17,9 +17,9 @@ struct ScorePass: CorpusPass {
             let unit = selector.units.units[task.index]
             var keys: [UInt64] = []
             let selects = selector.config.selects(unit.bucket)
-            try selector.forEachLine(of: unit) { local, line, document in
+            _ = try selector.units.forEachLine(of: unit) { document, line in
                 let key = selects ? Selector.RankKey(score: document.flatMap(selector.score), lowestFirst: selector.config.lowestFirst,
-                                                     line: line, place: selector.place(unit, local)) : .none
+                                                     line: line, place: selector.place(unit, keys.count / 2)) : .none
                 keys += [key.score, key.tiebreak]
             }
             let path = selector.units.sideOutput(unit, "scores")
@@ -31,20 +31,6 @@ struct ScorePass: CorpusPass {
             }
             guard let source = FileRecord(path: unit.path) else { throw .conflict("\(unit.path): cannot be read") }
             return TaskResult(counters: RunStats(), source: source)
-        }
-    }
-}
-
-extension Selector {
-    /// Calls `body` with each line of `unit`: its place, its hash and its document (nil when not JSON).
-    func forEachLine(of unit: DedupUnits.Shard, _ body: (Int, UInt64, ShardDocument?) throws(RunError) -> Void) throws(RunError) {
-        let reader: JSONLReader
-        do { reader = try JSONLReader(path: unit.path) } catch { throw .conflict("\(unit.path): cannot be read (\(error))") }
-        var local = 0
-        for line in reader {
-            let bytes = line.bytes ?? []
-            try body(local, bytes.withByteView { Hash64.Bulk.hash($0, seed: 5) }, line.bytes.flatMap(ShardDocument.init))
-            local += 1
         }
     }
 }

@@ -36,7 +36,8 @@ extension Selector {
         let writer = ShardWriter(directory: "\(output)/\(unit.bucket)", stem: "part-\(units.name(unit))", maxBytes: shardBytes)
         var lines = 0
         do {
-            try forEachLine(of: unit) { (local, line, document) throws(RunError) in
+            _ = try units.forEachLine(of: unit) { (document, line) throws(RunError) in
+                let local = lines
                 lines += 1
                 guard 2 * local + 1 < keys.count else { throw .conflict("\(unit.path): more lines than the scores pass read") }
                 let key = RankKey(score: keys[2 * local], tiebreak: keys[2 * local + 1])
