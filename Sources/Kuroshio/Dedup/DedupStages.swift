@@ -39,8 +39,7 @@ public enum DedupStages {
         var options = DedupConfig.ParagraphOptions()
         options.maxCount = try parameters.whole("max_count", options.maxCount, in: 1...Int(Int32.max))
         options.minChars = try parameters.whole("min_chars", options.minChars, in: 0...Int(Int32.max))
-        let folder = parameters.file.contains("/") ? String(parameters.file[...parameters.file.lastIndex(of: "/")!]) : ""
-        options.tables = parameters.list("tables").map { $0.hasPrefix("/") ? $0 : folder + $0 }
+        options.tables = parameters.list("tables").map { FileSystem.resolve($0, relativeTo: parameters.file) }
         dedup.paragraphs = options
     }
 

@@ -80,11 +80,10 @@ public struct MixConfig: Sendable {
             }
             if let entry = fields["paths"] {
                 let nodes = if case .sequence(let paths) = entry { Array(paths) } else { [entry] }
-                // Relative paths are read from the config's own directory, wherever the command runs.
-                let folder = file.contains("/") ? String(file[...file.lastIndex(of: "/")!]) : ""
                 for node in nodes {
                     guard case .scalar = node, let path = node.string, !path.isEmpty else { throw reader.fail(node, "paths must be paths") }
-                    source.paths.append(path.hasPrefix("/") ? path : folder + path)
+                    // Relative paths are read from the config's own directory, wherever the command runs.
+                    source.paths.append(FileSystem.resolve(path, relativeTo: file))
                     source.pathLines.append(node.mark?.line)
                 }
             }

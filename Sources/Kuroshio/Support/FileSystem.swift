@@ -119,6 +119,12 @@ extension FileSystem {
     }
 
     /// Removes a file, or a directory and everything under it; no error when it is not there.
+    /// `path` as a config at `file` names it: an absolute path as it is, a relative one from the config's directory.
+    static func resolve(_ path: String, relativeTo file: String) -> String {
+        guard !path.hasPrefix("/"), let slash = file.lastIndex(of: "/") else { return path }
+        return String(file[...slash]) + path
+    }
+
     static func remove(_ path: String) {
         if isDirectory(path) {
             for name in list(path) { remove("\(path)/\(name)") }
