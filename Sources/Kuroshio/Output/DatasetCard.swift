@@ -22,13 +22,14 @@ enum DatasetCard {
         var band = false
     }
 
-    /// The fields of every record's meta, in order (`Document.Meta`'s own keys, then the counts); dedup adds its two.
+    /// `Document.Meta`'s own keys, in order: every record's meta opens with them.
     static let metaFields: [(String, FieldType)] = [
         ("url", .string), ("warc_record_id", .string), ("warc_date", .timestamp), ("warc_file", .string), ("warc_offset", .int64),
         ("content_type", .string), ("charset", .string), ("charset_replaced", .int64), ("lang", .string),
         ("lang_score", .float64), ("lang_shares", .shares), ("title", .string), ("html_lang", .string),
-        ("n_chars", .int64), ("n_paragraphs", .int64),
     ]
+    /// The counts every record's meta has after the stages' fields; tokens and dedup's two follow when counted.
+    static let countFields: [(String, FieldType)] = [("n_chars", .int64), ("n_paragraphs", .int64)]
     static let dedupFields: [(String, FieldType)] = [("dedup_cluster", .string), ("dedup_cluster_size", .int64)]
     static let tokenField: [(String, FieldType)] = [("n_tokens", .int64)]
 
@@ -75,7 +76,7 @@ enum DatasetCard {
 
     /// The meta fields in the order records write them.
     static func fields(deduplicated: Bool, tokens: Bool, extras: Extras = Extras()) -> [(String, FieldType)] {
-        metaFields.dropLast(2) + extras.scores.map { ($0.name, $0.type) } + metaFields.suffix(2) + (tokens ? tokenField : [])
+        metaFields + extras.scores.map { ($0.name, $0.type) } + countFields + (tokens ? tokenField : [])
             + (deduplicated ? dedupFields : []) + (extras.band ? [(SelectionConfig.bandField, .string)] : [])
     }
 
