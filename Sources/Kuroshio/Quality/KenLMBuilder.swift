@@ -113,12 +113,8 @@ struct KenLMBuilder {
         let key = ProbingLayout.key(ids)
         let table = n == layout.order ? layout.longest : layout.middles[n - 2]
         let stride = n == layout.order ? 12 : 16
-        var bucket = Int(key % UInt64(table.buckets))
-        while get64(table.start + stride * bucket) != 0 {
-            guard get64(table.start + stride * bucket) != key else { throw fail(number, "an n-gram listed twice (or two of one key)") }
-            bucket = bucket + 1 == table.buckets ? 0 : bucket + 1
-        }
-        let slot = table.start + stride * bucket
+        let (slot, found) = self.slot(of: key, start: table.start, buckets: table.buckets, stride: stride)
+        guard !found else { throw fail(number, "an n-gram listed twice (or two of one key)") }
         put64(slot, key)
         put32(slot + 8, probability.bitPattern | NgramModel.sign)
         if n < layout.order { put32(slot + 12, backoff) }
@@ -142,10 +138,9 @@ struct KenLMBuilder {
             guard find(word) == 0 else { throw fail(number, "a word listed twice: \(String(decoding: word, as: UTF8.self))") }
             spellings.append(word)
             id = spellings.count
-            var bucket = Int(key % UInt64(layout.vocabularyBuckets))
-            while get64(layout.vocabularyTable + 12 * bucket) != 0 { bucket = bucket + 1 == layout.vocabularyBuckets ? 0 : bucket + 1 }
-            put64(layout.vocabularyTable + 12 * bucket, key)
-            put32(layout.vocabularyTable + 12 * bucket + 8, UInt32(id))
+            let slot = self.slot(of: key, start: layout.vocabularyTable, buckets: layout.vocabularyBuckets, stride: 12).offset
+            put64(slot, key)
+            put32(slot + 8, UInt32(id))
         }
         put32(layout.unigrams + 8 * id, probability.bitPattern)
         put32(layout.unigrams + 8 * id + 4, backoff)
@@ -167,25 +162,26 @@ struct KenLMBuilder {
         let layout = layout!
         if ids.count == 1 { return (layout.unigrams + 8 * Int(ids.first!), layout.unigrams + 8 * Int(ids.first!) + 4) }
         let table = layout.middles[ids.count - 2]
-        let key = ProbingLayout.key(ids)
-        var bucket = Int(key % UInt64(table.buckets))
-        while get64(table.start + 16 * bucket) != 0 {
-            if get64(table.start + 16 * bucket) == key { return (table.start + 16 * bucket + 8, table.start + 16 * bucket + 12) }
-            bucket = bucket + 1 == table.buckets ? 0 : bucket + 1
-        }
-        return nil
+        let (slot, found) = self.slot(of: ProbingLayout.key(ids), start: table.start, buckets: table.buckets, stride: 16)
+        return found ? (slot + 8, slot + 12) : nil
     }
 
     /// A word's id, 0 when it is not (yet) in the vocabulary.
     private func find(_ word: ArraySlice<UInt8>) -> Int32 {
         let layout = layout!
-        let key = ProbingLayout.hash(word)
-        var bucket = Int(key % UInt64(layout.vocabularyBuckets))
-        while get64(layout.vocabularyTable + 12 * bucket) != 0 {
-            if get64(layout.vocabularyTable + 12 * bucket) == key { return Int32(get32(layout.vocabularyTable + 12 * bucket + 8)) }
-            bucket = bucket + 1 == layout.vocabularyBuckets ? 0 : bucket + 1
+        let (slot, found) = self.slot(of: ProbingLayout.hash(word), start: layout.vocabularyTable, buckets: layout.vocabularyBuckets, stride: 12)
+        return found ? Int32(get32(slot + 8)) : 0
+    }
+
+    /// The entry of `key` in the table at `start`, or else the empty one where it would go: probed linearly from
+    /// `key % buckets`, as KenLM probes. Every table has an empty bucket, so the probe ends.
+    private func slot(of key: UInt64, start: Int, buckets: Int, stride: Int) -> (offset: Int, found: Bool) {
+        var bucket = Int(key % UInt64(buckets))
+        while true {
+            let offset = start + stride * bucket, held = get64(offset)
+            if held == key || held == 0 { return (offset, held != 0) }
+            bucket = bucket + 1 == buckets ? 0 : bucket + 1
         }
-        return 0
     }
 
     static let noExtension = NgramModel.noExtension
