@@ -102,3 +102,39 @@ enum UTF8Check {
         return length
     }
 }
+
+/// Wide CJK characters at the edges of UTF-8 text: what decides whether a line end between two characters is a
+/// space or a hard wrap.
+enum UTF8Scalars {
+    /// Whether a scalar is East Asian wide and not Hangul: kana, Han, CJK punctuation and full-width forms. Text in
+    /// these scripts puts no spaces between words.
+    static func isWideCJK(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+             0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD: true
+        default: false
+        }
+    }
+
+    /// Whether the last character of `text` is wide CJK.
+    static func endsWideCJK(_ text: [UInt8]) -> Bool {
+        var start = text.count - 1
+        while start > 0 && text[start] & 0xC0 == 0x80 && text.count - start < 4 { start -= 1 }
+        return start >= 0 && isWideCJK(text, start)
+    }
+
+    /// Whether the character starting at `index` of `bytes` is wide CJK.
+    static func startsWideCJK(_ bytes: ByteView, _ index: Int) -> Bool {
+        let lead = bytes[index]
+        guard lead >= 0xE2 else { return false }
+        let length = lead >= 0xF0 ? 4 : 3
+        guard index + length <= bytes.count else { return false }
+        var value = UInt32(lead & (length == 4 ? 0x07 : 0x0F))
+        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+        return isWideCJK(value)
+    }
+
+    private static func isWideCJK(_ text: [UInt8], _ start: Int) -> Bool {
+        text.withByteView { startsWideCJK($0, start) }
+    }
+}

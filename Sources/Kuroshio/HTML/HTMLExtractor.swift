@@ -77,7 +77,8 @@ public final class HTMLExtractor {
     }
 
     /// A plain-text payload (a source file, a text document) as paragraphs split at blank lines, whitespace kept;
-    /// line ends CR LF or CR alone become LF, and invisible characters go.
+    /// line ends CR LF or CR alone become LF, invisible characters go, and CJK prose hard-wrapped at a fixed width
+    /// is joined again.
     public static func plainText(_ utf8: [UInt8]) -> ExtractedPage {
         var paragraphs: [Paragraph] = []
         let text = String(decoding: InvisibleCharacters.clean(utf8), as: UTF8.self)
@@ -85,11 +86,34 @@ public final class HTMLExtractor {
             let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
             let trimmed = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.reversed()
             guard !trimmed.isEmpty else { continue }
-            let body = trimmed.joined(separator: "\n")
+            let body = joiningHardWraps(Array(trimmed))
             paragraphs.append(Paragraph(text: body, path: "", kind: .preformatted, level: 0,
                                         characters: body.unicodeScalars.count, linkCharacters: 0, boilerplate: nil))
         }
         return ExtractedPage(title: "", language: "", paragraphs: paragraphs)
     }
+
+    /// The lines of a plain-text block joined by line ends, but for hard wraps: a line that ends in a wide CJK
+    /// character, as wide as the widest such line (within one character, at least `hardWrapWidth`), runs on into the next
+    /// when that starts with one too, unless it opens with an ideographic space, the indent of a new paragraph.
+    static func joiningHardWraps(_ lines: [Substring]) -> String {
+        guard lines.count > 1 else { return lines.joined(separator: "\n") }
+        let widths = lines.map(\.unicodeScalars.count)
+        let endsWide = lines.map { $0.unicodeScalars.last.map { UTF8Scalars.isWideCJK($0.value) } == true }
+        let width = lines.indices.filter { endsWide[$0] }.map { widths[$0] }.max() ?? 0
+        guard width >= hardWrapWidth else { return lines.joined(separator: "\n") }
+        var body = String(lines[0])
+        for k in 1..<lines.count {
+            let line = lines[k]
+            let wraps = endsWide[k - 1] && widths[k - 1] >= width - 1
+                && line.unicodeScalars.first.map { $0 != "\u{3000}" && UTF8Scalars.isWideCJK($0.value) } == true
+            if !wraps { body += "\n" }
+            body += line
+        }
+        return body
+    }
+
+    /// The least width, in characters, of lines taken for hard-wrapped prose.
+    static let hardWrapWidth = 20
 }
 

@@ -49,6 +49,9 @@ struct ParagraphBuilder {
     private var characters = 0
     private var linkCharacters = 0
     private var pendingSpace = false
+    /// Whether the pending whitespace holds a line end: between two wide CJK characters it then goes, as browsers
+    /// drop it, so that hard-wrapped Japanese (`きりぎ⏎りす`) reads whole.
+    private var pendingLineEnd = false
     private var linkDepth = 0
     private var preformattedDepth = 0
     private var frameDepth = 0
@@ -184,6 +187,7 @@ struct ParagraphBuilder {
             if !text.isEmpty { newline() }
         case .tableCell:
             if !text.isEmpty && text.last != 0x0a { pendingSpace = true }
+            pendingLineEnd = false
         case .link:
             linkDepth += 1
         case .code:
@@ -319,6 +323,7 @@ struct ParagraphBuilder {
             if preformattedDepth == 0 {
                 if byte.isASCIIWhitespace {
                     pendingSpace = true
+                    if byte == 0x0A || byte == 0x0D { pendingLineEnd = true }
                     i += 1
                     continue
                 }
@@ -346,7 +351,9 @@ struct ParagraphBuilder {
                 }
             }
             if pendingSpace {
-                if !text.isEmpty && text.last != 0x0a {
+                let joinsWideCharacters = pendingLineEnd && UTF8Scalars.endsWideCJK(text) && UTF8Scalars.startsWideCJK(content, i)
+                pendingLineEnd = false
+                if !text.isEmpty && text.last != 0x0a && !joinsWideCharacters {
                     text.append(0x20)
                     characters += 1
                     if inLink { linkCharacters += 1 }
@@ -374,6 +381,7 @@ struct ParagraphBuilder {
 
     private mutating func newline() {
         pendingSpace = false
+        pendingLineEnd = false
         while text.last == 0x20 { text.removeLast(); characters -= 1 }
         if !text.isEmpty && text.last != 0x0a {
             text.append(0x0a)
@@ -384,6 +392,7 @@ struct ParagraphBuilder {
     /// Ends the current paragraph, owned by `owner` (the innermost open element if not given).
     private mutating func flush(owner: Int? = nil) {
         pendingSpace = false
+        pendingLineEnd = false
         while let last = text.last, last == 0x20 || last == 0x0a {
             text.removeLast()
             characters -= 1

@@ -8,6 +8,8 @@ public struct ScriptCounts: Sendable, Equatable {
     public var otherLetters = 0
     /// Of `otherLetters`, those in ASCII.
     public var asciiLetters = 0
+    /// Characters that are neither letters nor whitespace: digits, punctuation, symbols.
+    public var marks = 0
 
     public var kana: Int { hiragana + katakana }
     public var letters: Int { kana + han + hangul + otherLetters }
@@ -20,12 +22,13 @@ public struct ScriptCounts: Sendable, Equatable {
             case 0x41...0x5A, 0x61...0x7A:
                 otherLetters += 1
                 asciiLetters += 1
-            case 0..<0x80, 0x3000...0x303F, 0xFF01...0xFF0F, 0xFF1A...0xFF20: break
+            case 0x09, 0x0A, 0x0D, 0x20: break
+            case 0..<0x80, 0x3000...0x303F, 0xFF01...0xFF0F, 0xFF1A...0xFF20: marks += 1
             case 0x3041...0x309F: hiragana += 1
             case 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: katakana += 1
             case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: han += 1
             case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: hangul += 1
-            default: if scalar.properties.isAlphabetic { otherLetters += 1 }
+            default: if scalar.properties.isAlphabetic { otherLetters += 1 } else { marks += 1 }
             }
         }
     }

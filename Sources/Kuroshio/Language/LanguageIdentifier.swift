@@ -11,24 +11,40 @@ public struct LanguageGuess: Sendable, Equatable {
 
 /// Identifies the language of text. Scripts decide what scripts can decide: kana make Japanese, Hangul makes
 /// Korean, Han without kana makes Chinese (never Japanese). Letters of other scripts go to CLD2, the detector Common
-/// Crawl itself uses. Code is told apart first, by `CodeDetector`, since CLD2 calls code English. Mixed text is
-/// decided by each language's share of letters, where a CJK character or Hangul syllable weighs as much as
-/// `alphabeticWeight` inverse letters of other scripts (a syllable carries about as much as two or three Latin
-/// letters). One per thread.
+/// Crawl itself uses, and are shared among the languages it finds by its percents. Code is told apart first, by
+/// `CodeDetector`, since CLD2 calls code English. Mixed text is decided by each language's share of content, where
+/// a CJK character or Hangul syllable weighs as much as 1 / `alphabeticWeight` other characters (a syllable carries
+/// about as much as two or three Latin letters). A guess's score is its label's share. One per thread.
 public final class LanguageIdentifier {
     public var code = CodeDetector()
     /// Kana must be at least this share of Han and kana together for CJK text to be Japanese.
     public var minimumKanaShare = 0.1
-    /// What one letter of an alphabet weighs against one CJK character or Hangul syllable.
+    /// What one character of an alphabet (or one digit or mark) weighs against one CJK character or Hangul syllable.
     public var alphabeticWeight = 0.4
 
     public init() {}
 
-    public func identify(_ text: String) -> LanguageGuess {
-        let (codeShare, isCode) = code.measure(text)
-        if isCode { return LanguageGuess(label: "code", score: Swift.min(1, codeShare * 5), shares: ["code": 1]) }
+    /// The label, score and shares of `text` read as one piece.
+    public func identify(_ text: String) -> LanguageGuess { read(text).guess }
+
+    /// What one text tells: its guess; its content, in CJK characters (`alphabeticWeight` for each other character
+    /// that is not whitespace); and whether anything decided it. Short ASCII text that CLD2 cannot place is English
+    /// at score 0.5, undecided.
+    struct Reading {
+        var guess: LanguageGuess
+        var content: Double
+        var decided: Bool
+    }
+
+    func read(_ text: String) -> Reading {
         let counts = ScriptCounts(text)
         let cjk = counts.kana + counts.han
+        let content = Double(cjk + counts.hangul) + alphabeticWeight * Double(counts.otherLetters + counts.marks)
+        let (codeShare, isCode) = code.measure(text)
+        if isCode {
+            return Reading(guess: LanguageGuess(label: "code", score: Swift.min(1, codeShare * 5), shares: ["code": 1]),
+                           content: content, decided: true)
+        }
         let japanese = counts.kana > 0 && Double(counts.kana) >= minimumKanaShare * Double(cjk)
         var letters: [String: Double] = [:]
         if cjk > 0 { letters[japanese ? "ja" : "zh"] = Double(cjk) }
@@ -37,22 +53,28 @@ public final class LanguageIdentifier {
             letters["ko"] = Double(counts.hangul + (japanese ? 0 : counts.han))
             if !japanese { letters["zh"] = nil }
         }
-        var cld2Percent = 100
+        var decided = cjk + counts.hangul > 0
         let alphabetic = Double(counts.otherLetters) * alphabeticWeight
         // A few Latin letters in CJK text (a brand, a unit) cannot change the outcome: CLD2 is not asked about them.
         if counts.otherLetters > 0 && alphabetic >= 0.1 * Double(cjk + counts.hangul) {
             // CLD2 sees the alphabetic part alone, so that CJK around it does not decide for it.
             let latinPart = cjk + counts.hangul == 0 ? text : Self.withoutCJK(text)
-            let (language, percent) = Self.cld2(latinPart, asciiOnly: counts.otherLetters == counts.asciiLetters)
-            letters[language, default: 0] += alphabetic
-            cld2Percent = percent
+            let (languages, known) = Self.cld2(latinPart, asciiOnly: counts.otherLetters == counts.asciiLetters)
+            for (language, share) in languages { letters[language, default: 0] += alphabetic * share }
+            decided = decided || known
         }
         let total = letters.values.reduce(0, +)
-        guard total > 0, let (label, count) = letters.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
-        else { return LanguageGuess(label: "other:un", score: 0, shares: [:]) }
-        var score = count / total
-        if !["ja", "zh", "ko"].contains(label) { score *= Double(cld2Percent) / 100 }
-        return LanguageGuess(label: label, score: score, shares: letters.mapValues { $0 / total })
+        guard total > 0, let (label, count) = Self.largest(letters) else {
+            return Reading(guess: LanguageGuess(label: "other:un", score: 0, shares: [:]), content: content, decided: false)
+        }
+        if !decided { return Reading(guess: LanguageGuess(label: label, score: 0.5, shares: [label: 1]), content: content, decided: false) }
+        return Reading(guess: LanguageGuess(label: label, score: count / total, shares: letters.mapValues { $0 / total }),
+                       content: content, decided: true)
+    }
+
+    /// The entry with the largest value, ties to the first name.
+    static func largest(_ values: [String: Double]) -> (String, Double)? {
+        values.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }.map { ($0.key, $0.value) }
     }
 
     /// `text` with kana, Han and Hangul made spaces.
@@ -70,17 +92,16 @@ public final class LanguageIdentifier {
         return String(scalars)
     }
 
-    /// CLD2's top language for the text's letters outside CJK, as a label, with its percent. CLD2 is weak on a few
-    /// words: when it cannot tell and the letters are plain ASCII, or when a short ASCII text it calls another
-    /// language holds English function words ("She got angry."), English is the answer, at half confidence.
-    private static func cld2(_ text: String, asciiOnly: Bool) -> (String, Int) {
-        var (code, percent, scored) = CLD2.detect(text)
-        if code != "en", asciiOnly, scored < 40, Self.holdsEnglishFunctionWords(text) { code = "un" }
-        switch code {
-        case "en": return ("en", percent)
-        case "un": return asciiOnly ? ("en", 50) : ("other:un", 0)
-        default: return ("other:\(code)", percent)
-        }
+    /// CLD2's languages for the text's letters outside CJK, as labels with their shares, and whether CLD2 could tell.
+    /// CLD2 is weak on a few words: when it cannot tell and the letters are plain ASCII, or when a short ASCII text it
+    /// calls another language holds English function words ("She got angry."), English is the guess, undecided.
+    private static func cld2(_ text: String, asciiOnly: Bool) -> ([(String, Double)], Bool) {
+        let result = CLD2.detect(text)
+        let found = result.languages.filter { $0.code != "un" && $0.percent > 0 }
+        let guessEnglish = found.first?.code != "en" && asciiOnly && result.scoredBytes < 40 && Self.holdsEnglishFunctionWords(text)
+        if found.isEmpty || guessEnglish { return asciiOnly ? ([("en", 1)], false) : ([("other:un", 1)], false) }
+        let sum = Double(found.reduce(0) { $0 + $1.percent })
+        return (found.map { ($0.code == "en" ? "en" : "other:\($0.code)", Double($0.percent) / sum) }, true)
     }
 }
 
@@ -99,49 +120,53 @@ extension LanguageIdentifier {
         return words.filter { englishFunctionWords.contains(String($0)) }.count * 3 >= words.count
     }
 
-    /// Identifies every paragraph, then the document: each language's share is the share of the document's
-    /// characters in paragraphs of that language, and the label is the largest share. Its score is that share times
-    /// the mean score of those paragraphs. Two rules of context come first:
+    /// Identifies every paragraph, then the document: each language's share is its share of the content of the
+    /// paragraphs that were decided (a paragraph's content shared among its languages), the label is the largest
+    /// share and the score that share. Undecided paragraphs (short ASCII lines CLD2 cannot place) take the document's
+    /// label; when no paragraph is decided, the whole text is read as one. Two rules of context come first:
     /// - In a document whose kana-bearing paragraphs hold at least a quarter of its CJK text, Han-only paragraphs of
     ///   short lines (headlines, addresses, company tables, 令和五年度) are Japanese. Chinese has no kana, so it never
     ///   turns Japanese this way.
-    /// - Code blocks do not outvote prose: when prose is at least 30% of the text (a CJK character counting as
-    ///   1 / `alphabeticWeight` letters), the label is the prose's, and a Japanese technical article keeps its code
-    ///   blocks inside it.
+    /// - Code blocks do not outvote prose: when prose is at least 30% of the content, shares are of the prose alone,
+    ///   and a Japanese technical article keeps its code blocks inside it.
     public func identify(_ paragraphs: inout [Paragraph]) -> LanguageGuess {
-        var weights: [String: Double] = [:]
+        var readings: [Reading] = []
+        readings.reserveCapacity(paragraphs.count)
+        var cjk: [String: Double] = [:]
         for i in paragraphs.indices {
-            let guess = identify(paragraphs[i].text)
-            paragraphs[i].language = guess.label
-            paragraphs[i].languageScore = guess.score
-            weights[guess.label, default: 0] += Double(paragraphs[i].characters)
+            let reading = read(paragraphs[i].text)
+            paragraphs[i].language = reading.guess.label
+            paragraphs[i].languageScore = reading.guess.score
+            if reading.guess.label == "ja" || reading.guess.label == "zh" { cjk[reading.guess.label, default: 0] += reading.content }
+            readings.append(reading)
         }
-        let japanese = weights["ja", default: 0], chinese = weights["zh", default: 0]
+        let japanese = cjk["ja", default: 0], chinese = cjk["zh", default: 0]
         if japanese > 0, chinese > 0, japanese >= 0.25 * (japanese + chinese) {
             for i in paragraphs.indices where paragraphs[i].language == "zh"
                 && paragraphs[i].text.split(separator: "\n").allSatisfy({ $0.count <= Self.shortHanParagraph }) {
                 paragraphs[i].language = "ja"
+                readings[i].guess.shares = ["ja": 1]
             }
         }
-        var scores: [String: Double] = [:]
-        weights = [:]
-        var total = 0.0
-        for paragraph in paragraphs {
-            let weight = Double(paragraph.characters)
-            weights[paragraph.language, default: 0] += weight
-            scores[paragraph.language, default: 0] += weight * paragraph.languageScore
-            total += weight
+        var prose: [String: Double] = [:]
+        var code = 0.0
+        for reading in readings where reading.decided {
+            if reading.guess.label == "code" { code += reading.content; continue }
+            for (language, share) in reading.guess.shares { prose[language, default: 0] += reading.content * share }
         }
-        guard total > 0 else { return LanguageGuess(label: "other:un", score: 0, shares: [:]) }
-        // Prose against code by content: a CJK character says as much as 1 / alphabeticWeight letters.
-        let prose = weights.filter { $0.key != "code" }
-        let prosePart = prose.reduce(0) { $0 + $1.value / (["ja", "zh", "ko"].contains($1.key) ? alphabeticWeight : 1) }
-        let candidates = prosePart >= 0.3 * (prosePart + weights["code", default: 0]) ? prose : weights
-        let part = candidates.values.reduce(0, +)
-        guard let (label, weight) = candidates.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
-        else { return LanguageGuess(label: "other:un", score: 0, shares: [:]) }
-        return LanguageGuess(label: label, score: weight / part * (scores[label]! / weight),
-                             shares: weights.mapValues { $0 / total })
+        let proseContent = prose.values.reduce(0, +)
+        guard proseContent + code > 0 else {
+            let whole = identify(paragraphs.map(\.text).joined(separator: "\n"))
+            for i in paragraphs.indices { paragraphs[i].language = whole.label }
+            return whole
+        }
+        var shares = prose
+        if proseContent < 0.3 * (proseContent + code) { shares["code"] = code }
+        let total = shares.values.reduce(0, +)
+        shares = shares.mapValues { $0 / total }
+        let (label, score) = Self.largest(shares)!
+        for i in paragraphs.indices where !readings[i].decided { paragraphs[i].language = label }
+        return LanguageGuess(label: label, score: score, shares: shares)
     }
 
     /// The longest line of a Han-only paragraph that context makes Japanese, in characters (a table's rows are lines).

@@ -1,5 +1,8 @@
-/// `language`: identifies each document's language and routes it to the bucket of that name, when the recipe keeps
-/// the bucket and the score reaches its minimum; other documents are dropped, counted by language.
+/// `language`: identifies each document's languages and routes it to the first bucket, in the recipe's order, whose
+/// language holds at least the bucket's share of the document. A recipe that lists `ja: 0.3` first so keeps a
+/// Japanese novel behind a long English licence, and `en: 0.7` after it keeps Portuguese with English lines out.
+/// Other documents are dropped, counted by their largest language. `lang` is the bucket's language and `lang_score`
+/// its share.
 public struct LanguageStage: PipelineStage {
     public let name = "language"
     /// The kept buckets with the least score a document needs to enter each.
@@ -46,20 +49,22 @@ public struct LanguageStage: PipelineStage {
         func run(_ item: inout StageItem, stats: inout RunStats) -> StageVerdict {
             guard var document = item.document else { return .notYet }
             let guess = stage.fastText?.identify(document.text) ?? languages.identify(&document.paragraphs)
-            document.meta.lang = guess.label
-            document.meta.langScore = guess.score
+            let routed = stage.buckets.first { guess.shares[$0.name, default: 0] >= $0.minimumScore }
+            let label = routed?.name ?? guess.label
+            let score = routed.map { guess.shares[$0.name, default: 0] } ?? guess.score
+            document.meta.lang = label
+            document.meta.langScore = score
             document.meta.langShares = guess.shares
-            let target = stage.buckets.first { $0.name == guess.label }
-            let passed = target.map { guess.score >= $0.minimumScore } ?? false
-            document.decisions.append(Document.Decision(stage: stage.name, value: guess.score, passed: passed))
+            document.decisions.append(Document.Decision(stage: stage.name, value: score, passed: routed != nil))
             item.document = document
-            let value = "\(guess.label) \(guess.score)" + (target.map { " (min \($0.minimumScore))" } ?? " (bucket not kept)")
-            guard passed, let target else {
+            guard let routed else {
+                let kept = stage.buckets.first { $0.name == guess.label }
                 stats.add(.languageDropped(guess.label))
-                return StageVerdict(passed: false, value: value, reason: target == nil ? .language : .languageScore)
+                return StageVerdict(passed: false, value: "\(guess.label) \(guess.score)" + (kept.map { " (min \($0.minimumScore))" } ?? " (bucket not kept)"),
+                                    reason: kept == nil ? .language : .languageScore)
             }
-            item.bucket = target.name
-            return StageVerdict(passed: true, value: value)
+            item.bucket = routed.name
+            return StageVerdict(passed: true, value: "\(label) \(score) (min \(routed.minimumScore))")
         }
     }
 }

@@ -163,6 +163,31 @@ import Testing
         #expect(text("<pre>line one\rline two\r\nline three</pre>") == "line one\nline two\nline three")
     }
 
+    /// Japanese prose hard-wrapped at a fixed width is joined where a line is full and CJK meets CJK; short lines,
+    /// a new paragraph's ideographic-space indent and Latin text keep their line ends.
+    @Test func hardWrappedJapaneseIsJoined() {
+        let wrapped = """
+            　ある日の暮方の事である。一人の下人が、羅生門の下で雨やみを待っていた。きりぎ
+            りすが一匹とまっている。広い門の下には、この男のほかに誰もいない。唯、所々丹塗の
+            剥げた、大きな円柱に、蟋蟀が一匹とまっている。
+            　作者はさっき、「下人が雨やみを待っていた」と書いた。
+            Produced by a volunteer from images generously made available by the
+            library of a university.
+            """
+        #expect(HTMLExtractor.plainText(Array(wrapped.utf8)).paragraphs.map(\.text) == ["""
+            　ある日の暮方の事である。一人の下人が、羅生門の下で雨やみを待っていた。きりぎりすが一匹とまっている。\
+            広い門の下には、この男のほかに誰もいない。唯、所々丹塗の剥げた、大きな円柱に、蟋蟀が一匹とまっている。
+            　作者はさっき、「下人が雨やみを待っていた」と書いた。
+            Produced by a volunteer from images generously made available by the
+            library of a university.
+            """])
+        let list = "よくある質問\nお支払いについて\n配送について"
+        #expect(HTMLExtractor.plainText(Array(list.utf8)).paragraphs.map(\.text) == [list])
+        // In HTML a line end between two wide characters goes, as browsers drop it; elsewhere it is a space.
+        #expect(text("<p>きりぎ\nりすが一匹\n とまっている。\nThe end\nof it.</p><table><tr><td>漢字</td>\n<td>表</td></tr></table>")
+            == "きりぎりすが一匹とまっている。 The end of it.|漢字 表")
+    }
+
     @Test func invisibleCharactersGoExceptJoinersInEmoji() {
         #expect(text("<p>\u{FEFF}ゼロ\u{200B}幅\u{200D}の文字</p>") == "ゼロ幅の文字")
         #expect(text("<p>家族👨\u{200D}👩\u{200D}👧です</p>") == "家族👨\u{200D}👩\u{200D}👧です")
