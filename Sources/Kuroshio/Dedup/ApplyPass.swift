@@ -75,11 +75,11 @@ extension Deduplicator {
                     removedList += "\(id.tsvField)\t\(removal.rawValue)\t\(verdict!.keeper.tsvField)\n"
                     return
                 }
-                if let minChars = config.paragraphs?.minChars, !frequent.isEmpty, !DedupConfig.ParagraphOptions.untouched.contains(unit.bucket) {
+                if let options = config.paragraphs, !frequent.isEmpty, !DedupConfig.ParagraphOptions.untouched.contains(unit.bucket) {
                     let paragraphs = DedupKeys.paragraphs(document.text)
                     var kept: [Substring] = []
                     for (index, paragraph) in paragraphs.enumerated() {
-                        let key = index < ParagraphPosition.maxParagraphs ? DedupKeys.paragraph(paragraph) : 0
+                        let key = index < ParagraphPosition.maxParagraphs ? DedupKeys.paragraph(paragraph, minLength: options.minLength) : 0
                         // Only other documents lose the paragraph: the one where it first occurs keeps every copy.
                         if let first = frequent[key], ParagraphPosition(packed: first).ordinal != base + UInt64(local) { continue }
                         kept.append(paragraph)
@@ -88,7 +88,7 @@ extension Deduplicator {
                         stats.add(.paragraphs(.removed), paragraphs.count - kept.count)
                         let text = kept.joined(separator: "\n\n")
                         let characters = text.unicodeScalars.count
-                        if characters < minChars {
+                        if characters < options.minChars {
                             stats.add(.paragraphs(.docsDropped))
                             removedList += "\(id.tsvField)\t\(DedupRemoval.paragraphs.rawValue)\t\(id.tsvField)\n"
                             return

@@ -23,15 +23,18 @@ public struct DedupConfig: Sendable, Equatable {
         case first, newest
     }
 
-    /// Paragraphs counted across the corpus, once per document: one seen in more than `maxCount` documents is removed
-    /// but from the document where it first occurs, and a document left with fewer than `minChars` characters is
-    /// dropped. The `code` bucket is never touched: a line repeated across files (`});`, `var _ = this;`) is syntax,
-    /// not boilerplate, and removing it breaks the code.
+    /// Paragraphs counted across the corpus, once per document: one of at least `minLength` characters (a CJK
+    /// character counting as 2.5) seen in more than `maxCount` documents is removed but from the document where it
+    /// first occurs, and a document left with fewer than `minChars` characters is dropped. Boilerplate is a long
+    /// paragraph repeated across pages; a short one (`2023`, `Conclusion`, `価格 : 8,800円(税込)`) is a heading, a
+    /// date or a table cell, and stays. The `code` bucket is never touched: a line repeated across files (`});`,
+    /// `var _ = this;`) is syntax, not boilerplate, and removing it breaks the code.
     public struct ParagraphOptions: Sendable, Equatable {
         /// The buckets paragraph dedup leaves alone.
         public static let untouched: Set<String> = ["code"]
         public var maxCount = 1
         public var minChars = 50
+        public var minLength = 30
         /// Frequency tables of other runs or dumps whose counts are added to this corpus's.
         public var tables: [String] = []
         public init() {}

@@ -18,8 +18,10 @@ enum DedupKeys {
     /// A paragraph unit of a text: the parts between blank lines.
     static func paragraphs(_ text: String) -> [Substring] { text.split(separator: "\n\n", omittingEmptySubsequences: false) }
 
-    /// The key of a paragraph; 0 for one that is blank once normalised.
-    static func paragraph(_ paragraph: Substring) -> UInt64 {
+    /// The key of a paragraph; 0 for one that is blank once normalised, or shorter than `minLength` characters (a
+    /// CJK character counting as 2.5).
+    static func paragraph(_ paragraph: Substring, minLength: Int) -> UInt64 {
+        if minLength > 0 && ScriptCounts(paragraph).content(alphabeticWeight: 0.4) < 0.4 * Double(minLength) { return 0 }
         let normalized = TextNormalizer.normalize(paragraph)
         return normalized.isEmpty ? 0 : Hash64.bytes(normalized.span, seed: 3) | 1
     }

@@ -32,6 +32,7 @@ public enum DedupStages {
     static let paragraph = DedupStageSpec(
         name: "paragraph_dedup", summary: "removes each paragraph seen more than max_count times in the corpus, but where it first occurs",
         parameters: [ParameterSpec("max_count", .number, "1", "how often a paragraph may occur before its copies go"),
+                     ParameterSpec("min_length", .number, "30", "shorter paragraphs are never removed (characters, CJK counting 2.5)"),
                      ParameterSpec("min_chars", .number, "50", "a document left with fewer characters is dropped"),
                      ParameterSpec("tables", .list, "none", "frequency tables of other runs or dumps, whose counts are added "
                                    + "(paths relative to the recipe)")]
@@ -39,6 +40,7 @@ public enum DedupStages {
         var options = DedupConfig.ParagraphOptions()
         options.maxCount = try parameters.whole("max_count", options.maxCount, in: 1...Int(Int32.max))
         options.minChars = try parameters.whole("min_chars", options.minChars, in: 0...Int(Int32.max))
+        options.minLength = try parameters.whole("min_length", options.minLength, in: 0...Int(Int32.max))
         options.tables = parameters.list("tables").map { FileSystem.resolve($0, relativeTo: parameters.file) }
         dedup.paragraphs = options
     }

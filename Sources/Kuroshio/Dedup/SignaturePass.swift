@@ -64,7 +64,7 @@ extension Deduplicator {
                 // (a refrain, a table's row) is not boilerplate.
                 var seen = Set<UInt64>()
                 for (index, paragraph) in DedupKeys.paragraphs(text).enumerated() where index < ParagraphPosition.maxParagraphs {
-                    let key = DedupKeys.paragraph(paragraph)
+                    let key = DedupKeys.paragraph(paragraph, minLength: config.paragraphs!.minLength)
                     if key != 0 && seen.insert(key).inserted { paragraphs += [key, ParagraphPosition(ordinal: local, paragraph: index).packed] }
                 }
             }

@@ -11,8 +11,10 @@ public struct CodeDetector: Sendable {
 
     public init() {}
 
-    /// The share of code-shaped tokens, and whether that makes the text code.
+    /// The share of code-shaped tokens, and whether that makes the text code. Machine-written text is code whatever
+    /// its words: a JSON value or a JSONP call around one, and code packed as minifiers pack it (`isPacked`).
     public func measure(_ text: String) -> (share: Double, isCode: Bool) {
+        if text.withByteView({ Self.isData($0) || Self.isPacked($0) }) { return (1, true) }
         var tokens = 0, codeLike = 0
         text.withByteView { bytes in
             var i = 0
@@ -30,6 +32,53 @@ public struct CodeDetector: Sendable {
         // A short snippet needs two code-shaped tokens: one may be an English word that is also a keyword ("this").
         let isCode = (codeLike >= minimumTokens && share >= minimumShare) || (tokens >= 3 && codeLike >= 2 && share >= shortShare)
         return (share, isCode)
+    }
+
+    /// Whether the text is one JSON object or array, alone or as the argument of a call (`callback({…});`, JSONP).
+    static func isData(_ bytes: ByteView) -> Bool {
+        var from = 0, to = bytes.count
+        while from < to && bytes[from].isASCIIWhitespace { from += 1 }
+        while to > from && bytes[to - 1].isASCIIWhitespace { to -= 1 }
+        guard to - from >= 2 else { return false }
+        if bytes[from] != 0x7B && bytes[from] != 0x5B {
+            // A JSONP callback: a dotted name, "(", the value, ")" and perhaps ";".
+            var name = from
+            while name < to && (isAlphanumeric(bytes[name]) || bytes[name] == 0x5F || bytes[name] == 0x24 || bytes[name] == 0x2E) { name += 1 }
+            guard name > from, name < to, bytes[name] == 0x28 else { return false }
+            if bytes[to - 1] == 0x3B { to -= 1 }
+            guard to > name + 1, bytes[to - 1] == 0x29 else { return false }
+            from = name + 1
+            to -= 1
+        }
+        guard from < to, bytes[from] == 0x7B || bytes[from] == 0x5B else { return false }
+        var repairs = JSONParser.Repairs()
+        return JSONParser.parse(bytes[from..<to], repairs: &repairs) != nil
+    }
+
+    /// The least length of a packed line, in bytes.
+    static let packedLine = 200
+
+    /// Whether most of the text sits on packed lines: lines of `packedLine` bytes or more with under one space in
+    /// twelve bytes and at least one in sixteen a bracket, brace, parenthesis, `;` or `=`. Prose has a space every
+    /// five or six letters, and Japanese prose, which has none, writes its brackets full-width.
+    static func isPacked(_ bytes: ByteView) -> Bool {
+        var packed = 0, start = 0
+        while start < bytes.count {
+            let end = bytes.firstIndex(of: 0x0A, from: start) ?? bytes.count
+            if end - start >= packedLine {
+                var spaces = 0, syntax = 0
+                for k in start..<end {
+                    switch bytes[k] {
+                    case 0x20, 0x09: spaces += 1
+                    case 0x28, 0x29, 0x3B, 0x3D, 0x5B, 0x5D, 0x7B, 0x7D: syntax += 1
+                    default: break
+                    }
+                }
+                if spaces * 12 < end - start && syntax * 16 >= end - start { packed += end - start }
+            }
+            start = end + 1
+        }
+        return packed * 2 > bytes.count
     }
 
     static let keywords: Set<String> = [

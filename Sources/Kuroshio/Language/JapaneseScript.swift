@@ -16,7 +16,13 @@ public struct ScriptCounts: Sendable, Equatable {
     /// The share of kana among all letters, 0 when there are none.
     public var kanaRatio: Double { letters == 0 ? 0 : Double(kana) / Double(letters) }
 
-    public init(_ text: String) {
+    /// The text's content in CJK characters: a kana, Han or Hangul character is 1, and any other character that
+    /// is not whitespace `alphabeticWeight` (a CJK character carries about as much as two or three Latin letters).
+    public func content(alphabeticWeight: Double) -> Double {
+        Double(kana + han + hangul) + alphabeticWeight * Double(otherLetters + marks)
+    }
+
+    public init<Text: StringProtocol>(_ text: Text) {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x41...0x5A, 0x61...0x7A:

@@ -39,7 +39,7 @@ public final class LanguageIdentifier {
     func read(_ text: String) -> Reading {
         let counts = ScriptCounts(text)
         let cjk = counts.kana + counts.han
-        let content = Double(cjk + counts.hangul) + alphabeticWeight * Double(counts.otherLetters + counts.marks)
+        let content = counts.content(alphabeticWeight: alphabeticWeight)
         let (codeShare, isCode) = code.measure(text)
         if isCode {
             return Reading(guess: LanguageGuess(label: "code", score: Swift.min(1, codeShare * 5), shares: ["code": 1]),

@@ -160,9 +160,24 @@ import Testing
         #expect(result.removed.mapValues(\.reason) == ["c": "paragraphs"])
         #expect(result.stats["dedup.paragraphs.removed"] == 3)
         #expect(result.stats["dedup.paragraphs.docs_in"] == 3 && result.stats["dedup.paragraphs.docs_out"] == 2)
-        // This corpus's table, by documents: the menu in 3, the 6 other paragraphs in 1.
+        // This corpus's table, by documents: the menu in 3, the 5 other paragraphs long enough to count in 1
+        // (短い本文です。 is under 30 characters as CJK counts, and never counted).
         let table = try #require(ParagraphTable.entries("\(result.output)/dedup/paragraphs-ja.table"))
-        #expect(table.map(\.count).sorted() == [1, 1, 1, 1, 1, 1, 3])
+        #expect(table.map(\.count).sorted() == [1, 1, 1, 1, 1, 3])
+    }
+
+    /// Headings, dates and table cells repeat across unrelated pages and are not boilerplate: paragraphs under
+    /// `min_length` characters (a CJK character counting as 2.5) stay wherever they occur.
+    @Test func shortParagraphsStay() throws {
+        let short = ["2023", "Conclusion", "価格 : 8,800円(税込)", "Tuesday November 19, 2019"]
+        let footer = "■会社名:株式会社くろしお ■代表名:山田 太郎"
+        let input = try corpus(["ja/part-1": [Doc(id: "a", text: (short + [Self.article, footer]).joined(separator: "\n\n")),
+                                              Doc(id: "b", text: (short + [Self.other, footer]).joined(separator: "\n\n"))]])
+        let result = try dedup(input, try config("  - paragraph_dedup: {max_count: 1, min_chars: 20}\n"))
+        #expect(result.kept["ja"]!.map(\.text) == [(short + [Self.article, footer]).joined(separator: "\n\n"),
+                                                   (short + [Self.other]).joined(separator: "\n\n")])
+        let everything = try dedup(input, try config("  - paragraph_dedup: {max_count: 1, min_chars: 20, min_length: 0}\n"))
+        #expect(everything.kept["ja"]![1].text == Self.other)
     }
 
     /// A paragraph repeated within the document where it first occurs stays there every time; code is never touched,

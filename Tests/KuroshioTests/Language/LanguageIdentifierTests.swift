@@ -76,6 +76,30 @@ import Testing
     }
 }
 
+/// Machine-written text is code whatever words its strings hold: JSON, JSONP and minified bundles.
+@Suite struct DenseCodeTests {
+    let identifier = LanguageIdentifier()
+    let words = "The committee met on Tuesday and approved the budget for the coming year, after a long discussion of the harbour works."
+
+    @Test func jsonAndJSONPAreCode() {
+        let value = #"{"items":[{"title":"\#(words)","body":"\#(words) \#(words)","id":1}],"next":null}"#
+        for text in [value, "jQuery3110_1(\(value));", "window.feed.load(\(value))", "[\(value), \(value)]", "cb(\(value))"] {
+            #expect(identifier.identify(text).label == "code", "\(text.prefix(40))")
+        }
+        // Prose around braces, or a call that does not hold one JSON value, is not data.
+        #expect(identifier.identify("{\(words)}").label == "en")
+        #expect(identifier.identify("Note (\(words))").label == "en")
+    }
+
+    @Test func minifiedLinesAreCodeAndProseLinesAreNot() {
+        let minified = String(repeating: #"n.d=function(e,t){for(var r in t)n.o(t,r)&&Object.defineProperty(e,r,{get:t[r]})};throw new Error("Cannot find module "+e);"#, count: 4)
+        #expect(identifier.identify(minified).label == "code")
+        #expect(identifier.identify(String(repeating: words + " ", count: 4)).label == "en")
+        let japanese = String(repeating: "黒潮は日本列島の南岸に沿って北へ流れる暖流で、その流れ（幅は約百キロ）は速い。", count: 6)
+        #expect(identifier.identify(japanese).label == "ja")
+    }
+}
+
 /// The routing targets over `../shared/data/langid-dev/sentences.tsv`.
 @Suite(.enabled(if: Fixtures.hasLangidData, "../shared/data/langid-dev is absent"))
 struct LangidConformanceTests {
