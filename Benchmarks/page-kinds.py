@@ -9,6 +9,8 @@ and matches documents to pages by meta.url. Snippets are compared after NFKC and
 - present: share of `present` snippets found in the page's document (all missed when it has none); pages expected
   in no bucket, or in one the recipe does not route (zh in ja-en-code-cc), have none scored.
 - leaked: share of `absent` snippets found in the page's document (a page without one leaks nothing).
+- lines lost: for pages marked `"all_lines": true` (code files), the file's non-blank lines missing from its
+  document, compared whole after trailing whitespace.
 - bucket: share of pages in the expected bucket. `null` means in no bucket; a bucket the recipe does not route
   means in no bucket and identified as that language by `kuroshio explain`.
 
@@ -59,7 +61,14 @@ def explain(kuroshio, config, warc, url):
     return (lang.group(1) if lang else None), fails or ([run.stderr.strip()[:200]] if run.returncode else [])
 
 
-def score(pages, docs, routed, why):
+def lost_lines(path, text):
+    """The non-blank lines of the file at `path` that are not lines of `text`."""
+    kept = {line.rstrip() for line in text.split("\n")}
+    lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
+    return [line.rstrip() for line in lines if line.strip() and line.rstrip() not in kept]
+
+
+def score(pages, docs, routed, why, folder):
     rows = []
     for page in pages:
         want, got = page["bucket"], sorted({b for b, _ in docs.get(page["url"], [])})
@@ -69,7 +78,9 @@ def score(pages, docs, routed, why):
         row = {"file": page["file"], "want": want, "got": got,
                "missing": [s for s in present if norm(s) not in text],
                "leaked": [s for s in page["absent"] if text and norm(s) in text],
-               "n_present": len(present), "n_absent": len(page["absent"])}
+               "n_present": len(present), "n_absent": len(page["absent"]),
+               "lines_lost": lost_lines(os.path.join(folder, page["file"]), docs[page["url"]][0][1])
+               if page.get("all_lines") and got else []}
         if scored:
             row["right"] = got == [want]
         else:
@@ -84,21 +95,23 @@ def score(pages, docs, routed, why):
                "present": 1 - sum(len(r["missing"]) for r in rows) / n_present if n_present else None,
                "leaked": sum(len(r["leaked"]) for r in rows) / n_absent if n_absent else None,
                "bucket": sum(r["right"] for r in rows) / len(rows),
+               "lines_lost": sum(len(r["lines_lost"]) for r in rows),
                "n_present": n_present, "n_absent": n_absent}
     return summary, rows
 
 
 def report(summary, rows):
     print(f"{summary['pages']} pages: present {summary['present']:.1%} of {summary['n_present']} snippets, "
-          f"leaked {summary['leaked']:.1%} of {summary['n_absent']}, right bucket {summary['bucket']:.1%}\n")
+          f"leaked {summary['leaked']:.1%} of {summary['n_absent']}, right bucket {summary['bucket']:.1%}, "
+          f"code lines lost {summary['lines_lost']}\n")
     print(f"{'page':<26} {'want':<5} {'got':<9} {'present':>8} {'leaked':>7}")
     for r in rows:
-        mark = "" if r["right"] and not r["missing"] and not r["leaked"] else "  <-"
+        mark = "" if r["right"] and not r["missing"] and not r["leaked"] and not r["lines_lost"] else "  <-"
         print(f"{r['file']:<26} {r['want'] or 'null':<5} {','.join(r['got']) or '-':<9} "
               f"{r['n_present'] - len(r['missing']):>4}/{r['n_present']:<3} {len(r['leaked']):>3}/{r['n_absent']:<3}{mark}")
     print("\nFailures:")
     for r in rows:
-        if r["right"] and not r["missing"] and not r["leaked"]:
+        if r["right"] and not r["missing"] and not r["leaked"] and not r["lines_lost"]:
             continue
         print(f"\n{r['file']}" + ("" if r["right"] else f": want {r['want'] or 'null'}, got {','.join(r['got']) or 'none'}"))
         for line in r.get("fails", []):
@@ -107,6 +120,8 @@ def report(summary, rows):
             print(f"    missing: {s}")
         for s in r["leaked"]:
             print(f"    leaked:  {s}")
+        for s in r["lines_lost"]:
+            print(f"    lost line: {s}")
 
 
 def main():
@@ -132,7 +147,7 @@ def main():
     subprocess.run([args.kuroshio, "run", warc, "--config", args.config, "--output", out], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     summary, rows = score(pages, read_output(out), recipe_buckets(args.config),
-                          lambda url: explain(args.kuroshio, args.config, warc, url))
+                          lambda url: explain(args.kuroshio, args.config, warc, url), args.pages)
     report(summary, rows)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:

@@ -43,7 +43,7 @@ enum BoilerplateNames {
     /// gives article, body, text. Long compound names (`navigation-border-thin-decoration`) describe styling more
     /// than parts, and are left out.
     static func judge(_ first: ByteView?, _ second: ByteView?)
-        -> (boilerplate: Bool, content: Bool, neverWrapper: Bool) {
+        -> (boilerplate: Bool, content: Bool, neverWrapper: Bool, strong: Bool) {
         var found: Lists = []
         func mark(_ word: NameKey?) {
             if let word, let on = lists[word] { found.formUnion(on) }
@@ -78,7 +78,7 @@ enum BoilerplateNames {
         if let first { scan(first) }
         if let second { scan(second) }
         let boilerplate = found.contains(.strong) || (found.contains(.weak) && !found.contains(.content))
-        return (boilerplate, found.contains(.content), found.contains(.neverWrapping))
+        return (boilerplate, found.contains(.content), found.contains(.neverWrapping), found.contains(.strong))
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -20,6 +20,14 @@ struct ElementRecord {
     var neverWrapper = false
     /// Whether the element is an `<article>`: a composition of its own, which the main block does not cut into.
     var isArticle = false
+    /// Whether the element is `<main>` or has `role="main"`: the page says where its content is.
+    var isMain = false
+    /// Whether the element is a list (`ul`, `ol`, `dl`): part of what its container says, which the main block does
+    /// not cut into either (a publication list keeps its heading and introduction).
+    var isList = false
+    /// Whether only weak words of its class or id (`header`, `banner`, `title`) make the element look like
+    /// boilerplate: such a block that holds the page's `<h1>` and prose is the page's lead (a hero section).
+    var namedWeakly = false
 }
 
 /// Builds paragraphs from the parser's element and text events: block elements split, `<br>` is a newline, inline
@@ -55,6 +63,10 @@ struct ParagraphBuilder {
     private var linkDepth = 0
     private var preformattedDepth = 0
     private var frameDepth = 0
+    /// How many block elements have opened so far, and the count when each open table cell opened: a cell that
+    /// held blocks is a layout column, and the text it ends with is its own paragraph, not the next cell's.
+    private var blocksOpened = 0
+    private var blocksAtCellStart: [Int: Int] = [:]
     /// How many `<article>` elements are open, and how many of their own `<header>` elements.
     private var articleDepth = 0
     private var articleHeaderDepth = 0
@@ -140,8 +152,12 @@ struct ParagraphBuilder {
         if case .skeleton = kind, elements.isEmpty, let lang = attributes.value("lang") {
             language = lang.string
         }
-        var judged = (boilerplate: false, content: false, neverWrapper: false)
+        var judged = (boilerplate: false, content: false, neverWrapper: false, strong: false)
         if case .skeleton = kind {} else if classes != nil || id != nil { judged = BoilerplateNames.judge(classes, id) }
+        // A heading's weak names (`entry-title`, `feature-title`) say what it is, a title, not where it sits.
+        if case .heading = kind, !judged.strong { judged.boilerplate = false }
+        let namedWeakly: Bool
+        if case .block = kind { namedWeakly = judged.boilerplate && !judged.strong } else { namedWeakly = false }
         let isArticle: Bool
         if case .skeleton = kind { isArticle = name.equalsIgnoringCase("article") } else { isArticle = false }
         if case .frame = kind {
@@ -164,9 +180,15 @@ struct ParagraphBuilder {
         elements.append(ElementRecord(parent: open.last ?? -1, end: index + 1, kind: kind,
                                       looksLikeBoilerplate: judged.boilerplate, looksLikeContent: judged.content,
                                       descriptor: descriptorStart..<descriptors.count, neverWrapper: judged.neverWrapper,
-                                      isArticle: isArticle))
+                                      isArticle: isArticle, isMain: Self.isMain(kind, name, attributes), isList: Self.isList(kind, name),
+                                      namedWeakly: namedWeakly))
         open.append(index)
         events.append(.element(index))
+        switch kind {
+        case .block, .tableBlock, .frame, .preformatted, .heading, .listItem: blocksOpened += 1
+        case .tableCell: blocksAtCellStart[index] = blocksOpened
+        default: break
+        }
         switch kind {
         case .block, .tableBlock, .skeleton:
             flush()
@@ -195,6 +217,16 @@ struct ParagraphBuilder {
         default:
             break
         }
+    }
+
+    private static func isMain(_ kind: ElementKind, _ name: ByteView, _ attributes: HTMLAttributes) -> Bool {
+        if case .skeleton = kind, name.equalsIgnoringCase("main") { return true }
+        return attributes.value("role")?.equalsIgnoringCase("main") ?? false
+    }
+
+    private static func isList(_ kind: ElementKind, _ name: ByteView) -> Bool {
+        guard case .block = kind else { return false }
+        return name.equalsIgnoringCase("ul") || name.equalsIgnoringCase("ol") || name.equalsIgnoringCase("dl")
     }
 
     /// The element opened last ends.
@@ -304,6 +336,8 @@ struct ParagraphBuilder {
             kindStack.removeLast()
         case .tableRow:
             newline()
+        case .tableCell:
+            if let before = blocksAtCellStart.removeValue(forKey: index), blocksOpened > before { flush(owner: index) }
         case .link:
             linkDepth -= 1
         case .code:

@@ -110,6 +110,25 @@ import Testing
         #expect(try FilterCase.judge("javascript_notice", "{}", FilterCase.document("JavaScript is a language.")).passed)
     }
 
+    /// Placeholders, server default pages, parked domains and wizard notes, matched across hard wraps.
+    @Test func placeholderPages() throws {
+        let template = "This file contains a summary of what you will find in each of the files\nthat make up your Ledger application."
+        #expect(try FilterCase.judge("placeholder_text", "{}", FilterCase.document(template)).passed == false)
+        #expect(try FilterCase.judge("placeholder_text", "{}", FilterCase.document("Welcome to nginx! If you see this page...")).value == 1)
+        #expect(try FilterCase.judge("placeholder_text", "{}", FilterCase.document("このドメインはお名前.comで取得されています。")).value == 1)
+        #expect(try FilterCase.judge("placeholder_text", "{}",
+                                     FilterCase.document("We installed nginx on the new server and tested the default page.")).value == 0)
+    }
+
+    /// Adult-site terms count once each, as whole words: `pornography` in a news story is not `porn`.
+    @Test func adultTerms() throws {
+        let landing = FilterCase.document("Hot singles in your area! XXX videos and live cams, 18+ only. Hot singles again.")
+        #expect(try FilterCase.judge("adult_terms", "{}", landing) == .init(stage: "adult_terms", value: 5, passed: false))
+        let news = FilterCase.document("The court ruled on the pornography law; the nude painting stays in the museum.")
+        #expect(try FilterCase.judge("adult_terms", "{}", news) == .init(stage: "adult_terms", value: 1, passed: true))
+        #expect(try FilterCase.judge("adult_terms", "{}", FilterCase.document("無修正のアダルト動画、出会い系")).value == 3)
+    }
+
     @Test func keywordLists() throws {
         let list = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-keywords-\(UUID().uuidString).txt")
         try "# advertising\n激安\n送料無料\nFREE SHIPPING\n".write(to: list, atomically: true, encoding: .utf8)
@@ -119,6 +138,10 @@ import Testing
         let english = FilterCase.document("Free shipping on all orders.")
         #expect(try FilterCase.judge("keywords", parameters, english) == .init(stage: "keywords", value: 1, passed: true))
         #expect(throws: ConfigError.self) { try FilterCase.filter("keywords", "{files: [/nonexistent/list.txt]}") }
+        // A list is read relative to the recipe that names it.
+        let recipe = list.deletingLastPathComponent().appendingPathComponent("recipe.yaml").path
+        let config = try PipelineConfig.parse("stages:\n  - extract:\n  - keywords: {files: [\(list.lastPathComponent)], max: 1}\n", file: recipe)
+        #expect(config.stages.count == 2)
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.sharedData.appendingPathComponent("wordlists").path)))
@@ -144,7 +167,7 @@ import Testing
     @Test func namesAreUniqueAndListed() {
         let names = FilterRegistry.all.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(names.count == 39)
+        #expect(names.count == 41)
     }
 
     @Test func recipesCheckFilterParameters() {

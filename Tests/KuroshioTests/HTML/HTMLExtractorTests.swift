@@ -213,6 +213,43 @@ import Testing
         "Officials said the new concrete blocks should protect the quay from waves twice as high as last year's.",
     ]
 
+    /// A table layout's sidebar column ends in loose text (a counter, a link list); that text is the column's, not
+    /// the start of the content column beside it.
+    @Test func aLayoutColumnKeepsItsOwnLastLines() {
+        let html = "<table><tr><td><table><tr><td>今日の記念日は手羽先記念日です。</td></tr></table>あなたは 番目のお客様です"
+            + "<br>相互リンク大歓迎です！</td><td><table><tr><td>" + Self.japaneseDiary + "</td></tr></table></td></tr></table>"
+        #expect(mainText(html) == Self.japaneseDiary)
+    }
+
+    /// A hero block named like a header (`header-section`) that holds the page's h1 and prose is its lead; a real
+    /// site header holds neither.
+    @Test func aHeroNamedLikeAHeaderIsTheLead() {
+        let html = "<div class=\"site-header\"><a href=/>Harbour Weekly</a></div><div class=\"header-section\"><h1>The harbour reopens</h1>"
+            + "<p class=\"header-subheading\">\(Self.articleSentences[0])</p></div><div class=\"section\"><p>\(Self.articleSentences[1])</p>"
+            + "<p>\(Self.articleSentences[2])</p></div>"
+        #expect(mainText(html) == (["The harbour reopens"] + Self.articleSentences).joined(separator: "\n\n"))
+    }
+
+    /// The walk does not go into a list: a publication list keeps its heading and introduction.
+    @Test func aListKeepsItsIntroduction() {
+        let entries = (1...8).map { "<li><a href=\"p\($0).pdf\">A study of harbour breakwater number \($0) under winter storms</a>. "
+            + "A. Author and B. Author. Coastal Engineering \(2010 + $0).</li>" }
+        let html = "<div id=content><h1>Publications</h1><p>\(Self.articleSentences[0])</p><ul>\(entries.joined())</ul></div>"
+        let text = mainText(html)
+        #expect(text.hasPrefix("Publications\n\n\(Self.articleSentences[0])\n\nA study of harbour breakwater number 1"))
+    }
+
+    /// What lies outside the page's one `<main>` (teasers of other stories) is not its content, however long.
+    @Test func outsideMainIsNotContent() {
+        let teasers = (1...6).map { "<div class=teaser><p>Another story, number \($0), about the fishing fleet and the price of fuel this winter.</p></div>" }
+        let html = "<body><main><article><h1>The harbour reopens</h1>" + Self.articleSentences.map { "<p>\($0)</p>" }.joined()
+            + "</article></main><div class=below>\(teasers.joined())</div></body>"
+        #expect(mainText(html) == (["The harbour reopens"] + Self.articleSentences).joined(separator: "\n\n"))
+    }
+
+    static let japaneseDiary = "今日は朝から雨でした。梅雨に入ってから、水槽の水がなんとなく濁りやすくなった気がします。午後から思い切って、水槽の水を三分の一ほど入れ替えました。"
+        + "カルキ抜きをした水をバケツに汲んで、半日ほど部屋に置いて温度をそろえておくのがコツです。うちには今、琉金が三匹と、和金が二匹います。"
+
     @Test func anArticleWrappedInAHeaderIsKept() {
         let html = "<body><nav><a href=/>Home</a> <a href=/news>News</a></nav><header><h1>Harbour reopens</h1>"
             + Self.articleSentences.map { "<p>\($0)</p>" }.joined() + "</header><footer><p>© 2026 Port News</p></footer></body>"

@@ -3,8 +3,8 @@ import Testing
 @testable import Kuroshio
 
 /// Realistic pages of the kinds a crawl is made of (`Tests/KuroshioTests/Pages`, with their expectations), through
-/// `Pipelines/ja-en-code-cc.yaml`: each page's main-text snippets are found, its boilerplate is not, and it lands in
-/// its bucket (or nowhere).
+/// `Pipelines/ja-en-code-cc.yaml`: each page's main-text snippets are found, its boilerplate is not, it lands in its
+/// bucket (or nowhere), and a code file marked `all_lines` keeps every line.
 @Suite struct PageKindTests {
     struct Expectation: Decodable {
         var file: String
@@ -13,6 +13,7 @@ import Testing
         var bucket: String?
         var present: [String]
         var absent: [String]
+        var all_lines: Bool?
     }
 
     static let pages = Fixtures.root.appendingPathComponent("Tests/KuroshioTests/Pages")
@@ -35,12 +36,13 @@ import Testing
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-pages-\(UUID().uuidString)").path
         let config = try PipelineConfig.load(path: Fixtures.root.appendingPathComponent("Pipelines/ja-en-code-cc.yaml").path)
         _ = try Runner(config: config, inputs: [input], output: output).run()
-        var found: [String: (bucket: String, text: String)] = [:]
+        var found: [String: (bucket: String, text: String, raw: String)] = [:]
         for bucket in ["ja", "en", "code"] {
             for shard in FileSystem.files(under: "\(output)/\(bucket)", suffixes: [".jsonl.gz"]) {
                 for object in try Fixtures.shardObjects(shard) {
                     let meta = try #require(object["meta"] as? [String: Any])
-                    found[meta["url"] as! String] = (bucket, normalized(object["text"] as! String))
+                    let text = object["text"] as! String
+                    found[meta["url"] as! String] = (bucket, normalized(text), text)
                 }
             }
         }
@@ -52,6 +54,13 @@ import Testing
             guard let text = document?.text else { continue }
             for snippet in page.present { #expect(text.contains(normalized(snippet)), "\(page.file) lost: \(snippet)") }
             for snippet in page.absent { #expect(!text.contains(normalized(snippet)), "\(page.file) kept: \(snippet)") }
+            if page.all_lines == true {
+                func trimmed(_ line: Substring) -> String { String(line.reversed().drop(while: \.isWhitespace).reversed()) }
+                let kept = Set(document!.raw.split(separator: "\n").map(trimmed))
+                let file = String(decoding: try Data(contentsOf: Self.pages.appendingPathComponent(page.file)), as: UTF8.self)
+                let lines = file.split(whereSeparator: \.isNewline).map(trimmed).filter { !$0.isEmpty }
+                #expect(lines.allSatisfy(kept.contains), "\(page.file) lost: \(lines.first { !kept.contains($0) } ?? "")")
+            }
         }
     }
 }

@@ -158,7 +158,10 @@ import Testing
     @Test func routingSendsEachPageToItsBucket() throws {
         let output = try run(try recipe("ja-en-code-cc.yaml"), [Fixtures.sample])
         #expect(Set(output.documents.keys) == ["ja", "en", "code"])
-        #expect(output.urls("ja") == Self.japanesePaths.map { "http://sample.kuroshio.test" + $0 })
+        // The 81-character chunked page repeats one 3-gram of script runs, 17% of it: Gopher's repetition rule for
+        // Japanese (FineWeb-2's 12.9%) drops it.
+        #expect(output.urls("ja") == Self.japanesePaths.filter { $0 != "/ja/chunked" }.map { "http://sample.kuroshio.test" + $0 })
+        #expect(output.stats["dropped.top_ngram_share_n3_2"] == 1)
         #expect(output.urls("en") == ["http://sample.kuroshio.test/en/kuroshio"])
         #expect(output.urls("code") == ["http://sample.kuroshio.test/code/wordcount.py"])
         #expect(output.text("code", "/code/wordcount.py")?.contains("def count_words(path):\n    counts = collections.Counter()") == true)
@@ -173,7 +176,7 @@ import Testing
         #expect(code["title"] is NSNull && code["html_lang"] is NSNull)
         #expect(output.stats["languages_dropped.zh"] == 1)
         #expect(output.stats["dropped.language"] == 1)
-        #expect(output.stats["buckets.ja.docs"] == 8)
+        #expect(output.stats["buckets.ja.docs"] == 7)
     }
 
     @Test func jsonlSourcesAreRoutedWithTheirFields() throws {
