@@ -45,6 +45,7 @@ public final class HTMLExtractor {
         for i in paragraphs.indices where paragraphs[i].linkRatio > maxLinkRatio && !Prose.isLinkedProse(paragraphs[i]) {
             paragraphs[i].boilerplate = .links
         }
+        Self.keepListItemsAlike(&paragraphs, owners: builder.owners, elements: builder.elements)
         if mainContentOnly {
             MainContent.mark(&paragraphs, owners: builder.owners, elements: builder.elements)
         } else {
@@ -61,6 +62,21 @@ public final class HTMLExtractor {
         BoilerplateText.mark(&paragraphs, title: title)
         return ExtractedPage(title: title, language: builder.language, paragraphs: paragraphs,
                              limitsHit: (builder.tooDeep ? [.depthLimit] : []) + (builder.limitHit.map { [$0] } ?? []))
+    }
+
+    /// Items of one list are alike: where most of a list's items are content (a publication list: a linked title,
+    /// then authors and venue), a shorter item of the same shape, sentences with links, is content too.
+    static func keepListItemsAlike(_ paragraphs: inout [Paragraph], owners: [Int], elements: [ElementRecord]) {
+        var items: [Int: [Int]] = [:]
+        for i in paragraphs.indices where paragraphs[i].kind == .listItem && owners[i] < elements.count {
+            items[elements[owners[i]].parent, default: []].append(i)
+        }
+        for members in items.values where members.count >= 3 {
+            guard members.count { paragraphs[$0].boilerplate == nil } * 2 > members.count else { continue }
+            for i in members where paragraphs[i].boilerplate == .links && Prose.isLinkedProse(paragraphs[i], minimumLetters: 0) {
+                paragraphs[i].boilerplate = nil
+            }
+        }
     }
 
     /// A heading without the bracketed edit link that wikis put after it (`History[edit]`, `歴史[編集]`,

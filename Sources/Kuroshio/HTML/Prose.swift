@@ -31,9 +31,10 @@ enum Prose {
         return paragraph.linkRatio < 0.5 || isLinkedProse(paragraph, weight: weight) ? weight : nil
     }
 
-    /// Long text of several sentences whose links do not make it a link list.
-    static func isLinkedProse(_ paragraph: Paragraph, weight: Double? = nil) -> Bool {
-        guard paragraph.linkRatio <= denseLinkRatio, (weight ?? self.weight(paragraph)) >= linkedProseWeight * (1 - paragraph.linkRatio)
+    /// Long text of several sentences whose links do not make it a link list: at least `minimumLetters` letters
+    /// (CJK counted 2.5), at most `denseLinkRatio` of them linked, and a sentence end.
+    static func isLinkedProse(_ paragraph: Paragraph, weight: Double? = nil, minimumLetters: Double = linkedProseWeight) -> Bool {
+        guard paragraph.linkRatio <= denseLinkRatio, (weight ?? self.weight(paragraph)) >= minimumLetters * (1 - paragraph.linkRatio)
         else { return false }
         var sentenceEnds = 0
         var previous: Unicode.Scalar = " "

@@ -230,13 +230,17 @@ import Testing
         #expect(mainText(html) == (["The harbour reopens"] + Self.articleSentences).joined(separator: "\n\n"))
     }
 
-    /// The walk does not go into a list: a publication list keeps its heading and introduction.
+    /// The walk does not go into a list: a publication list keeps its heading and introduction, and its items are
+    /// alike.
     @Test func aListKeepsItsIntroduction() {
         let entries = (1...8).map { "<li><a href=\"p\($0).pdf\">A study of harbour breakwater number \($0) under winter storms</a>. "
             + "A. Author and B. Author. Coastal Engineering \(2010 + $0).</li>" }
-        let html = "<div id=content><h1>Publications</h1><p>\(Self.articleSentences[0])</p><ul>\(entries.joined())</ul></div>"
+        // A shorter entry, more than half linked, is an entry like the others, not a link list.
+        let short = "<li><a href=\"m.pdf\">Mussel beds after an algal bloom</a>. S. Ruiz. Harmful Algae 2019.</li>"
+        let html = "<div id=content><h1>Publications</h1><p>\(Self.articleSentences[0])</p><ul>\(entries.joined())\(short)</ul></div>"
         let text = mainText(html)
         #expect(text.hasPrefix("Publications\n\n\(Self.articleSentences[0])\n\nA study of harbour breakwater number 1"))
+        #expect(text.hasSuffix("\n\nMussel beds after an algal bloom. S. Ruiz. Harmful Algae 2019."))
     }
 
     /// What lies outside the page's one `<main>` (teasers of other stories) is not its content, however long.
