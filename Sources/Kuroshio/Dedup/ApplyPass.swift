@@ -78,14 +78,19 @@ extension Deduplicator {
                 if let options = config.paragraphs, !frequent.isEmpty, !DedupConfig.ParagraphOptions.untouched.contains(unit.bucket) {
                     let paragraphs = DedupKeys.paragraphs(document.text)
                     var kept: [Substring] = []
+                    var removedCharacters = 0
                     for (index, paragraph) in paragraphs.enumerated() {
                         let key = index < ParagraphPosition.maxParagraphs ? DedupKeys.paragraph(paragraph, minLength: options.minLength) : 0
                         // Only other documents lose the paragraph: the one where it first occurs keeps every copy.
-                        if let first = frequent[key], ParagraphPosition(packed: first).ordinal != base + UInt64(local) { continue }
+                        if let first = frequent[key], ParagraphPosition(packed: first).ordinal != base + UInt64(local) {
+                            removedCharacters += paragraph.unicodeScalars.count
+                            continue
+                        }
                         kept.append(paragraph)
                     }
                     if kept.count < paragraphs.count {
                         stats.add(.paragraphs(.removed), paragraphs.count - kept.count)
+                        stats.add(.paragraphs(.charsRemoved), removedCharacters)
                         let text = kept.joined(separator: "\n\n")
                         let characters = text.unicodeScalars.count
                         if characters < options.minChars {

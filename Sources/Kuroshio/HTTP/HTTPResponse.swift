@@ -99,7 +99,7 @@ public struct HTTPResponse: Sendable {
                 case .malformed: problems.append(.badChunked)
                 }
             } else {
-                problems.append(.badChunked)
+                problems.append(.notChunked)
             }
         }
         if let coding = contentCoding {

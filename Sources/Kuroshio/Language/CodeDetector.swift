@@ -133,10 +133,12 @@ public struct CodeDetector: Sendable {
         return isDottedPath(token, from, to)
     }
 
-    /// `module.name`: lower-case words joined by dots, the last not a domain.
+    /// `module.name`: lower-case words joined by dots, the first starting with a letter (`01.08.20` is a date), the
+    /// last not a domain.
     private static func isDottedPath(_ token: ByteView, _ from: Int, _ to: Int) -> Bool {
         let parts = token[from..<to].split(separator: 0x2E, omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts.allSatisfy({ $0.count >= 2 && $0.allSatisfy { isLower($0) || $0 == 0x5F || isDigit($0) } })
+        guard parts.count >= 2, let first = parts[0].first, isLower(first) || first == 0x5F,
+              parts.allSatisfy({ $0.count >= 2 && $0.allSatisfy { isLower($0) || $0 == 0x5F || isDigit($0) } })
         else { return false }
         return !topLevelDomains.contains(String(decoding: parts.last!, as: UTF8.self))
     }

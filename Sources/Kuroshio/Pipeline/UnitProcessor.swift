@@ -179,6 +179,7 @@ public final class UnitProcessor {
     func runStages(_ item: inout StageItem, stats: inout RunStats,
                    trace: ((StageTrace) -> Void)? = nil) -> (Document, String)? {
         var rejected = false
+        let routedAt = config.stages.firstIndex { $0 is LanguageStage } ?? -1
         item.limits = config.limits
         item.watch = DocumentWatch(deadline: ThreadClock.seconds() + config.limits.documentSeconds, memory: memoryBudget)
         for (index, stage) in config.stages.enumerated() {
@@ -198,7 +199,10 @@ public final class UnitProcessor {
             guard verdict.passed else {
                 if trace == nil {
                     if let document = item.document { onRejected?(stage.name, document) }
-                    return drop(verdict.reason ?? .rejected(by: stage.name), &stats)
+                    let reason = verdict.reason ?? .rejected(by: stage.name)
+                    // A bucket's own funnel starts where documents are routed to it (or at once, without routing).
+                    if index > routedAt { stats.add(.bucketDropped(item.bucket, reason.key)) }
+                    return drop(reason, &stats)
                 }
                 rejected = true
                 continue

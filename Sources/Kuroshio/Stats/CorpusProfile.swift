@@ -36,6 +36,8 @@ public struct CorpusProfile: Sendable, Equatable {
         public var value: Double?
         /// The text's first characters.
         public var excerpt: String
+        /// The language it was identified as (`meta.lang`), when the language stage ran on it.
+        public var language: String? = nil
     }
 
     public private(set) var buckets: [String: Bucket] = [:]
@@ -103,8 +105,11 @@ public struct CorpusProfile: Sendable, Equatable {
                 else { return nil }
                 return fields.first { $0.0 == "value" }?.1
             }
+            var language: String?
+            if case .string(let label)? = document.meta.first(where: { $0.0 == "lang" })?.1 { language = label }
             rejected[stage, default: []].append(Rejected(id: document.id, url: document.url, value: decision?.doubleValue,
-                                                         excerpt: String(document.text.prefix(Self.excerptCharacters))))
+                                                         excerpt: String(document.text.prefix(Self.excerptCharacters)),
+                                                         language: language))
         }
     }
 

@@ -20,6 +20,8 @@ public enum Counter: Hashable, Sendable {
     case score(bucket: String, field: String, bin: String)
     /// `dropped.<reason>`: documents dropped, by reason (a filter's name, a `DropReason`, a problem kind).
     case dropped(String)
+    /// Documents of a bucket a later stage dropped, by reason: the bucket's own funnel.
+    case bucketDropped(String, String)
     /// `problems.<kind>`: problems met in the input.
     case problem(ProblemKind)
     /// `charsets.<name>`: documents by the charset they were decoded from; `charsets.replaced_sequences`.
@@ -43,7 +45,7 @@ public enum Counter: Hashable, Sendable {
     public enum BucketField: String, Sendable, CaseIterable { case docs, chars, bytes, tokens }
     public enum DedupSide: String, Sendable, CaseIterable { case docsIn = "docs_in", docsOut = "docs_out" }
     public enum ParagraphField: String, Sendable, CaseIterable {
-        case removed, docsDropped = "docs_dropped", frequentKeys = "frequent_keys", distinct, occurrences
+        case removed, charsRemoved = "chars_removed", docsDropped = "docs_dropped", frequentKeys = "frequent_keys", distinct, occurrences
     }
     public enum DedupWork: String, Sendable, CaseIterable {
         case signatures = "signatures.docs", noShingles = "signatures.no_shingles", badJSON = "bad_json"
@@ -63,6 +65,7 @@ public enum Counter: Hashable, Sendable {
         case .preSelect(let bucket, let field): "pre_select.\(bucket).\(field.rawValue)"
         case .score(let bucket, let field, let bin): "scores.\(bucket).\(field).\(bin)"
         case .dropped(let reason): "dropped.\(reason)"
+        case .bucketDropped(let bucket, let reason): "bucket_dropped.\(bucket).\(reason)"
         case .problem(let kind): "problems.\(kind.rawValue)"
         case .charset(let name): "charsets.\(name)"
         case .languageDropped(let label): "languages_dropped.\(label)"
@@ -103,6 +106,9 @@ public enum Counter: Hashable, Sendable {
             guard names.count == 3, !names.contains(where: \.isEmpty) else { return nil }
             self = .score(bucket: names[0], field: names[1], bin: names[2])
         case "dropped": self = .dropped(rest)
+        case "bucket_dropped":
+            guard let dot = rest.firstIndex(of: "."), dot != rest.startIndex else { return nil }
+            self = .bucketDropped(String(rest[..<dot]), String(rest[rest.index(after: dot)...]))
         case "problems": guard let kind = ProblemKind(rawValue: rest) else { return nil }; self = .problem(kind)
         case "charsets": self = .charset(rest)
         case "languages_dropped": self = .languageDropped(rest)

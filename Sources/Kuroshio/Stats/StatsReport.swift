@@ -10,7 +10,8 @@ public enum StatsReport {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Kuroshio corpus report</title>
             <style>
-            body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1040px; padding: 24px; color: #111; }
+            body { font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", Meiryo,
+                   "Noto Sans CJK SC", "Microsoft YaHei", "Noto Sans CJK KR", sans-serif; margin: 0 auto; max-width: 1040px; padding: 24px; color: #111; }
             section { margin: 28px 0; } h1 { font-size: 26px; } h2 { font-size: 20px; border-bottom: 1px solid #ddd; }
             table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }
             th, td { padding: 4px 10px; border-bottom: 1px solid #eee; text-align: right; vertical-align: top; }
@@ -28,7 +29,7 @@ public enum StatsReport {
 
         // The mix.
         page += "<section><h2>Buckets and the mix</h2>\n<table><tr><th>bucket</th><th>documents</th><th>characters</th>"
-            + "<th>bytes</th><th>tokens</th><th>share of documents</th><th>share of characters</th><th>share of tokens</th></tr>\n"
+            + "<th>bytes of text</th><th>tokens</th><th>share of documents</th><th>share of characters</th><th>share of tokens</th></tr>\n"
         for name in names + (names.count > 1 ? ["all"] : []) {
             let bucket = profile.buckets[name] ?? total
             page += "<tr><td>\(ReportText.escaped(name))</td><td>\(ReportText.count(bucket.docs))</td><td>\(ReportText.count(bucket.chars))</td>"
@@ -36,7 +37,8 @@ public enum StatsReport {
                 + "<td>\(ReportText.share(bucket.docs, total.docs))</td><td>\(ReportText.share(bucket.chars, total.chars))</td>"
                 + "<td>\(ReportText.share(bucket.tokens, total.tokens))</td></tr>\n"
         }
-        page += "</table>\n"
+        page += "</table>\n<p class=\"note\">Characters are Unicode scalars of the documents' text, bytes its UTF-8 bytes "
+            + "(metadata left out), as written in the shards.</p>\n"
         var rows: [(label: String, parts: [(name: String, value: Double)])] = [
             ("documents", names.map { ($0, Double(profile.buckets[$0]!.docs)) }),
             ("characters", names.map { ($0, Double(profile.buckets[$0]!.chars)) }),
@@ -59,7 +61,7 @@ public enum StatsReport {
             page += SVGChart.bars("drop-reasons", title: "Why documents were dropped", unit: "documents",
                                   funnel.dropReasons.prefix(15).map { SVGChart.Bar($0.reason, Double($0.count)) })
         }
-        page += "</section>\n"
+        page += bucketFunnels(stats) + "</section>\n"
 
         // Lengths and scores.
         page += "<section><h2>Lengths and language scores</h2>\n"
@@ -117,6 +119,12 @@ public enum StatsReport {
                 page += "<tr><td>\(rate.step == "paragraphs" ? "paragraphs (of those compared)" : "\(rate.step) duplicates (documents)")</td>"
                     + "<td>\(ReportText.count(rate.removed))</td><td>\(ReportText.percent(rate.rate))</td></tr>\n"
             }
+            let removedCharacters = stats.counters[.paragraphs(.charsRemoved)]
+            if stats.counters.has(.paragraphs(.charsRemoved)) {
+                let before = stats.counters.each { if case .preDedup(let bucket, .chars) = $0 { bucket } else { nil } }.reduce(0) { $0 + $1.1 }
+                page += "<tr><td>characters removed by paragraph dedup (of the text before dedup)</td>"
+                    + "<td>\(ReportText.count(removedCharacters))</td><td>\(ReportText.share(removedCharacters, before))</td></tr>\n"
+            }
             page += "</table>\n"
             page += SVGChart.columns("cluster-sizes", title: "Near-duplicate cluster sizes", xAxis: "documents in a cluster",
                                      yAxis: "clusters", stats.clusterSizes.map { SVGChart.Bar($0.size, Double($0.count)) })
@@ -130,11 +138,13 @@ public enum StatsReport {
         if problems.isEmpty {
             page += "<p>None.</p>\n"
         } else {
-            page += "<table><tr><th>kind</th><th>count</th><th>examples (file @ offset: detail)</th></tr>\n"
+            page += "<table><tr><th>kind</th><th>count</th><th>the input</th><th>examples (file @ offset: detail)</th></tr>\n"
             for (kind, count) in problems {
+                let whole = ProblemKind(rawValue: kind)?.keptWhole == true
                 let examples = stats.counters.examples.filter { $0.kind.rawValue == kind }.prefix(3)
                     .map { ReportText.escaped("\($0.file) @ \($0.offset)" + ($0.detail.isEmpty ? "" : ": \($0.detail)")) }
-                page += "<tr><td>\(ReportText.escaped(kind))</td><td>\(ReportText.count(count))</td><td class=\"text\">"
+                page += "<tr><td>\(ReportText.escaped(kind))</td><td>\(ReportText.count(count))</td>"
+                    + "<td class=\"text\">\(whole ? "read whole" : "cut, skipped or dropped")</td><td class=\"text\">"
                     + examples.joined(separator: "<br>") + "</td></tr>\n"
             }
             page += "</table>\n"
@@ -149,6 +159,7 @@ public enum StatsReport {
                 page += "<h3>\(ReportText.escaped(stage))</h3>\n"
                 for document in profile.rejected[stage]! {
                     page += "<p class=\"note\">\(document.value.map { "value \(ReportText.count($0))" } ?? "no value") · "
+                        + (document.language.map { "identified as \(ReportText.escaped($0)) · " } ?? "")
                         + "\(ReportText.escaped(document.url.isEmpty ? document.id : document.url))</p>\n"
                         + "<blockquote>\(ReportText.escaped(document.excerpt))</blockquote>\n"
                 }
@@ -156,6 +167,43 @@ public enum StatsReport {
             page += "</section>\n"
         }
         return page + "</body></html>\n"
+    }
+
+    /// Each bucket's own funnel: the documents routed to it, what each later stage dropped, what dedup removed and
+    /// what was kept; and the documents whose largest language stayed below its bucket's share, by language.
+    static func bucketFunnels(_ stats: CorpusStats) -> String {
+        let counters = stats.counters
+        var drops: [String: [(reason: String, count: Int)]] = [:]
+        for entry in counters.each({ counter -> [String]? in
+            if case .bucketDropped(let bucket, let reason) = counter { return [bucket, reason] } else { return nil }
+        }) {
+            drops[entry.0[0], default: []].append((entry.0[1], entry.1))
+        }
+        let pre: [String] = counters.each { if case .preDedup(let bucket, .docs) = $0 { bucket } else { nil } }.map(\.0)
+        var html = ""
+        let buckets = Set(pre).union(drops.keys).sorted()
+        if !buckets.isEmpty {
+            html += "<h3>By bucket</h3>\n<table><tr><th>bucket</th><th>routed</th><th>dropped after routing (most first)</th>"
+                + "<th>after the stages</th><th>removed by dedup</th><th>kept</th></tr>\n"
+            for bucket in buckets {
+                let own = (drops[bucket] ?? []).sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
+                let after = counters[.preDedup(bucket, .docs)], kept = counters[.bucket(bucket, .docs)]
+                let routed = own.reduce(after) { $0 + $1.count }
+                let reasons = own.prefix(6).map { "\(ReportText.escaped($0.reason)) \(ReportText.count($0.count))" }
+                let listed = own.isEmpty ? "none" : reasons.joined(separator: ", ") + (own.count > 6 ? ", …" : "")
+                html += "<tr><td>\(ReportText.escaped(bucket))</td><td>\(ReportText.count(routed))</td><td class=\"text\">\(listed)</td>"
+                html += "<td>\(ReportText.count(after))</td><td>\(ReportText.count(after - kept))</td><td>\(ReportText.count(kept))</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        let languages = counters.each { if case .languageDropped(let label) = $0 { label } else { nil } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        if !languages.isEmpty {
+            let listed = languages.prefix(12).map { "\(ReportText.escaped($0.0)) \(ReportText.count($0.1))" }.joined(separator: ", ")
+            html += "<p class=\"note\">Dropped at routing, by the largest language of each document (<code>languages_dropped</code>): "
+                + listed + (languages.count > 12 ? ", …" : "") + ". A routed language here fell below its bucket's share.</p>\n"
+        }
+        return html
     }
 
     /// What remote inputs cost, when there were any: `Remote inputs: 18 files, 23 requests, 38.9 MB fetched at 41.2 MB/s

@@ -13,9 +13,12 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     case badHeader = "bad-header"
     /// An HTTP response whose head could not be parsed.
     case badHTTP = "bad-http"
-    /// Chunked transfer-encoding that did not decode: the body is kept as it was, or, when a chunk's size lied, as
-    /// far as it decoded.
+    /// Chunked transfer-encoding whose chunks stopped making sense (a chunk's size lied): the body is kept as far as
+    /// it decoded.
     case badChunked = "bad-chunked"
+    /// A body the headers call chunked that is not (WARC writers often store bodies dechunked and keep the header):
+    /// read whole, as it was. Nothing is lost.
+    case notChunked = "not-chunked"
     /// A Content-Encoding that is not supported or did not decode; the body is kept as it was.
     case badEncoding = "bad-encoding"
     /// The file could not be opened or read.
@@ -53,6 +56,15 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     case tokenLimit = "token-limit"
 
     public static func < (lhs: ProblemKind, rhs: ProblemKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether the input was read whole despite the problem (a header that lied about chunking, a repaired
+    /// character, a duplicate key), rather than cut, skipped or dropped.
+    public var keptWhole: Bool {
+        switch self {
+        case .notChunked, .badUTF8, .loneSurrogate, .duplicateKey, .depthLimit: true
+        default: false
+        }
+    }
 }
 
 /// One problem, with where it happened.

@@ -62,7 +62,7 @@ import Testing
             let bytes = token
             #expect(bytes.withByteView { CodeDetector.looksLikeCode($0) }, "\(token)")
         }
-        for word in ["the", "Tokyo", "example.com", "(1989)", "e.g.", "--", "U.S."] {
+        for word in ["the", "Tokyo", "example.com", "(1989)", "e.g.", "--", "U.S.", "01.08.20", "2024.03.01"] {
             let bytes = word
             #expect(!bytes.withByteView { CodeDetector.looksLikeCode($0) }, "\(word)")
         }

@@ -97,9 +97,24 @@ import Testing
         #expect(Self.bars("tlds", html).elementsEqual([(".test", 11.0)]) { $0 == $1 })
         #expect(Self.bars("domains", html).elementsEqual([("sample.kuroshio.test", 11.0)]) { $0 == $1 })
         #expect(Self.bars("warc-months", html).map(\.1).reduce(0, +) == 11)
-        #expect(html.contains("<td>truncated</td><td>2</td>"))
+        #expect(html.contains("<td>truncated</td><td>2</td><td class=\"text\">cut, skipped or dropped</td>"))
+        #expect(html.contains("\"Hiragino Sans\", \"Noto Sans CJK JP\""))
         #expect(html.contains("<h3>length</h3>"))
         #expect(StatsReport.markdown(stats).contains("| ja | 8 | 962 | – | 72.7% |"))
+    }
+
+    /// Each bucket's funnel: routed, dropped by reason, after the stages, removed by dedup, kept; the languages
+    /// dropped at routing; and the characters paragraph dedup removed.
+    @Test func theReportGivesEachBucketItsFunnel() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kuroshio-funnel-\(UUID().uuidString)").path
+        _ = try Runner(config: try Fixtures.recipe("ja-en-code-cc.yaml"), inputs: [Fixtures.sample], output: output).run()
+        let stats = try CorpusStats.gather([output])
+        #expect(stats.counters["bucket_dropped.ja.top_ngram_share_n3_2"] == 1)
+        let html = StatsReport.html(stats)
+        #expect(html.contains("<tr><td>ja</td><td>8</td><td class=\"text\">top_ngram_share_n3_2 1</td><td>7</td><td>0</td><td>7</td></tr>"))
+        #expect(html.contains("<tr><td>en</td><td>1</td><td class=\"text\">none</td><td>1</td><td>0</td><td>1</td></tr>"))
+        #expect(html.contains("(<code>languages_dropped</code>): zh 1."))
+        #expect(html.contains("<th>bytes of text</th>"))
     }
 
     /// The bars of chart `id`: each `data-label` with its `data-value`.
