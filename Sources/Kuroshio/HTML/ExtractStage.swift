@@ -50,8 +50,9 @@ public struct ExtractStage: PipelineStage {
             guard !kept.isEmpty else { return StageVerdict(passed: false, value: value, reason: .emptyText) }
             var meta = ExtractStage.meta(record, page: page, charset: charset)
             if meta.warcDate.isEmpty, let date = response.headers["Date"].flatMap(WARCDate.normalize(http:)) {
-                // The capture time unreadable, the server's clock at the response stands in.
+                // The capture time unreadable, the server's clock at the response stands in, and says so.
                 meta.warcDate = date
+                meta.warcDateSource = "http"
             }
             meta.contentType = response.mediaType
             meta.charsetReplaced = decision.replaced
@@ -66,7 +67,9 @@ public struct ExtractStage: PipelineStage {
         meta.url = record.targetURI
         meta.warcRecordID = record.recordID
         meta.warcDate = WARCDate.normalize(record.date) ?? ""
-        meta.warcFile = String(record.file.split(separator: "/").last ?? "")
+        if !meta.warcDate.isEmpty { meta.warcDateSource = "warc" }
+        // The path or URL as given: two dumps' `part-00000.warc.gz` stay apart.
+        meta.warcFile = record.file
         meta.warcOffset = record.offset
         meta.charset = charset
         meta.title = page.title

@@ -24,7 +24,7 @@ enum DatasetCard {
 
     /// `Document.Meta`'s own keys, in order: every record's meta opens with them.
     static let metaFields: [(String, FieldType)] = [
-        ("url", .string), ("warc_record_id", .string), ("warc_date", .timestamp), ("warc_file", .string), ("warc_offset", .int64),
+        ("url", .string), ("warc_record_id", .string), ("warc_date", .timestamp), ("warc_date_source", .string), ("warc_file", .string), ("warc_offset", .int64),
         ("content_type", .string), ("charset", .string), ("charset_replaced", .int64), ("lang", .string),
         ("lang_score", .float64), ("lang_shares", .shares), ("title", .string), ("html_lang", .string),
     ]

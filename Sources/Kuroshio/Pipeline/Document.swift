@@ -23,7 +23,7 @@ public struct Document: Sendable {
     /// schema: a value that is not known is `null`, never `""` or `0`.
     public struct Meta: Sendable {
         public private(set) var fields: [(key: String, value: JSON)] = [
-            "url", "warc_record_id", "warc_date", "warc_file", "warc_offset", "content_type", "charset", "charset_replaced",
+            "url", "warc_record_id", "warc_date", "warc_date_source", "warc_file", "warc_offset", "content_type", "charset", "charset_replaced",
             "lang", "lang_score", "lang_shares", "title", "html_lang",
         ].map { ($0, JSON.null) }
 
@@ -70,6 +70,9 @@ public struct Document: Sendable {
         /// ISO-8601 UTC (`WARCDate`), or "" when the record's date could not be read.
         public var warcDate: String { get { string("warc_date") } set { setString("warc_date", newValue) } }
         public var warcFile: String { get { string("warc_file") } set { setString("warc_file", newValue) } }
+        /// Where `warc_date` came from: `warc` (the record's WARC-Date) or `http` (the response's Date, when the
+        /// WARC-Date was missing or unreadable).
+        public var warcDateSource: String { get { string("warc_date_source") } set { setString("warc_date_source", newValue) } }
         /// The record's byte offset in its file, for `kuroshio explain --offset`.
         public var warcOffset: Int? { get { int("warc_offset") } set { self["warc_offset"] = newValue.map(JSON.int) ?? .null } }
         /// The HTTP media type (`text/html`).

@@ -123,7 +123,7 @@ import Testing
         #expect(meta["lang"] as? String == "ja")
         #expect(meta["title"] as? String == "黒潮の旅")
         #expect(meta["html_lang"] as? String == "ja")
-        #expect(meta["warc_file"] as? String == "sample.warc.gz")
+        #expect(meta["warc_file"] as? String == Fixtures.sample && meta["warc_date_source"] as? String == "warc")
         #expect(meta["warc_date"] as? String == "2026-11-01T00:00:00Z")
         #expect(meta["warc_record_id"] as? String == "<urn:uuid:00000000-0000-4000-8000-000000000003>")
         let stats = output.stats
@@ -139,6 +139,20 @@ import Testing
         #expect(stats["problems.truncated"] == 1)
         #expect(stats["buckets.ja.docs"] == 8)
         #expect(stats["charsets.CP932"] == 2)
+    }
+
+    /// A record without a WARC-Date takes the response's Date, marked `http`; with neither, both stay null.
+    @Test func aDateFromHTTPIsMarked() throws {
+        let body = Array("<p>The harbour reopened on Monday after three weeks of repairs.</p>".utf8)
+        let input = try Fixtures.temporaryFile(
+            Fixtures.response(uri: "http://a.test/", headers: ["Content-Type: text/html", "Date: Tue, 08 Dec 2026 01:02:03 GMT"], body: body)
+                + Fixtures.response(uri: "http://b.test/", headers: ["Content-Type: text/html"], body: body))
+        let output = try run(try PipelineConfig.parse("stages:\n  - extract:\noutput:\n  bucket: all\n", file: "t.yaml"), [input])
+        let metas = try #require(output.documents["all"]).map { $0["meta"] as! [String: Any] }
+        #expect(metas.map { $0["url"] as? String } == ["http://a.test/", "http://b.test/"])
+        #expect(metas[0]["warc_date"] as? String == "2026-12-08T01:02:03Z" && metas[0]["warc_date_source"] as? String == "http")
+        #expect(metas[1]["warc_date"] is NSNull && metas[1]["warc_date_source"] is NSNull)
+        #expect(metas[0]["warc_file"] as? String == input)
     }
 
     @Test func extractOnlyKeepsEveryLanguage() throws {
