@@ -72,7 +72,7 @@ public final class HTMLExtractor {
             items[elements[owners[i]].parent, default: []].append(i)
         }
         for members in items.values where members.count >= 3 {
-            guard members.count { paragraphs[$0].boilerplate == nil } * 2 > members.count else { continue }
+            guard members.count(where: { paragraphs[$0].boilerplate == nil }) * 2 > members.count else { continue }
             for i in members where paragraphs[i].boilerplate == .links && Prose.isLinkedProse(paragraphs[i], minimumLetters: 0) {
                 paragraphs[i].boilerplate = nil
             }

@@ -12,9 +12,11 @@ public struct CodeDetector: Sendable {
     public init() {}
 
     /// The share of code-shaped tokens, and whether that makes the text code. Machine-written text is code whatever
-    /// its words: a JSON value or a JSONP call around one, and code packed as minifiers pack it (`isPacked`).
+    /// its words: a JSON value or a JSONP call around one, and code packed as minifiers pack it (`isPacked`). A log,
+    /// whose `key=value` and `module.name` tokens look like code, is not (`isLog`).
     public func measure(_ text: String) -> (share: Double, isCode: Bool) {
         if text.withByteView({ Self.isData($0) || Self.isPacked($0) }) { return (1, true) }
+        if text.withByteView({ Self.isLog($0) }) { return (0, false) }
         var tokens = 0, codeLike = 0
         text.withByteView { bytes in
             var i = 0
@@ -53,6 +55,35 @@ public struct CodeDetector: Sendable {
         guard from < to, bytes[from] == 0x7B || bytes[from] == 0x5B else { return false }
         var repairs = JSONParser.Repairs()
         return JSONParser.parse(bytes[from..<to], repairs: &repairs) != nil
+    }
+
+    /// Whether most of at least five lines start with a timestamp, as log lines do: a digit, `[` or a month's
+    /// abbreviation first, and a time (`12:05`) in the first 40 bytes.
+    static func isLog(_ bytes: ByteView) -> Bool {
+        var lines = 0, stamped = 0, start = 0
+        while start < bytes.count {
+            let end = bytes.firstIndex(of: 0x0A, from: start) ?? bytes.count
+            if end > start {
+                lines += 1
+                if startsWithTimestamp(bytes[start..<end]) { stamped += 1 }
+            }
+            start = end + 1
+        }
+        return lines >= 5 && stamped * 5 >= lines * 3
+    }
+
+    private static let months: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    private static func startsWithTimestamp(_ line: ByteView) -> Bool {
+        let first = line[0]
+        guard isDigit(first) || first == 0x5B || (line.count > 3 && months.contains(line[0..<3].string.lowercased())) else { return false }
+        let head = Swift.min(line.count, 40)
+        var k = 0
+        while k + 4 < head {
+            if isDigit(line[k]) && isDigit(line[k + 1]) && line[k + 2] == 0x3A && isDigit(line[k + 3]) && isDigit(line[k + 4]) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// The least length of a packed line, in bytes.

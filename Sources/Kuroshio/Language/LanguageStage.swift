@@ -2,20 +2,24 @@
 /// language holds at least the bucket's share of the document. A recipe that lists `ja: 0.3` first so keeps a
 /// Japanese novel behind a long English licence, and `en: 0.7` after it keeps Portuguese with English lines out.
 /// Other documents are dropped, counted by their largest language. `lang` is the bucket's language and `lang_score`
-/// its share.
+/// its share. With `trim_edges`, paragraphs of another language that open or close a routed document (an e-book's
+/// English header and licence around a Japanese story) are cut; code and paragraphs in between stay.
 public struct LanguageStage: PipelineStage {
     public let name = "language"
     /// The kept buckets with the least score a document needs to enter each.
     public var buckets: [PipelineConfig.Bucket]
     /// The fastText language-ID model that labels documents instead of scripts and CLD2 (`backend: fasttext`).
     var fastText: FastTextLanguage?
+    /// Whether a routed document loses the paragraphs of other languages at its start and end.
+    var trimsEdges = false
 
     static let routable = ["ja", "en", "code", "zh", "ko"]
 
     static let spec = StageSpec(name: "language", summary: "routes documents to the ja, en, code, zh or ko bucket by language",
                                 parameters: [ParameterSpec("buckets", .scores, "", "bucket names (ja, en, code, zh, ko) with their least scores"),
                                              ParameterSpec("backend", .text, "scripts", "scripts (kana, Hangul, Han, then CLD2) or fasttext"),
-                                             ParameterSpec("model", .text, "(none)", "with backend fasttext: a language-ID model (lid.176, GlotLID)")],
+                                             ParameterSpec("model", .text, "(none)", "with backend fasttext: a language-ID model (lid.176, GlotLID)"),
+                                             ParameterSpec("trim_edges", .flag, "false", "cut paragraphs of other languages that open or close a routed document (backend scripts)")],
                                 order: .init(once: true)) { (parameters) throws(ConfigError) in
         let buckets = parameters.scores("buckets")
         guard !buckets.isEmpty else {
@@ -27,6 +31,7 @@ public struct LanguageStage: PipelineStage {
                 + "'\(bucket.name)' (allowed: \(routable.joined(separator: ", ")))")
         }
         var stage = LanguageStage(buckets: buckets.map { PipelineConfig.Bucket(name: $0.name, minimumScore: $0.value) })
+        stage.trimsEdges = parameters.flag("trim_edges", false)
         switch parameters.text("backend", "scripts") {
         case "scripts":
             guard parameters.text("model", "").isEmpty else { throw parameters.error(".model needs backend: fasttext") }
@@ -41,6 +46,21 @@ public struct LanguageStage: PipelineStage {
     }
 
     public func makeWorker() -> any StageWorker { Worker(stage: self) }
+
+    /// Cuts the paragraphs of languages other than `language` (and code) that open and close the document; returns
+    /// how many went. Paragraphs in between, and a document that would be left empty, stay as they are.
+    static func trimEdges(_ document: inout Document, keeping language: String) -> Int {
+        guard language != "code" else { return 0 }
+        let paragraphs = document.paragraphs
+        func foreign(_ paragraph: Paragraph) -> Bool { paragraph.language != language && paragraph.language != "code" }
+        guard let first = paragraphs.firstIndex(where: { !foreign($0) }), let last = paragraphs.lastIndex(where: { !foreign($0) })
+        else { return 0 }
+        let cut = paragraphs.count - (last - first + 1)
+        guard cut > 0 else { return 0 }
+        document.paragraphs = Array(paragraphs[first...last])
+        document.text = document.paragraphs.map(\.text).joined(separator: "\n\n")
+        return cut
+    }
 
     struct Worker: StageWorker {
         let stage: LanguageStage
@@ -64,7 +84,9 @@ public struct LanguageStage: PipelineStage {
                                     reason: kept == nil ? .language : .languageScore)
             }
             item.bucket = routed.name
-            return StageVerdict(passed: true, value: "\(label) \(score) (min \(routed.minimumScore))")
+            let trimmed = stage.trimsEdges && stage.fastText == nil ? LanguageStage.trimEdges(&item.document!, keeping: routed.name) : 0
+            return StageVerdict(passed: true, value: "\(label) \(score) (min \(routed.minimumScore))"
+                                + (trimmed > 0 ? "; \(trimmed) paragraphs of other languages cut from the edges" : ""))
         }
     }
 }

@@ -91,6 +91,15 @@ import Testing
         #expect(identifier.identify("Note (\(words))").label == "en")
     }
 
+    /// A log's `key=value` tokens look like code, but lines that open with timestamps make it a log.
+    @Test func logsAreNotCode() {
+        let log = (0..<8).map { "2023-06-14T00:0\($0):00+09:00 zone-a temp_c=17.9 rh_pct=81.6 sensor.read status=OK" }.joined(separator: "\n")
+        #expect(identifier.identify(log).label != "code")
+        let syslog = (0..<6).map { "Mar  1 12:0\($0):01 gh-pi-02 ghmon[311]: vent_motor.open(40) returned 0;" }.joined(separator: "\n")
+        #expect(identifier.identify(syslog).label != "code")
+        #expect(identifier.identify((0..<6).map { "x_\($0) = read_sensor(zone_\($0));" }.joined(separator: "\n")).label == "code")
+    }
+
     @Test func minifiedLinesAreCodeAndProseLinesAreNot() {
         let minified = String(repeating: #"n.d=function(e,t){for(var r in t)n.o(t,r)&&Object.defineProperty(e,r,{get:t[r]})};throw new Error("Cannot find module "+e);"#, count: 4)
         #expect(identifier.identify(minified).label == "code")
@@ -196,6 +205,17 @@ struct LangidConformanceTests {
         var stats = RunStats()
         #expect(worker.run(&item, stats: &stats).passed)
         #expect(item.bucket == "ja" && item.document?.meta.lang == "ja" && item.document?.meta.langScore == guess.shares["ja"])
+        #expect(item.document?.text == ([header] + story + licence).joined(separator: "\n\n"))
+        // With trim_edges, the English that opens and closes the story goes; a code block inside would stay.
+        let trimming = try PipelineConfig.parse("stages:\n  - extract:\n  - language: {buckets: {ja: 0.3, en: 0.7}, trim_edges: true}\n",
+                                                file: "t.yaml")
+        var trimmer = trimming.stages[1].makeWorker()
+        item = StageItem(bucket: "")
+        item.document = FilterCase.document(([header, story[0], "print(count_words(path))  # 数える", story[1], story[2]] + licence)
+            .joined(separator: "\n\n"))
+        let verdict = trimmer.run(&item, stats: &stats)
+        #expect(verdict.passed && verdict.value.hasSuffix("; 3 paragraphs of other languages cut from the edges"))
+        #expect(item.document?.text == [story[0], "print(count_words(path))  # 数える", story[1], story[2]].joined(separator: "\n\n"))
     }
 
     /// Short lines CLD2 cannot place do not vote: a Portuguese article with a few of them is Portuguese through and
