@@ -7,7 +7,7 @@ enum BoilerplateNames {
         "social", "related", "recommended", "recommendations", "comment", "comments", "cookie", "cookies", "newsletter",
         "subscribe", "subscription", "signup", "advert", "advertisement", "ad", "ads", "promo", "sponsor", "sponsored",
         "outbrain", "taboola", "popup", "modal", "trending", "popular", "widget", "pagination", "pager", "disqus",
-        "respond", "tagcloud", "toc", "navbox", "catlinks",
+        "respond", "tagcloud", "toc", "navbox", "catlinks", "signature",
     ]
     /// Words that mark an element as not content unless its names also say it is content.
     static let weak: Set<String> = [
@@ -20,7 +20,7 @@ enum BoilerplateNames {
     static let neverWrapping: Set<String> = [
         "footer", "comment", "comments", "respond", "disqus", "related", "recommended",
         "recommendations", "share", "sharing", "social", "cookie", "cookies", "breadcrumb", "breadcrumbs", "outbrain",
-        "taboola", "tagcloud",
+        "taboola", "tagcloud", "signature",
     ]
 
     /// The lists a word is on.

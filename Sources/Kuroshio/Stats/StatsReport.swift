@@ -29,7 +29,7 @@ public enum StatsReport {
 
         // The mix.
         page += "<section><h2>Buckets and the mix</h2>\n<table><tr><th>bucket</th><th>documents</th><th>characters</th>"
-            + "<th>bytes of text</th><th>tokens</th><th>share of documents</th><th>share of characters</th><th>share of tokens</th></tr>\n"
+            + "<th>bytes (JSONL)</th><th>tokens</th><th>share of documents</th><th>share of characters</th><th>share of tokens</th></tr>\n"
         for name in names + (names.count > 1 ? ["all"] : []) {
             let bucket = profile.buckets[name] ?? total
             page += "<tr><td>\(ReportText.escaped(name))</td><td>\(ReportText.count(bucket.docs))</td><td>\(ReportText.count(bucket.chars))</td>"
@@ -37,8 +37,8 @@ public enum StatsReport {
                 + "<td>\(ReportText.share(bucket.docs, total.docs))</td><td>\(ReportText.share(bucket.chars, total.chars))</td>"
                 + "<td>\(ReportText.share(bucket.tokens, total.tokens))</td></tr>\n"
         }
-        page += "</table>\n<p class=\"note\">Characters are Unicode scalars of the documents' text, bytes its UTF-8 bytes "
-            + "(metadata left out), as written in the shards.</p>\n"
+        page += "</table>\n<p class=\"note\">Characters are Unicode scalars of the documents' text; bytes are those of "
+            + "the JSONL lines as written in the shards before compression, metadata included.</p>\n"
         var rows: [(label: String, parts: [(name: String, value: Double)])] = [
             ("documents", names.map { ($0, Double(profile.buckets[$0]!.docs)) }),
             ("characters", names.map { ($0, Double(profile.buckets[$0]!.chars)) }),

@@ -251,6 +251,13 @@ import Testing
         #expect(mainText(html) == (["The harbour reopens"] + Self.articleSentences).joined(separator: "\n\n"))
     }
 
+    /// A forum post's signature is the poster's, not the post's.
+    @Test func aForumSignatureIsNotContent() {
+        let html = "<div class=post><div class=content><p>\(Self.articleSentences[0])</p><p>\(Self.articleSentences[1])</p></div>"
+            + "<div class=signature>Road bikes and a town bike, both loved equally by me.</div></div>"
+        #expect(mainText(html) == Self.articleSentences[0...1].joined(separator: "\n\n"))
+    }
+
     static let japaneseDiary = "今日は朝から雨でした。梅雨に入ってから、水槽の水がなんとなく濁りやすくなった気がします。午後から思い切って、水槽の水を三分の一ほど入れ替えました。"
         + "カルキ抜きをした水をバケツに汲んで、半日ほど部屋に置いて温度をそろえておくのがコツです。うちには今、琉金が三匹と、和金が二匹います。"
 

@@ -114,7 +114,7 @@ import Testing
         #expect(html.contains("<tr><td>ja</td><td>8</td><td class=\"text\">top_ngram_share_n3_2 1</td><td>7</td><td>0</td><td>7</td></tr>"))
         #expect(html.contains("<tr><td>en</td><td>1</td><td class=\"text\">none</td><td>1</td><td>0</td><td>1</td></tr>"))
         #expect(html.contains("(<code>languages_dropped</code>): zh 1."))
-        #expect(html.contains("<th>bytes of text</th>"))
+        #expect(html.contains("<th>bytes (JSONL)</th>") && html.contains("metadata included"))
     }
 
     /// The bars of chart `id`: each `data-label` with its `data-value`.
