@@ -228,7 +228,7 @@ def write_warc(captures, out, rng):
                                         ("WARC-Block-Digest", digest(block))], block))
         else:
             block = capture.http_head(when) + capture.body
-            identified = capture.identified if hasattr(capture, "identified") else (capture.ctype or "").split(";")[0]
+            identified = (capture.ctype or "").split(";")[0]
             fields = [("WARC-Type", "response"), *common, ("WARC-Record-ID", response_id),
                       ("Content-Type", "application/http; msgtype=response"), ("WARC-Warcinfo-ID", info_id),
                       ("WARC-Concurrent-To", record_id(capture.url, len(records) - 1)),
@@ -375,7 +375,7 @@ BLOG_POSTS = [
         "梅一キロに対して氷砂糖も一キロ。びんはこれで七分目くらいです。一日に一回、びんをゆっくり回して砂糖を溶かしていくと、十日ほどでシロップができあがるそうです。",
     ], [
         "途中で梅の表面に泡がついてきたら発酵のサインなので、そのときは一度鍋で温めるといいと母に教わりました。発酵しないように、涼しい場所に置いて毎日様子を見るつもりです。",
-        "できあがったら炭酸水で割って、夫と娘と三人で飲むのが今から楽しみです。シロップをとったあとの梅は、ジャムにしてみようかと考えています。",
+        "できあがったら炭酸水で割って、家族みんなで飲むのが今から楽しみです。シロップをとったあとの梅は、ジャムにしてみようかと考えています。",
     ], "梅シロップ、わたしも毎年作っています。びんを回す時間が好きなんですよね。完成が楽しみですね。"),
     ("old-chair", "祖父の木の椅子を塗り直しました", "手仕事", (2023, 9, 2), [
         "祖父の家から譲り受けた木の椅子が、すっかり色あせていました。座面の角もすれて白っぽくなっていたので、週末に塗り直してみることにしました。",
@@ -395,7 +395,7 @@ BLOG_POSTS = [
         "返却期限まではまだ一週間あるので、気に入った場面をもう一度読み返すつもりです。次は同じ作家の短編集を予約しました。",
     ], "この本、わたしも気になっていました。押し花の理由、知りたくなってしまいます。予約してみます。"),
     ("haru-kyabetsu", "春キャベツを一玉使い切る一週間", "台所しごと", (2024, 3, 23), [
-        "八百屋さんで立派な春キャベツが一玉百五十円でした。つい買ってしまったものの、三人家族で一玉はなかなか減りません。そこで今週は、春キャベツを使い切る一週間にしてみました。",
+        "八百屋さんで立派な春キャベツが一玉百五十円でした。つい買ってしまったものの、四人家族でも一玉はなかなか減りません。そこで今週は、春キャベツを使い切る一週間にしてみました。",
         "一日目はシンプルに千切りにして、とんかつのつけ合わせに。春キャベツは葉がやわらかいので、生で食べるとほんのり甘みがあります。",
         "二日目と三日目は、ざく切りにして豚肉と炒めた回鍋肉風と、コンソメで煮たスープにしました。スープは芯の部分も薄く切って入れると、とろりとして娘にも好評でした。",
         "残りは塩もみにして、浅漬けにしています。塩昆布と一緒にポリ袋でもむだけなので、忙しい朝でもすぐにできます。",
@@ -630,7 +630,7 @@ def blog_page(post, r, sidebar_posts, *, edited=None, extra_note=None, comments=
 """
 
 
-def blog_captures(rng):
+def blog_captures():
     out = []
     by_slug = {}
     for post in BLOG_POSTS:
@@ -1541,16 +1541,12 @@ HOBBY_KINDS = [
     ("楊貴妃メダカ", "濃い朱色のメダカです。色が濃いものを選んで増やしていくと、どんどん赤みが強くなっていくそうです。うちでは今年から育てています。"),
 ]
 HOBBY_LINKS = [
-    ("めだか日和", "ベランダでメダカを育てている方の日記です。"),
-    ("ビオトープのある暮らし", "庭の池と水草の記録です。"),
-    ("金魚すくいから始まった水槽生活", "金魚と熱帯魚のサイトです。"),
-    ("水草の小部屋", "水草の育て方がくわしいです。"),
-    ("ちいさな池の四季", "写真がとてもきれいなサイトです。"),
-    ("メダカ飼育のいろは", "初心者向けの解説があります。"),
-    ("ベランダ菜園と睡蓮鉢", "野菜と睡蓮のサイトです。"),
-    ("川魚の観察ノート", "近所の川の生き物の記録です。"),
-    ("ガーデニング倶楽部リンク集", "園芸サイトのリンク集です。"),
-    ("ひなたぼっこ水族館", "かわいい手描きイラストがあります。"),
+    ("めだか日和～ベランダの小さな池～", "日記です。"), ("ビオトープのある暮らし", "庭の池です。"), ("金魚すくいから始まった水槽生活", "金魚です。"),
+    ("水草の小部屋～アクアリウム日記～", "くわしいです。"), ("ちいさな池の四季", "写真がきれい。"), ("メダカ飼育のいろは", "初心者向け。"),
+    ("ベランダ菜園と睡蓮鉢の日々", "野菜と睡蓮。"), ("川魚の観察ノート", "川の生き物。"), ("ガーデニング倶楽部リンク集", "園芸のリンク集。"),
+    ("ひなたぼっこ水族館", "イラストがかわいい。"), ("ザリガニ研究所", "ザリガニです。"), ("ミナミヌマエビの館", "エビのサイト。"),
+    ("みずべのいきもの図鑑", "図鑑です。"), ("Aqua Garden 睡蓮と水辺の植物", "睡蓮です。"), ("熱帯魚ショップ マリンブルー通信", "お店です。"),
+    ("メダカ掲示板リング", "リングです。"),
 ]
 
 
@@ -1665,6 +1661,7 @@ def euc_diary_page(month, entries, *, declare):
 <h2>{month[:4]}年{int(month[4:])}月</h2>
 {body}
 <hr>
+<p>Copyright (C) 2003 tomo. 写真と文章の無断転載はご遠慮ください。</p>
 <address>diary.cgi ver 1.32 / tomo</address>
 </body>
 </html>
@@ -1831,13 +1828,20 @@ server(YURU_HOST, ("Server", "nginx"), ("Cache-Control", "no-cache"))
 RUN_ON = [
     "今日は朝から雨だったので一日中おうちでごろごろしてた　お昼はこの前買った冷凍のパスタを食べたんだけど思ってたよりずっとおいしくてびっくり　"
     "ソースがたっぷりでまた買おうかなって思った　午後は録りためてたドラマを三話くらい一気に見てそのまま昼寝しちゃって　起きたらもう外が暗くなっててちょっとショック　"
-    "夜ごはんは冷蔵庫に残ってた野菜とベーコンでスープを作ってパンと一緒に食べたよ　あったかいスープってそれだけでほっとするよね",
+    "夜ごはんは冷蔵庫に残ってた野菜とベーコンでスープを作ってパンと一緒に食べたよ　あったかいスープってそれだけでほっとするよね　"
     "明日は晴れるみたいだからひさしぶりに駅前のカフェに行ってみようかな　新しいケーキが出てるってお店のアカウントに書いてあったからすごく気になってる　"
     "いちごのタルトだったらうれしいな　ついでに本屋さんにも寄って前から読みたかった漫画の新刊を買う予定　帰りにスーパーで牛乳と卵を買うのも忘れないようにしないと　"
-    "この前も忘れて二回行ったからね",
+    "この前も忘れて二回行ったからね　"
+    "ところで最近ハマってるのが夜寝る前のストレッチ　動画を見ながら十分くらいやるだけなんだけど　続けてたら肩こりがだいぶ楽になってきた気がする　"
+    "最初は体がかたすぎて前屈で手が床に届かなかったのに　今は指先がちょっとつくようになってうれしい　三日坊主になりがちなわたしにしてはめずらしく二週間も続いてるから　"
+    "このまま習慣にできたらいいな　あと寝る前にスマホを見る時間を減らしたらなんとなく眠りが深くなった気がする　朝もすっきり起きられるようになってきたし　"
+    "いいことばっかりだからみんなにもおすすめしたい　でも今日はドラマを見すぎてストレッチをさぼっちゃったから　明日はちゃんとやろうと思う　"
     "そういえば来週は友だちの誕生日なのにまだプレゼントを決めてない　去年はハンドクリームをあげたから今年はちがうものにしたいんだけど　"
     "マグカップとかタオルとかいろいろ考えてたら全然決まらなくてずっと悩んでる　明日カフェに行ったあと雑貨屋さんものぞいてみようと思う　"
-    "いいものが見つかるといいな　じゃあ今日はこのへんで　おやすみなさい",
+    "いいものが見つかるといいな　あとは週末に部屋の片づけもしたいし衣替えもしなきゃいけないし　やりたいことはいっぱいあるのに気がつくと夜になってる　"
+    "平日は仕事から帰ってごはんを食べたらもう眠くなっちゃうから　休みの日くらいはちゃんと早起きしてゆっくりコーヒーを飲む時間を作りたいなって思ってる　"
+    "そうそう　来月は実家に帰る予定だからお母さんに何かおみやげを買っていきたいんだけど　去年持っていったおせんべいがすごく喜ばれたから今年も同じお店で買おうかなって思ってる　"
+    "駅ビルに新しいお店もできたみたいだしついでにのぞいてみるつもり　じゃあ今日はこのへんで　おやすみなさい",
 ]
 
 LYRICS_VERSE1 = ["夕凪の坂道を　ひとりで歩いてた", "君がくれた言葉を　ポケットにしまって", "遠くで鳴る汽笛が　夏の終わりを告げる",
@@ -1855,8 +1859,8 @@ LISTINGS = [
     ("コーポ緑ヶ丘 201号室", "家賃 5.2万円 ／ 管理費 なし", "2K ／ 33.0㎡ ／ 2階", "みなと線 緑ヶ丘駅 徒歩12分", "ペットと一緒に暮らせるお部屋です。"),
     ("リバーテラス港町 502号室", "家賃 9.8万円 ／ 管理費 8,000円", "2LDK ／ 60.2㎡ ／ 5階", "みなと線 潮見駅 徒歩3分", "川が見える、眺めのよいお部屋です。"),
 ]
-LISTING_NOTE = ("※掲載している情報は、お問い合わせの時点で変わっている場合がございます。最新の空き状況や条件につきましては、"
-                "お気軽に店舗までお問い合わせください。")
+LISTING_NOTE = ("※掲載している情報は、ご覧いただいた時点で変わっている場合がございます。最新の空き状況や条件につきましては、"
+                "お気軽に店舗までご連絡ください。")
 
 CATALOGUE = [
     ("オーガニックコットン クルーネックTシャツ", "ネイビー／ホワイト／グレー", "2,980円"),
@@ -1903,14 +1907,14 @@ KEYWORD_SPAM = [
 ]
 
 PHRASEBOOK = [
-    ("안녕하세요", "こんにちは", "곤니치와", "낮에 만났을 때 쓰는 가장 기본적인 인사입니다. 아침에는 오하요 고자이마스라고 합니다."),
-    ("감사합니다", "ありがとうございます", "아리가토 고자이마스", "가게나 식당에서 도움을 받았을 때 꼭 쓰는 말입니다. 친구 사이에서는 짧게 말해도 됩니다."),
-    ("실례합니다", "すみません", "스미마센", "길을 물을 때나 점원을 부를 때, 사과할 때도 쓸 수 있는 아주 편리한 말입니다."),
-    ("역은 어디에 있어요?", "えきは どこですか", "에키와 도코데스카", "길을 잃었을 때 쓰는 표현입니다. 역 대신 다른 장소 이름을 넣어서 말할 수 있습니다."),
-    ("이거 주세요", "これを ください", "고레오 쿠다사이", "가게에서 물건을 가리키면서 말하면 됩니다. 메뉴를 손가락으로 가리켜도 괜찮습니다."),
-    ("얼마예요?", "いくらですか", "이쿠라데스카", "값을 물을 때 쓰는 표현입니다. 시장이나 작은 가게에서 자주 쓰게 됩니다."),
-    ("맛있어요", "おいしいです", "오이시데스", "음식을 먹고 나서 이렇게 말하면 가게 주인이 아주 기뻐합니다."),
-    ("화장실은 어디예요?", "トイレは どこですか", "토이레와 도코데스카", "여행 중에 꼭 필요한 표현입니다. 역이나 백화점에서 써 보세요."),
+    ("안녕하세요", "こんにちは", "곤니치와", "낮에 쓰는 기본 인사입니다.", "こんにちは、いい天気ですね。"),
+    ("감사합니다", "ありがとうございます", "아리가토 고자이마스", "도움을 받았을 때 꼭 쓰는 말입니다.", "どういたしまして。"),
+    ("실례합니다", "すみません", "스미마센", "점원을 부를 때도 씁니다.", "はい、どうしましたか。"),
+    ("역은 어디에 있어요?", "えきは どこですか", "에키와 도코데스카", "길을 잃었을 때 쓰는 표현입니다.", "このみちを まっすぐ いって、みぎです。"),
+    ("이거 주세요", "これを ください", "고레오 쿠다사이", "물건을 가리키면서 말하면 됩니다.", "はい、ひとつですね。"),
+    ("얼마예요?", "いくらですか", "이쿠라데스카", "값을 물을 때 씁니다.", "さんびゃくえんです。"),
+    ("맛있어요", "おいしいです", "오이시데스", "가게 주인이 아주 기뻐합니다.", "ありがとう。また きてね。"),
+    ("화장실은 어디예요?", "トイレは どこですか", "토이레와 도코데스카", "여행 중에 꼭 필요한 표현입니다.", "あちらの かいだんの よこです。"),
 ]
 
 
@@ -1918,14 +1922,14 @@ def special_captures():
     out = []
     # Run-on sentences: mean sentence length.
     body = (f'<header class="blog-header"><p class="blog-title"><a href="/">ゆるゆるログ</a></p></header>\n'
-            f'<main><article class="entry"><h1 class="entry-title">雨の日のどうでもいい日記</h1>\n<p class="entry-date">2024.02.18</p>\n'
+            f'<main><article class="entry"><h1 class="entry-title">雨の日のどうでもいい日記</h1>\n<p class="date">2024.02.18</p>\n'
             f'<div class="entry-body">\n{paras(RUN_ON)}\n</div></article></main>\n'
             f'<footer class="blog-footer"><p>ゆるゆるログ</p></footer>')
     out.append(Capture(f"https://{YURU_HOST}/entry/2024/02/18/213344", simple_page("ja", "雨の日のどうでもいい日記 - ゆるゆるログ", body).encode("utf-8"),
                        kind="ja blog post in run-on sentences (no 。)", lang="ja", group="ja-quality"))
     # Lyrics: repeated lines.
     lines = (LYRICS_VERSE1 + [""] + LYRICS_CHORUS + [""] + LYRICS_VERSE2 + [""] + LYRICS_CHORUS + [""] + LYRICS_BRIDGE + [""]
-             + LYRICS_CHORUS + [LYRICS_CHORUS[-1]])
+             + LYRICS_CHORUS + LYRICS_CHORUS)
     stanzas = "<br>\n".join(lines).replace("<br>\n<br>\n", "</p>\n<p>")
     body = (f'<header class="site-header"><a href="/">歌詞ナビ</a></header>\n<main><div class="lyric-header"><h1>夕凪の坂道</h1>'
             f'<p class="artist">歌：しおさいポスト　作詞：水野 遥　作曲：しおさいポスト</p></div>\n'
@@ -1962,21 +1966,21 @@ def special_captures():
     out.append(Capture("http://kingyo-club.sakura-hp.jp/bbs/log/2009_03.html", simple_page("ja", "金魚の飼育掲示板 過去ログ", body).encode("utf-8"),
                        kind="ja board log with characters lost to U+FFFD", lang="ja", group="ja-quality"))
     # Keyword stuffing: one bigram everywhere.
-    body = (f'<div id="wrap"><h1>格安旅行ナビ｜格安航空券・格安ツアー・格安ホテル</h1>\n'
+    body = ('<div id="wrap"><h1>格安旅行ナビ｜格安航空券・格安ツアー・格安ホテル</h1>\n'
             + paras(KEYWORD_SPAM) + '\n<p class="kw">格安 航空券 ツアー ホテル 最安値 比較 予約 激安</p>\n</div>')
     out.append(Capture("http://kakuyasu-ryoko-navi.xyz/", simple_page("ja", "格安旅行ナビ｜格安航空券・格安ツアー・格安ホテルの格安予約", body,
                                                                       head='<meta name="keywords" content="格安,格安航空券,格安ツアー,格安ホテル,格安旅行">\n').encode("utf-8"),
                        kind="ja keyword-stuffed spam", lang="ja", group="ja-junk"))
     # A Korean page of Japanese phrases: kana enough to pass the raw check, but mostly Korean.
-    items = "\n".join(f'<div class="phrase"><h3>{esc(ko)}</h3><p class="ja">{esc(ja)}</p><p class="read">[{esc(read)}]</p><p>{esc(note)}</p></div>'
-                      for ko, ja, read, note in PHRASEBOOK)
+    items = "\n".join(f'<div class="phrase"><h3>{esc(ko)}</h3><p class="ja">{esc(ja)}</p><p class="read">[{esc(read)}]</p><p>{esc(note)}</p>'
+                      f'<p class="ja example">대답 예：{esc(answer)}</p></div>' for ko, ja, read, note, answer in PHRASEBOOK)
     body = (f'<header class="blog-header"><a href="/">도쿄 여행 노트</a></header>\n<main><article><h1>일본 여행 전에 꼭 외워야 할 일본어 인사말 8가지</h1>\n'
             f'<p>일본 여행을 앞두고 간단한 인사말을 정리해 보았습니다. 발음은 한글로 적어 두었으니 소리 내어 읽어 보세요.</p>\n{items}\n'
             f'<p>짧은 말이라도 일본어로 인사하면 현지 사람들이 정말 반가워합니다. 즐거운 여행 되세요!</p></article></main>')
     out.append(Capture("https://tokyo-travel-note.kr/japanese-greetings", simple_page("ko", "일본 여행 일본어 인사말 8가지 - 도쿄 여행 노트", body).encode("utf-8"),
                        kind="ko page of Japanese phrases (mixed ko/ja)", lang="mixed", group="ja-quality"))
     # An English page of a Japanese inn with a few Japanese lines.
-    body = (f'<header class="site-header"><a href="/en/">Ryokan Shiosai</a> <a href="/">日本語</a></header>\n<main class="content"><h1>Access</h1>\n'
+    body = ('<header class="site-header"><a href="/en/">Ryokan Shiosai</a> <a href="/">日本語</a></header>\n<main class="content"><h1>Access</h1>\n'
             "<p>Ryokan Shiosai is a ten-minute walk from Shiomi Station on the Minato Line. If you arrive by car, there is free parking for "
             "twelve cars next to the main building. Please let us know your arrival time when you book, and we will be happy to meet you at the station.</p>\n"
             "<p>From the station, walk south along the harbour road until you reach the old lighthouse, then turn left into the narrow street "
@@ -2088,6 +2092,14 @@ EN_BLOG_POSTS = [
         "The one I use now is a plain steel flask with a screw stopper and a cup that doubles as the lid. It is heavy and not at all clever. Tea poured at seven in the morning is still too hot to drink at lunchtime.",
         "If you are choosing one, my advice is simple: avoid anything with a button, look for a stopper you can take apart to clean, and fill it with boiling water for five minutes before you pour your drink in.",
     ], []),
+    ("first-hundred-mile-ride", "My First Hundred-Mile Ride", (2024, 3, 16), "Bikes", [
+        "I have wanted to ride a hundred miles in a day for about ten years. Last Saturday, on a cold, bright morning, I finally did it, and I am still not entirely sure how.",
+        "The route was a big loop through the hills north of town, chosen mostly because it passes three cafes at sensible intervals. I set off at seven with two bottles, a pocket full of flapjack and a spare inner tube I very much hoped not to need.",
+        "The first fifty miles felt easy, which in hindsight was a warning. Somewhere around mile seventy my legs filed a formal complaint, and the long drag up to the reservoir took longer than I would like to admit.",
+        "What got me home was food. At the last cafe I ate a bowl of soup, a cheese toastie and a slice of carrot cake, and the final twenty miles were almost pleasant. I rolled back into town just as the street lights came on.",
+    ], [
+        "Total time on the bike: seven hours and forty minutes. Total cake: two slices. I would recommend both.",
+    ]),
 ]
 EN_BLOG_COMMENTS = [
     ("Marion", "This made me laugh out loud. I have done exactly the same thing more times than I would like to admit."),
@@ -2227,6 +2239,21 @@ EN_NEWS = [
          "The building was used by the local lifeboat crew from 1872 until a new station opened in the 1960s. By last year the roof had partly collapsed and the great wooden doors were rotten.",
          "Over eighteen months, the volunteers replaced the roof, rebuilt the doors using oak from a local sawmill, and cleared decades of rubbish from the slipway.",
          "The building will open as a small museum in May, with photographs and logbooks lent by families of former crew members.",
+     ]),
+    ("harbour-festival-returns", "Harbour festival returns after four-year break", "Community",
+     (2024, 3, 22), "Emma Clarke", [
+         "The Lakeside Harbour Festival will return this August for the first time since 2019, organisers confirmed on Thursday, after a new volunteer committee took over the running of the event.",
+         "The festival, which once drew more than ten thousand visitors over a weekend, was cancelled during the pandemic and did not come back when the previous organisers stepped down.",
+         "This year's programme will be smaller, with a single day of events on the quayside: boat trips, a seafood market, live music on a stage built on two borrowed flatbed trailers, and the traditional raft race across the inner harbour.",
+         "Committee chair Linda Moss said the group wanted to start modestly and get it right. \"We would rather have a good small festival than an overstretched big one,\" she said.",
+         "Volunteers are still needed for stewarding and litter picking. Anyone interested can sign up at the harbour master's office.",
+     ]),
+    ("new-gp-surgery-opens", "New GP surgery opens on former bus depot site", "News",
+     (2024, 3, 26), "Priya Shah", [
+         "A new doctors' surgery has opened on the site of the old bus depot in Eastgate, bringing three practices under one roof.",
+         "The building includes twelve consulting rooms, a small pharmacy and a community room that local groups will be able to book in the evenings.",
+         "Patients of the three practices will not need to re-register, but appointments will move to the new building over the next fortnight. Letters are being sent to every household affected.",
+         "Some residents have raised concerns about parking, as the site has only forty spaces. The health board said the surgery is on two bus routes and that a new pedestrian crossing will be installed on Station Road in May.",
      ]),
 ]
 EN_NEWS_COMMENTS = [
@@ -2396,6 +2423,15 @@ DOCS_PAGES = [
         ("h2", "How do I report a bug?"),
         ("p", "Please open an issue on the project's tracker with a small file that shows the problem, the command you ran and the full error message."),
     ]),
+    ("changelog", "Changelog", [
+        ("h2", "1.4.0 (2024-02-20)"),
+        ("p", "Added Series.resample for fixed-interval averages. The clean method now fills gaps only when fill_gaps is given; previously it filled gaps of up to fifteen minutes by default."),
+        ("p", "Timestamps without an offset are now an error unless a time zone is given, instead of being read as UTC without a warning."),
+        ("h2", "1.3.2 (2023-11-07)"),
+        ("p", "Fixed a crash when a file ended with an empty line. Reading large files is now about twice as fast."),
+        ("h2", "1.3.0 (2023-08-15)"),
+        ("p", "Added the configuration file, tidekit.toml, and the TIDEKIT_CONFIG environment variable. Dropped support for Python 3.8."),
+    ]),
 ]
 DOCS_CSS = stylesheet("tidekit", [".wy-nav-side", ".wy-menu a", ".rst-content h1", ".rst-content h2", ".rst-content p",
                                   ".highlight pre", ".highlight .k", ".highlight .s", ".rst-footer-buttons a",
@@ -2504,6 +2540,38 @@ EN_RECIPES = [
 ]
 
 
+FORUM_HOST = "forum.commuter-cyclists.org.uk"
+server(FORUM_HOST, ("Server", "Apache"), ("X-Powered-By", "PHP/8.1.2-1ubuntu2.14"), ("Cache-Control", "private, no-cache"),
+       ("Set-Cookie", "phpbb3_ccf_sid=9c1e07; path=/; secure; HttpOnly"))
+FORUM_POSTS = [
+    ("rustyspokes", "My bike was stolen from outside the station last week, despite being locked with a cable lock. I know, I know. Before I buy a replacement bike I want a lock I can actually trust. What do people here use, and how do you lock up at stations?"),
+    ("gearcrunch", "A decent D-lock through the frame and rear wheel, plus a cable for the front wheel. Cable locks on their own can be cut in seconds with small bolt cutters, so I'm afraid you learned that the hard way."),
+    ("Ms_Pedals", "Two different kinds of lock, if you can carry the weight. Thieves tend to carry one kind of tool, and a bike that takes two tools to free is less attractive than the one next to it."),
+    ("old_tom", "Lock it to something that can't be lifted or unbolted, keep the lock off the ground so it can't be smashed against the pavement, and register the frame number. The last one is how I got my bike back two years ago."),
+    ("rustyspokes", "Thanks all, this is really helpful. D-lock plus cable it is, and I'm registering the frame number tonight."),
+]
+
+
+def forum_capture():
+    r = random.Random("forum")
+    posts = "\n".join(
+        f'<div id="p{88120 + k}" class="post bg{k % 2 + 1}"><div class="postbody"><h3><a href="#p{88120 + k}">{"Re: " if k else ""}Which lock do you actually trust?</a></h3>'
+        f'<p class="author">by <strong><a href="./memberlist.php?mode=viewprofile&amp;u={r.randint(100, 9999)}" class="username">{esc(n)}</a></strong> &raquo; {12 + k // 2} Mar 2024, {r.randint(7, 22)}:{r.randint(0, 59):02d}</p>'
+        f'<div class="content">{esc(t)}</div></div>'
+        f'<dl class="postprofile"><dt>{esc(n)}</dt><dd><strong>Posts:</strong> {r.randint(3, 4000)}</dd><dd><strong>Joined:</strong> {r.choice(["Jan", "Jun", "Oct"])} {r.randint(2009, 2023)}</dd></dl>'
+        f'<ul class="post-buttons"><li><a href="./posting.php?mode=quote&amp;p={88120 + k}" class="button">Quote</a></li></ul></div>'
+        for k, (n, t) in enumerate(FORUM_POSTS))
+    body = (f'<div id="wrap"><div class="headerbar"><a href="./index.php" class="logo">Commuter Cyclists Forum</a><p>Riding to work, all year round</p></div>\n'
+            f'<div class="navbar"><ul class="nav-breadcrumbs"><li><a href="./index.php">Board index</a> &lsaquo; <a href="./viewforum.php?f=4">Kit and Security</a></li></ul>'
+            f'<a href="./ucp.php?mode=login">Login</a> <a href="./ucp.php?mode=register">Register</a></div>\n'
+            f'<div id="page-body"><h2 class="topic-title"><a href="./viewtopic.php?t=9911">Which lock do you actually trust?</a></h2>\n'
+            f'<div class="action-bar"><a href="./posting.php?mode=reply&amp;t=9911" class="button">Post Reply</a> <span class="pagination">{len(FORUM_POSTS)} posts &bull; Page 1 of 1</span></div>\n'
+            f'{posts}\n<div class="stat-block online-list"><h3>Who is online</h3><p>Users browsing this forum: No registered users and 4 guests</p></div></div>\n'
+            f'<div class="copyright">Powered by phpBB&reg; Forum Software &copy; phpBB Limited</div></div>')
+    return Capture(f"https://{FORUM_HOST}/viewtopic.php?t=9911", simple_page("en-gb", "Which lock do you actually trust? - Commuter Cyclists Forum", body).encode("utf-8"),
+                   kind="en forum thread", lang="en", group="en-forum")
+
+
 def en_recipe_captures():
     out = []
     for slug, title, intro, ingredients, steps in EN_RECIPES:
@@ -2513,8 +2581,8 @@ def en_recipe_captures():
                 f'<div class="recipe-card" id="recipe"><h2>{esc(title)}</h2>\n<h3>Ingredients</h3><ul class="ingredients">\n'
                 + "\n".join(f"<li>{esc(i)}</li>" for i in ingredients) + '\n</ul>\n<h3>Method</h3><ol class="instructions">\n'
                 + "\n".join(f"<li>{esc(s)}</li>" for s in steps) + '\n</ol></div>\n</div></article>\n'
-                f'<section class="comments"><h2>Comments</h2><div class="comment"><p>Made this last night and it was perfect. Thank you!</p></div></section></main>\n'
-                f'<footer class="site-footer">&copy; Crumbs &amp; Co. As an affiliate we may earn from qualifying purchases.</footer>')
+                '<section class="comments"><h2>Comments</h2><div class="comment"><p>Made this last night and it was perfect. Thank you!</p></div></section></main>\n'
+                '<footer class="site-footer">&copy; Crumbs &amp; Co. As an affiliate we may earn from qualifying purchases.</footer>')
         out.append(Capture(f"https://crumbsandco.kitchen/recipes/{slug}/", simple_page("en", f"{title} - Crumbs &amp; Co.", body).encode("utf-8"),
                            kind="en recipe", lang="en", group="en-recipe"))
     return out
@@ -3265,10 +3333,8 @@ def copies(sites):
     # or template around the same post, a product in another size, a scraped Q&A, a print view, a syndicated story,
     # the same documentation page for another version.
     c, article = news["20240212-0031"]
-    lead = article[5]
     out.append(near(c, c.url + "?update=1", news_page(article, random.Random("news-upd-1"), updated="2月13日 10時05分", edits={
         article[6][0]: article[6][0].replace("約九万人多かった", "約九万二千人多かった。開館三十周年の記念行事も重なった"),
-        lead: lead.replace("十二日", "十二日"),
     }).encode("utf-8"), "near copy: news article updated (date line, one sentence)"))
     c, article = news["20240226-0008"]
     out.append(near(c, c.url.replace(".html", "_2.html"), news_page(article, random.Random("news-upd-2"), updated="2月27日 9時00分", edits={
@@ -3418,7 +3484,7 @@ def revisits(sites):
 def build():
     sites = {}
     captures = []
-    blog, sites["blog"] = blog_captures(None)
+    blog, sites["blog"] = blog_captures()
     news, sites["news"] = news_captures()
     shop, sites["shop"] = shop_captures()
     qa, sites["qa"] = qa_captures()
@@ -3437,7 +3503,7 @@ def build():
     encoded_bodies(sites)
     for group in (blog, news, shop, qa, recipes, sites["company"], sites["hobby"], euc_captures(), ml_captures(),
                   town_captures(), lab_captures(), special_captures(), ja_junk_captures(), en_blog, en_news, docs,
-                  [publications_capture()], en_recipe_captures(), en_junk_captures(), sites["code"],
+                  [publications_capture()], en_recipe_captures(), [forum_capture()], en_junk_captures(), sites["code"],
                   other_language_captures(), mixed_captures(), binary_and_status_captures(), test_page_captures()):
         captures += [c for c in group if id(c) not in replaced]
     captures += copies(sites) + revisits(sites) + broken
@@ -3458,10 +3524,13 @@ def main():
     langs = {}
     for c in captures:
         langs[c.lang] = langs.get(c.lang, 0) + 1
-    print(f"{len(captures)} captures, {len(records)} records, {size:,} bytes -> {out}")
-    for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"{count:4d}  {kind}")
-    print("languages:", ", ".join(f"{k} {v}" for k, v in sorted(langs.items(), key=lambda kv: -kv[1])))
+    lines = [f"{len(captures)} captures, {len(records)} records, {size:,} bytes -> {out}"]
+    lines += [f"{count:4d}  {kind}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines.append("languages: " + ", ".join(f"{k} {v}" for k, v in sorted(langs.items(), key=lambda kv: -kv[1])))
+    try:
+        print("\n".join(lines))
+    except BrokenPipeError:
+        pass
 
 
 if __name__ == "__main__":

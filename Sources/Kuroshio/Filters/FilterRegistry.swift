@@ -8,7 +8,7 @@ public enum FilterRegistry {
         DuplicateUnits.paragraphCharacterSpec, DuplicateUnits.sentenceSpec, DuplicateUnits.sentenceCharacterSpec,
         NgramShares.topSpec, NgramShares.duplicateSpec, CompressionRatio.spec,
         LinkRatio.spec, SymbolRatio.spec, BulletLineRatio.spec, StopWords.spec, MeanWordLength.spec,
-        LineEndPunctuation.spec, NewlineRatio.spec, TextContains.loremIpsumSpec, TextContains.placeholderSpec, TextContains.curlyBracesSpec, TextContains.javascriptSpec,
+        LineEndPunctuation.spec, LineEndPunctuation.countSpec, NewlineRatio.spec, TextContains.loremIpsumSpec, TextContains.placeholderSpec, TextContains.curlyBracesSpec, TextContains.javascriptSpec,
         KeywordHits.spec, KeywordHits.adultSpec, URLBlocklist.spec, CharacterShare.replacementSpec,
         LineLength.maxSpec, LineLength.meanSpec, CharacterShare.alphanumericSpec, GeneratedCode.spec,
         FastTextScore.spec, PerplexityScore.spec, MetaScore.spec,

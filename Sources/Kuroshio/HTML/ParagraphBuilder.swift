@@ -259,11 +259,12 @@ struct ParagraphBuilder {
     }
 
     /// Table cells that hold blocks (`<td><p>会社名</p></td>`) split their row into paragraphs; short ones of one
-    /// table are joined back as the table reads: cells of a row by spaces, rows by line breaks. Long cells (a page laid
-    /// out in a table) stay paragraphs of their own.
+    /// table are joined back as the table reads: cells of a row by spaces, rows and the blocks of one cell by line
+    /// breaks. Long cells (a page laid out in a table) stay paragraphs of their own.
     private mutating func joinTableCells() {
-        // The table row and the table around each element, worked out once in document order (parents come first).
+        // The table row, cell and table around each element, worked out once in document order (parents come first).
         var rowOf = [Int](repeating: -1, count: elements.count), tableOf = [Int](repeating: -1, count: elements.count)
+        var cellOf = [Int](repeating: -1, count: elements.count)
         var anyRow = false
         for (index, element) in elements.enumerated() {
             let parent = element.parent
@@ -273,11 +274,13 @@ struct ParagraphBuilder {
                 anyRow = true
             default: rowOf[index] = parent >= 0 ? rowOf[parent] : -1
             }
+            if case .tableCell = element.kind { cellOf[index] = index } else { cellOf[index] = parent >= 0 ? cellOf[parent] : -1 }
             if case .tableBlock = element.kind { tableOf[index] = index } else { tableOf[index] = parent >= 0 ? tableOf[parent] : -1 }
         }
         guard anyRow else { return }
         let rows = owners.map { $0 < elements.count ? rowOf[$0] : -1 }
         let tables = owners.map { $0 < elements.count ? tableOf[$0] : -1 }
+        let cells = owners.map { $0 < elements.count ? cellOf[$0] : -1 }
         var joined = false
         var keep = [Bool](repeating: true, count: paragraphs.count)
         var i = 0
@@ -290,7 +293,7 @@ struct ParagraphBuilder {
             var text = paragraphs[i].text, characters = paragraphs[i].characters, links = paragraphs[i].linkCharacters
             while j < paragraphs.count, rows[j] >= 0, tables[j] == tables[i], paragraphs[j].characters <= Self.shortCell,
                   paragraphs[j].kind != .heading, framed[j] == framed[i] {
-                text += rows[j] == rows[j - 1] ? " " : "\n"
+                text += rows[j] == rows[j - 1] && cells[j] != cells[j - 1] ? " " : "\n"
                 text += paragraphs[j].text
                 characters += 1 + paragraphs[j].characters
                 links += paragraphs[j].linkCharacters

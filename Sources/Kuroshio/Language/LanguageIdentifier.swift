@@ -123,7 +123,7 @@ extension LanguageIdentifier {
     /// Identifies every paragraph, then the document: each language's share is its share of the content of the
     /// paragraphs that were decided (a paragraph's content shared among its languages), the label is the largest
     /// share and the score that share. Undecided paragraphs (short ASCII lines CLD2 cannot place) take the document's
-    /// label; when no paragraph is decided, the whole text is read as one. Two rules of context come first:
+    /// label at score 0; when no paragraph is decided, the whole text is read as one. Two rules of context come first:
     /// - In a document whose kana-bearing paragraphs hold at least a quarter of its CJK text, Han-only paragraphs of
     ///   short lines (headlines, addresses, company tables, 令和五年度) are Japanese. Chinese has no kana, so it never
     ///   turns Japanese this way.
@@ -165,7 +165,10 @@ extension LanguageIdentifier {
         let total = shares.values.reduce(0, +)
         shares = shares.mapValues { $0 / total }
         let (label, score) = Self.largest(shares)!
-        for i in paragraphs.indices where !readings[i].decided { paragraphs[i].language = label }
+        for i in paragraphs.indices where !readings[i].decided {
+            paragraphs[i].language = label
+            paragraphs[i].languageScore = 0
+        }
         return LanguageGuess(label: label, score: score, shares: shares)
     }
 

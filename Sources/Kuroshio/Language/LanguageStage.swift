@@ -48,18 +48,26 @@ public struct LanguageStage: PipelineStage {
     public func makeWorker() -> any StageWorker { Worker(stage: self) }
 
     /// Cuts the paragraphs of languages other than `language` (and code) that open and close the document; returns
-    /// how many went. Paragraphs in between, and a document that would be left empty, stay as they are.
+    /// how many went. An edge run of such paragraphs takes the undecided ones among them (a licence's short title)
+    /// when the decided ones hold most of its characters. Paragraphs in between stay.
     static func trimEdges(_ document: inout Document, keeping language: String) -> Int {
         guard language != "code" else { return 0 }
         let paragraphs = document.paragraphs
-        func foreign(_ paragraph: Paragraph) -> Bool { paragraph.language != language && paragraph.language != "code" }
-        guard let first = paragraphs.firstIndex(where: { !foreign($0) }), let last = paragraphs.lastIndex(where: { !foreign($0) })
-        else { return 0 }
-        let cut = paragraphs.count - (last - first + 1)
-        guard cut > 0 else { return 0 }
-        document.paragraphs = Array(paragraphs[first...last])
+        func undecided(_ paragraph: Paragraph) -> Bool { paragraph.languageScore == 0 }
+        func foreign(_ paragraph: Paragraph) -> Bool { !undecided(paragraph) && paragraph.language != language && paragraph.language != "code" }
+        /// Whether a run at an edge goes: its decided foreign paragraphs outweigh its undecided ones.
+        func goes(_ run: ArraySlice<Paragraph>) -> Bool {
+            let foreignCharacters = run.filter(foreign).reduce(0) { $0 + $1.characters }
+            return foreignCharacters > 0 && foreignCharacters >= run.filter(undecided).reduce(0) { $0 + $1.characters }
+        }
+        guard let first = paragraphs.firstIndex(where: { !foreign($0) && !undecided($0) }),
+              let last = paragraphs.lastIndex(where: { !foreign($0) && !undecided($0) }) else { return 0 }
+        let start = goes(paragraphs[..<first]) ? first : 0
+        let end = goes(paragraphs[(last + 1)...]) ? last + 1 : paragraphs.count
+        guard start > 0 || end < paragraphs.count else { return 0 }
+        document.paragraphs = Array(paragraphs[start..<end])
         document.text = document.paragraphs.map(\.text).joined(separator: "\n\n")
-        return cut
+        return paragraphs.count - (end - start)
     }
 
     struct Worker: StageWorker {

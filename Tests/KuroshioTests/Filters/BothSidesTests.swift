@@ -45,6 +45,8 @@ import Testing
         Case(filter: "bullet_line_ratio", text: "- a\n- b", value: 1, passed: false),
         Case(filter: "line_end_punctuation", text: "ホーム\nニュース\n天気", value: 0, passed: false),
         Case(filter: "line_end_punctuation", text: "It is warm.\nWe walk.", value: 1, passed: true),
+        Case(filter: "punctuated_lines", text: "2023-06-14 zone-a temp=17.9\n2023-06-14 zone-b temp=18.1\nIt is warm.", value: 1, passed: false),
+        Case(filter: "punctuated_lines", text: "海は青い。\n風が強い！\nHome\n本当ですか？", value: 3, passed: true),
         Case(filter: "newline_ratio", text: "晴れ\n雨\n雪", lang: "ja", value: 0.5, passed: false),
         Case(filter: "newline_ratio", text: "今日は晴れです。", lang: "ja", value: 0, passed: true),
         Case(filter: "lorem_ipsum", text: "ダミーテキスト Lorem ipsum です。", value: 1, passed: false),

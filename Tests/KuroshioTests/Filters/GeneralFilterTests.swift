@@ -167,7 +167,7 @@ import Testing
     @Test func namesAreUniqueAndListed() {
         let names = FilterRegistry.all.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(names.count == 41)
+        #expect(names.count == 42)
     }
 
     @Test func recipesCheckFilterParameters() {

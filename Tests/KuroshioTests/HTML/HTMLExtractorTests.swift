@@ -355,6 +355,8 @@ extension TextCleanupTests {
         // A page laid out in a table keeps its long cells as paragraphs.
         let long = String(repeating: "黒潮は日本列島の南岸に沿って北へ流れる暖流です。", count: 5)
         #expect(text("<table><tr><td><p>\(long)</p><p>\(long)</p></td></tr></table>") == long + "|" + long)
+        // Short blocks of one cell are its lines, not cells of a row.
+        #expect(text("<table><tr><td><p>問一　目的は何か。</p><p>答　喜ぶことである。</p></td></tr></table>") == "問一　目的は何か。\n答　喜ぶことである。")
     }
 }
 
