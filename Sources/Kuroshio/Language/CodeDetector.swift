@@ -17,22 +17,32 @@ public struct CodeDetector: Sendable {
     public func measure(_ text: String) -> (share: Double, isCode: Bool) {
         if text.withByteView({ Self.isData($0) || Self.isPacked($0) }) { return (1, true) }
         if text.withByteView({ Self.isLog($0) }) { return (0, false) }
-        var tokens = 0, codeLike = 0
+        var tokens = 0, codeLike = 0.0
         text.withByteView { bytes in
             var i = 0
             let count = bytes.count
+            var lineStart = true
             while i < count {
-                while i < count && bytes[i].isASCIIWhitespace { i += 1 }
+                while i < count && bytes[i].isASCIIWhitespace {
+                    if bytes[i] == 0x0A { lineStart = true }
+                    i += 1
+                }
                 let start = i
                 while i < count && !bytes[i].isASCIIWhitespace { i += 1 }
                 guard i > start else { continue }
                 tokens += 1
-                if Self.looksLikeCode(bytes[start..<i]) { codeLike += 1 }
+                let token = bytes[start..<i]
+                if Self.looksLikeCode(token) || (lineStart && Self.lineKeywords.contains(token.string)) {
+                    codeLike += 1
+                } else if token.count <= 9, Self.englishKeywords.contains(token.string) {
+                    codeLike += 0.5
+                }
+                lineStart = false
             }
         }
-        let share = tokens == 0 ? 0 : Double(codeLike) / Double(tokens)
+        let share = tokens == 0 ? 0 : codeLike / Double(tokens)
         // A short snippet needs two code-shaped tokens: one may be an English word that is also a keyword ("this").
-        let isCode = (codeLike >= minimumTokens && share >= minimumShare) || (tokens >= 3 && codeLike >= 2 && share >= shortShare)
+        let isCode = (codeLike >= Double(minimumTokens) && share >= minimumShare) || (tokens >= 3 && codeLike >= 2 && share >= shortShare)
         return (share, isCode)
     }
 
@@ -112,12 +122,18 @@ public struct CodeDetector: Sendable {
         return packed * 2 > bytes.count
     }
 
+    /// Keywords that are not English words, each a code-shaped token (`englishKeywords` count half).
     static let keywords: Set<String> = [
-        "def", "elif", "var", "const", "let", "function", "typedef", "struct", "sizeof", "void", "null", "NULL", "None",
-        "True", "False", "self", "this", "async", "await", "lambda", "endif", "ifdef", "ifndef", "include", "define",
-        "console", "printf", "println", "std", "nullptr", "bool", "int", "char", "unsigned", "return", "fn", "impl",
-        "pub", "func", "elseif", "foreach", "undefined", "typeof", "instanceof", "namespace", "template", "static",
+        "def", "elif", "var", "const", "typedef", "struct", "sizeof", "void", "null", "NULL", "self", "async", "lambda",
+        "endif", "ifdef", "ifndef", "console", "printf", "println", "std", "nullptr", "bool", "int", "unsigned", "fn",
+        "impl", "pub", "func", "elseif", "foreach", "undefined", "typeof", "instanceof",
     ]
+    /// Keywords that are English words too: half a code-shaped token each, so that prose full of `this` is not code
+    /// by them alone.
+    static let englishKeywords: Set<String> = ["this", "let", "function", "return", "include", "define", "static", "template",
+                                               "namespace", "await", "char", "None", "True", "False"]
+    /// English words that open lines of code and hardly ever a line of prose.
+    static let lineKeywords: Set<String> = ["return", "function", "let", "static", "await", "namespace", "template", "elif", "def"]
     private static let operators: Set<String> = [
         "=", "==", "!=", "===", "!==", "=>", "->", "::", "&&", "||", "+=", "-=", "*=", "/=", "<=", ">=", "<<", ">>",
         "{", "}", "(", ")", "[", "]", ";", "();", "){", "};", "});", "*/", "/*", "//", "<-", "|>",

@@ -73,6 +73,12 @@ import Testing
         #expect(detector.measure(c).isCode)
         #expect(!detector.measure("The committee met on Tuesday (see page 3) and approved the budget.").isCode)
         #expect(!detector.measure("Education committee. -- 1981. -- Minutes.").isCode)
+        // Keywords that are English words count half: a licence full of `this` is prose.
+        let licence = "1. About this text. The work in this file is believed to be in the public domain in Japan, where its author "
+            + "died more than seventy years before the date of this revision. If you live outside Japan, check the laws of your "
+            + "own country before you copy, print or share this text."
+        #expect(!detector.measure(licence).isCode)
+        #expect(detector.measure("function add(a, b) {\n  return a + b;\n}").isCode)
     }
 }
 
