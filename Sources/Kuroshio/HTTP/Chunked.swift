@@ -9,6 +9,9 @@ enum Chunked {
             case cut
             /// A size line that is not one, where more bytes follow (a chunk's size lied).
             case malformed
+            /// A chunk's size lied short, and the bytes after it end with the last, zero-size chunk: they are the
+            /// chunk's own, joined whole.
+            case resized
         }
 
         var bytes: [UInt8]
@@ -34,7 +37,13 @@ enum Chunked {
                 i += 1
             }
             guard digits > 0 else {
-                return chunks > 0 ? Decoded(bytes: out, ending: i < body.count ? .malformed : .cut) : nil
+                guard chunks > 0 else { return nil }
+                guard i < body.count else { return Decoded(bytes: out, ending: .cut) }
+                if let end = lastChunkStart(body, from: i) {
+                    out.append(contentsOf: body[i..<end])
+                    return Decoded(bytes: out, ending: .resized)
+                }
+                return Decoded(bytes: out, ending: .malformed)
             }
             while i < body.count && body[i] != 0x0a { i += 1 }
             // A body cut inside the size line ends here.
@@ -50,6 +59,17 @@ enum Chunked {
             chunks += 1
         }
         return chunks > 0 ? Decoded(bytes: out, ending: .cut) : nil
+    }
+
+    /// Where the line break before a closing `0` chunk (`\r\n0\r\n\r\n`, trailing whitespace aside) starts, when
+    /// the body after `from` ends so.
+    private static func lastChunkStart(_ body: [UInt8], from: Int) -> Int? {
+        var end = body.count
+        while end > from && (body[end - 1] == 0x0d || body[end - 1] == 0x0a) { end -= 1 }
+        guard end - from >= 2, body[end - 1] == 0x30, body[end - 2] == 0x0a else { return nil }
+        var start = end - 2
+        if start > from && body[start - 1] == 0x0d { start -= 1 }
+        return start
     }
 
     private static func hexValue(_ byte: UInt8) -> Int? {

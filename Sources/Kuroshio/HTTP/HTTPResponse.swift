@@ -97,6 +97,7 @@ public struct HTTPResponse: Sendable {
                 case .complete: break
                 case .cut: problems.append(.truncated)
                 case .malformed: problems.append(.badChunked)
+                case .resized: problems.append(.chunkSizeLied)
                 }
             } else {
                 problems.append(.notChunked)

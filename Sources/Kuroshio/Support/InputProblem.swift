@@ -16,6 +16,9 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     /// Chunked transfer-encoding whose chunks stopped making sense (a chunk's size lied): the body is kept as far as
     /// it decoded.
     case badChunked = "bad-chunked"
+    /// A chunk whose size lied short, over data that ends as chunked data ends (with the last, zero-size chunk):
+    /// the chunk was read whole. Nothing is lost.
+    case chunkSizeLied = "chunk-size-lied"
     /// A body the headers call chunked that is not (WARC writers often store bodies dechunked and keep the header):
     /// read whole, as it was. Nothing is lost.
     case notChunked = "not-chunked"
@@ -61,7 +64,7 @@ public enum ProblemKind: String, Sendable, CaseIterable, Comparable {
     /// character, a duplicate key), rather than cut, skipped or dropped.
     public var keptWhole: Bool {
         switch self {
-        case .notChunked, .badUTF8, .loneSurrogate, .duplicateKey, .depthLimit: true
+        case .notChunked, .chunkSizeLied, .badUTF8, .loneSurrogate, .duplicateKey, .depthLimit: true
         default: false
         }
     }
