@@ -1,9 +1,10 @@
 /// `language`: identifies each document's languages and routes it to the first bucket, in the recipe's order, whose
-/// language holds at least the bucket's share of the document. A recipe that lists `ja: 0.3` first so keeps a
-/// Japanese novel behind a long English licence, and `en: 0.7` after it keeps Portuguese with English lines out.
+/// language holds at least the bucket's share of the document: `en: 0.7` keeps a Portuguese page with English lines
+/// out.
 /// Other documents are dropped, counted by their largest language. `lang` is the bucket's language and `lang_score`
-/// its share. With `trim_edges`, paragraphs of another language that open or close a routed document (an e-book's
-/// English header and licence around a Japanese story) are cut; code and paragraphs in between stay.
+/// its share. With `trim_edges`, each bucket's language is measured on the document's body for it, without the runs
+/// of other languages that open or close it (an e-book's English header and licence around a Japanese story), and a
+/// routed document loses those runs; code and paragraphs in between stay.
 public struct LanguageStage: PipelineStage {
     public let name = "language"
     /// The kept buckets with the least score a document needs to enter each.
@@ -47,12 +48,11 @@ public struct LanguageStage: PipelineStage {
 
     public func makeWorker() -> any StageWorker { Worker(stage: self) }
 
-    /// Cuts the paragraphs of languages other than `language` (and code) that open and close the document; returns
-    /// how many went. An edge run of such paragraphs takes the undecided ones among them (a licence's short title)
-    /// when the decided ones hold most of its characters. Paragraphs in between stay.
-    static func trimEdges(_ document: inout Document, keeping language: String) -> Int {
-        guard language != "code" else { return 0 }
-        let paragraphs = document.paragraphs
+    /// The body of a document for `language`: its paragraphs without the runs of other languages (code aside) that
+    /// open and close it. An edge run takes the undecided paragraphs among it (a licence's short title) when its
+    /// decided ones hold most of its characters. Nil when nothing would go.
+    static func body(_ paragraphs: [Paragraph], for language: String) -> Range<Int>? {
+        guard language != "code" else { return nil }
         func undecided(_ paragraph: Paragraph) -> Bool { paragraph.languageScore == 0 }
         func foreign(_ paragraph: Paragraph) -> Bool { !undecided(paragraph) && paragraph.language != language && paragraph.language != "code" }
         /// Whether a run at an edge goes: its decided foreign paragraphs outweigh its undecided ones.
@@ -61,13 +61,24 @@ public struct LanguageStage: PipelineStage {
             return foreignCharacters > 0 && foreignCharacters >= run.filter(undecided).reduce(0) { $0 + $1.characters }
         }
         guard let first = paragraphs.firstIndex(where: { !foreign($0) && !undecided($0) }),
-              let last = paragraphs.lastIndex(where: { !foreign($0) && !undecided($0) }) else { return 0 }
+              let last = paragraphs.lastIndex(where: { !foreign($0) && !undecided($0) }) else { return nil }
         let start = goes(paragraphs[..<first]) ? first : 0
         let end = goes(paragraphs[(last + 1)...]) ? last + 1 : paragraphs.count
-        guard start > 0 || end < paragraphs.count else { return 0 }
-        document.paragraphs = Array(paragraphs[start..<end])
-        document.text = document.paragraphs.map(\.text).joined(separator: "\n\n")
-        return paragraphs.count - (end - start)
+        return start > 0 || end < paragraphs.count ? start..<end : nil
+    }
+
+    /// `language`'s share of the content of a body's decided paragraphs (code left out when prose is 30% or more, as
+    /// `LanguageIdentifier` shares a document).
+    static func share(of language: String, in paragraphs: ArraySlice<Paragraph>) -> Double {
+        var content: [String: Double] = [:]
+        for paragraph in paragraphs where paragraph.languageScore > 0 {
+            content[paragraph.language, default: 0] += ScriptCounts(paragraph.text).content(alphabeticWeight: 0.4)
+        }
+        let code = content.removeValue(forKey: "code") ?? 0
+        let prose = content.values.reduce(0, +)
+        if prose < 0.3 * (prose + code) { content["code"] = code }
+        let total = content.values.reduce(0, +)
+        return total > 0 ? content[language, default: 0] / total : 0
     }
 
     struct Worker: StageWorker {
@@ -77,9 +88,28 @@ public struct LanguageStage: PipelineStage {
         func run(_ item: inout StageItem, stats: inout RunStats) -> StageVerdict {
             guard var document = item.document else { return .notYet }
             let guess = stage.fastText?.identify(document.text) ?? languages.identify(&document.paragraphs)
-            let routed = stage.buckets.first { guess.shares[$0.name, default: 0] >= $0.minimumScore }
+            // A bucket's language is measured on the document's body for it when edges are trimmed: an e-book's
+            // English frame does not count against the Japanese story inside it.
+            let trims = stage.trimsEdges && stage.fastText == nil
+            func share(_ language: String) -> (Double, Range<Int>?) {
+                guard trims, let body = LanguageStage.body(document.paragraphs, for: language) else { return (guess.shares[language, default: 0], nil) }
+                return (LanguageStage.share(of: language, in: document.paragraphs[body]), body)
+            }
+            var body: Range<Int>?
+            var score = guess.score
+            let routed = stage.buckets.first { bucket in
+                let (value, range) = share(bucket.name)
+                guard value >= bucket.minimumScore else { return false }
+                (score, body) = (value, range)
+                return true
+            }
             let label = routed?.name ?? guess.label
-            let score = routed.map { guess.shares[$0.name, default: 0] } ?? guess.score
+            var trimmed = 0
+            if let body {
+                trimmed = document.paragraphs.count - body.count
+                document.paragraphs = Array(document.paragraphs[body])
+                document.text = document.paragraphs.map(\.text).joined(separator: "\n\n")
+            }
             document.meta.lang = label
             document.meta.langScore = score
             document.meta.langShares = guess.shares
@@ -92,7 +122,6 @@ public struct LanguageStage: PipelineStage {
                                     reason: kept == nil ? .language : .languageScore)
             }
             item.bucket = routed.name
-            let trimmed = stage.trimsEdges && stage.fastText == nil ? LanguageStage.trimEdges(&item.document!, keeping: routed.name) : 0
             return StageVerdict(passed: true, value: "\(label) \(score) (min \(routed.minimumScore))"
                                 + (trimmed > 0 ? "; \(trimmed) paragraphs of other languages cut from the edges" : ""))
         }

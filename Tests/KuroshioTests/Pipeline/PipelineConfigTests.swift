@@ -67,7 +67,7 @@ import Testing
 
     @Test func routingRecipes() throws {
         let routed = try recipe("ja-en-code-cc.yaml")
-        #expect(routed.stages.lazy.compactMap { $0 as? LanguageStage }.first?.buckets == [.init(name: "ja", minimumScore: 0.3),
+        #expect(routed.stages.lazy.compactMap { $0 as? LanguageStage }.first?.buckets == [.init(name: "ja", minimumScore: 0.5),
                                                                      .init(name: "en", minimumScore: 0.7),
                                                                      .init(name: "code", minimumScore: 0.5)])
         #expect(routed.contentTypes.contains("text/plain"))
