@@ -50,7 +50,8 @@ public struct LanguageStage: PipelineStage {
 
     /// The body of a document for `language`: its paragraphs without the runs of other languages (code aside) that
     /// open and close it. An edge run takes the undecided paragraphs among it (a licence's short title) when its
-    /// decided ones hold most of its characters. Nil when nothing would go.
+    /// decided ones hold most of its characters. Nil when nothing would go, or when the body would hold less than
+    /// `minimumBody` of the document's content: a few Japanese titles inside a Chinese article are no body.
     static func body(_ paragraphs: [Paragraph], for language: String) -> Range<Int>? {
         guard language != "code" else { return nil }
         func undecided(_ paragraph: Paragraph) -> Bool { paragraph.languageScore == 0 }
@@ -64,8 +65,15 @@ public struct LanguageStage: PipelineStage {
               let last = paragraphs.lastIndex(where: { !foreign($0) && !undecided($0) }) else { return nil }
         let start = goes(paragraphs[..<first]) ? first : 0
         let end = goes(paragraphs[(last + 1)...]) ? last + 1 : paragraphs.count
-        return start > 0 || end < paragraphs.count ? start..<end : nil
+        guard start > 0 || end < paragraphs.count else { return nil }
+        func content(_ part: ArraySlice<Paragraph>) -> Double {
+            part.reduce(0) { $0 + ScriptCounts($1.text).content(alphabeticWeight: 0.4) }
+        }
+        return content(paragraphs[start..<end]) >= minimumBody * content(paragraphs[...]) ? start..<end : nil
     }
+
+    /// The least share of a document's content its body for a language must hold.
+    static let minimumBody = 0.3
 
     /// `language`'s share of the content of a body's decided paragraphs (code left out when prose is 30% or more, as
     /// `LanguageIdentifier` shares a document).

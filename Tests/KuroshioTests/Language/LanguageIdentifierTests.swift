@@ -230,6 +230,12 @@ struct LangidConformanceTests {
                                              "ありがとうございます。",
                                              "고마울 때 쓰는 정중한 인사입니다. 가게에서 물건을 받았을 때나 길을 물어본 뒤에도 씁니다."].joined(separator: "\n\n"))
         #expect(trimmer.run(&item, stats: &stats).passed == false)
+        // Nor are Japanese titles inside a Chinese article: the body they make is too small to be one.
+        item = StageItem(bucket: "")
+        item.document = FilterCase.document(["这部电影在日本上映后一周内登上了票房排行榜第一名，受到了广大观众的热烈欢迎，评论家也给予了很高的评价。",
+                                             "「となりのトトロ」", "「君の名は。」",
+                                             "导演表示，希望中国的观众也能喜欢这些作品，并计划明年在上海举办特别放映会和见面会。"].joined(separator: "\n\n"))
+        #expect(trimmer.run(&item, stats: &stats).passed == false && item.document?.meta.lang == "zh")
     }
 
     /// Short lines CLD2 cannot place do not vote: a Portuguese article with a few of them is Portuguese through and
