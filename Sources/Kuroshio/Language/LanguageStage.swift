@@ -48,14 +48,19 @@ public struct LanguageStage: PipelineStage {
 
     public func makeWorker() -> any StageWorker { Worker(stage: self) }
 
-    /// The body of a document for `language`: its paragraphs without the runs of other languages (code aside) that
-    /// open and close it. An edge run takes the undecided paragraphs among it (a licence's short title) when its
-    /// decided ones hold most of its characters. Nil when nothing would go, or when the body would hold less than
-    /// `minimumBody` of the document's content: a few Japanese titles inside a Chinese article are no body.
+    /// The body of a document for `language`: its paragraphs without the runs of languages of the other kind of
+    /// script (alphabets around CJK, or CJK around an alphabet; code aside) that open and close it, as an English
+    /// e-book frame closes around a Japanese story. Languages of one kind are not a frame for each other: an English
+    /// table inside a Portuguese page, a Japanese phrase inside a Korean lesson. An edge run takes the undecided
+    /// paragraphs among it (a licence's short title) when its decided ones hold most of its characters. Nil when
+    /// nothing would go, or when the body would hold less than `minimumBody` of the document's content.
     static func body(_ paragraphs: [Paragraph], for language: String) -> Range<Int>? {
         guard language != "code" else { return nil }
+        let cjk: Set<String> = ["ja", "zh", "ko"]
         func undecided(_ paragraph: Paragraph) -> Bool { paragraph.languageScore == 0 }
-        func foreign(_ paragraph: Paragraph) -> Bool { !undecided(paragraph) && paragraph.language != language && paragraph.language != "code" }
+        func foreign(_ paragraph: Paragraph) -> Bool {
+            !undecided(paragraph) && paragraph.language != "code" && cjk.contains(paragraph.language) != cjk.contains(language)
+        }
         /// Whether a run at an edge goes: its decided foreign paragraphs outweigh its undecided ones.
         func goes(_ run: ArraySlice<Paragraph>) -> Bool {
             let foreignCharacters = run.filter(foreign).reduce(0) { $0 + $1.characters }
