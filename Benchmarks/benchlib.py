@@ -34,3 +34,12 @@ def measure(command, capture=False):
             raise SystemExit(f"{' '.join(command)} failed with status {child.returncode}")
         out.seek(0)
         return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode()
+
+
+def response_record(uri, html):
+    """One gzipped WARC/1.0 response record: HTTP 200, text/html, `html` as its payload, under `uri`."""
+    import gzip
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(html) + html
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
+    return gzip.compress(head + http + b"\r\n\r\n", mtime=0)

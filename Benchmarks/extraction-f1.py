@@ -13,13 +13,8 @@ import argparse, collections, gzip, glob, json, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-
-
-def record(uri, html):
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(html) + html
-    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
-            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
-    return gzip.compress(head + http + b"\r\n\r\n", mtime=0)
+sys.path.insert(0, HERE)
+from benchlib import response_record  # noqa: E402
 
 
 def score(predicted, truth):
@@ -46,7 +41,7 @@ def main():
         warc = os.path.join(tmp, "pages.warc.gz")
         with open(warc, "wb") as out:
             for key in sorted(truth):
-                out.write(record(truth[key]["url"], gzip.open(os.path.join(args.data, "html", f"{key}.html.gz")).read()))
+                out.write(response_record(truth[key]["url"], gzip.open(os.path.join(args.data, "html", f"{key}.html.gz")).read()))
         subprocess.run([args.kuroshio, "run", warc, "--config", args.config, "--output", os.path.join(tmp, "out")],
                        check=True, stderr=subprocess.DEVNULL)
         extracted = {}
