@@ -53,7 +53,7 @@ def main():
             for url in sorted(items):
                 body = page(args.data, items[url]["file"])
                 if body is not None:
-                    out.write(response_record(url, body))
+                    out.write(response_record(url.strip(), body))
         subprocess.run([args.kuroshio, "run", warc, "--config", args.config, "--output", os.path.join(tmp, "out")],
                        check=True, stderr=subprocess.DEVNULL)
         texts = {}
@@ -61,6 +61,8 @@ def main():
             for line in gzip.open(shard, "rt", encoding="utf-8"):
                 document = json.loads(line)
                 texts[document["meta"]["url"]] = norm(document["text"])
+    # Some of the set's URLs end in spaces, which a WARC header does not keep.
+    texts = {url: texts[url.strip()] for url in items if url.strip() in texts}
     found = wanted = absent = unwanted = 0
     misses = []
     for url, item in sorted(items.items()):

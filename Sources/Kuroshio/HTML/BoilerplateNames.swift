@@ -76,9 +76,13 @@ enum BoilerplateNames {
             }
         }
         if let first { scan(first) }
+        let byClass = found
         if let second { scan(second) }
-        let boilerplate = found.contains(.strong) || (found.contains(.weak) && !found.contains(.content))
-        return (boilerplate, found.contains(.content), found.contains(.neverWrapping), found.contains(.strong))
+        // A class that says content outweighs an id's strong word: such an id is an anchor for a table of contents or
+        // a share link (`<div class="content_body" id="TOC_TITLE_1">`), not the part itself.
+        let strong = found.contains(.strong) && !(byClass.contains(.content) && !byClass.contains(.strong))
+        let boilerplate = strong || (found.contains(.weak) && !found.contains(.content))
+        return (boilerplate, found.contains(.content), found.contains(.neverWrapping), strong)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -154,8 +154,6 @@ struct ParagraphBuilder {
         }
         var judged = (boilerplate: false, content: false, neverWrapper: false, strong: false)
         if case .skeleton = kind {} else if classes != nil || id != nil { judged = BoilerplateNames.judge(classes, id) }
-        // A heading's weak names (`entry-title`, `feature-title`) say what it is, a title, not where it sits.
-        if case .heading = kind, !judged.strong { judged.boilerplate = false }
         let namedWeakly: Bool
         if case .block = kind { namedWeakly = judged.boilerplate && !judged.strong } else { namedWeakly = false }
         let isArticle: Bool

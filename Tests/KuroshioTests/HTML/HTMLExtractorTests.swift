@@ -258,6 +258,14 @@ import Testing
         #expect(mainText(html) == Self.articleSentences[0...1].joined(separator: "\n\n"))
     }
 
+    /// A class that says content outweighs an id's strong word: `TOC_TITLE_1` is an anchor the table of contents
+    /// links to, not the table itself.
+    @Test func aContentClassOutweighsAnAnchorID() {
+        let html = "<nav id=toc><a href=#TOC_TITLE_1>Harbour</a></nav><div class=content_body id=TOC_TITLE_1>"
+            + Self.articleSentences.map { "<p>\($0)</p>" }.joined() + "</div>"
+        #expect(mainText(html) == Self.articleSentences.joined(separator: "\n\n"))
+    }
+
     static let japaneseDiary = "今日は朝から雨でした。梅雨に入ってから、水槽の水がなんとなく濁りやすくなった気がします。午後から思い切って、水槽の水を三分の一ほど入れ替えました。"
         + "カルキ抜きをした水をバケツに汲んで、半日ほど部屋に置いて温度をそろえておくのがコツです。うちには今、琉金が三匹と、和金が二匹います。"
 
