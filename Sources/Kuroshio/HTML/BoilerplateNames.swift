@@ -55,12 +55,17 @@ enum BoilerplateNames {
                 // One whitespace-separated name, of at most three words.
                 var words = (NameKey?.none, NameKey?.none, NameKey?.none)
                 var count = 0
+                var modifier = false
                 while value[orNUL: i] != 0 && !value[orNUL: i].isASCIIWhitespace {
-                    while value[orNUL: i] != 0 && !isWordByte(value[orNUL: i]) && !value[orNUL: i].isASCIIWhitespace { i += 1 }
+                    while value[orNUL: i] != 0 && !isWordByte(value[orNUL: i]) && !value[orNUL: i].isASCIIWhitespace {
+                        // A BEM modifier (`Section--Ads`) says what a block holds or how it looks, not what it is.
+                        if value[orNUL: i] == 0x2D && value[orNUL: i + 1] == 0x2D { modifier = true }
+                        i += 1
+                    }
                     let start = i
                     while isWordByte(value[orNUL: i]) { i += 1 }
                     guard i > start else { continue }
-                    let key = NameKey(value, from: start, to: i)
+                    let key = modifier ? nil : NameKey(value, from: start, to: i)
                     switch count {
                     case 0: words.0 = key
                     case 1: words.1 = key

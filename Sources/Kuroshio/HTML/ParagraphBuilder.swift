@@ -155,7 +155,10 @@ struct ParagraphBuilder {
         var judged = (boilerplate: false, content: false, neverWrapper: false, strong: false)
         if case .skeleton = kind {} else if classes != nil || id != nil { judged = BoilerplateNames.judge(classes, id) }
         let namedWeakly: Bool
-        if case .block = kind { namedWeakly = judged.boilerplate && !judged.strong } else { namedWeakly = false }
+        switch kind {
+        case .block, .heading: namedWeakly = judged.boilerplate && !judged.strong
+        default: namedWeakly = false
+        }
         let isArticle: Bool
         if case .skeleton = kind { isArticle = name.equalsIgnoringCase("article") } else { isArticle = false }
         if case .frame = kind {

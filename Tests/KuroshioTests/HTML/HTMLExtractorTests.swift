@@ -224,7 +224,7 @@ import Testing
     /// A hero block named like a header (`header-section`) that holds the page's h1 and prose is its lead; a real
     /// site header holds neither.
     @Test func aHeroNamedLikeAHeaderIsTheLead() {
-        let html = "<div class=\"site-header\"><a href=/>Harbour Weekly</a></div><div class=\"header-section\"><h1>The harbour reopens</h1>"
+        let html = "<div class=\"site-header\"><a href=/>Harbour Weekly</a></div><div class=\"header-section\"><h1 class=\"header-heading\">The harbour reopens</h1>"
             + "<p class=\"header-subheading\">\(Self.articleSentences[0])</p></div><div class=\"section\"><p>\(Self.articleSentences[1])</p>"
             + "<p>\(Self.articleSentences[2])</p></div>"
         #expect(mainText(html) == (["The harbour reopens"] + Self.articleSentences).joined(separator: "\n\n"))
@@ -263,6 +263,14 @@ import Testing
     @Test func aContentClassOutweighsAnAnchorID() {
         let html = "<nav id=toc><a href=#TOC_TITLE_1>Harbour</a></nav><div class=content_body id=TOC_TITLE_1>"
             + Self.articleSentences.map { "<p>\($0)</p>" }.joined() + "</div>"
+        #expect(mainText(html) == Self.articleSentences.joined(separator: "\n\n"))
+    }
+
+    /// A BEM modifier says what a block holds or how it looks: `Section--Ads` is a section of the report with ad
+    /// slots in it, not an ad.
+    @Test func aBEMModifierDoesNotNameThePart() {
+        let html = "<article><section class=\"Report__Section Report__Section--Ads\">"
+            + Self.articleSentences.map { "<p>\($0)</p>" }.joined() + "</section><div class=\"ads\"><p>Buy a boat today at half price.</p></div></article>"
         #expect(mainText(html) == Self.articleSentences.joined(separator: "\n\n"))
     }
 
