@@ -16,9 +16,11 @@ public struct Paragraph: Sendable, Equatable {
     public var linkCharacters: Int
     /// Why the paragraph is boilerplate (navigation, a link list, outside the main content), or nil.
     public var boilerplate: Boilerplate?
-    /// The paragraph's language and its score, once the language stage has run.
+    /// The paragraph's language, its score (0 when nothing decided it) and its content in CJK characters
+    /// (`ScriptCounts.content`), once the language stage has run.
     public var language = ""
     public var languageScore = 0.0
+    public var languageContent = 0.0
 
     public var linkRatio: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
 }

@@ -15,7 +15,7 @@ struct FastTextLanguage: Sendable {
         if isCode { return LanguageGuess(label: "code", score: min(1, codeShare * 5), shares: ["code": 1]) }
         var shares: [String: Double] = [:]
         for (label, probability) in model.predict(text, k: 3) { shares[Self.name(label), default: 0] += Double(probability) }
-        guard let (label, score) = shares.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else {
+        guard let (label, score) = LanguageIdentifier.largest(shares) else {
             return LanguageGuess(label: "other:un", score: 0, shares: [:])
         }
         return LanguageGuess(label: LanguageStage.routable.contains(label) ? label : "other:\(label)", score: score, shares: shares)

@@ -137,6 +137,7 @@ extension LanguageIdentifier {
             let reading = read(paragraphs[i].text)
             paragraphs[i].language = reading.guess.label
             paragraphs[i].languageScore = reading.guess.score
+            paragraphs[i].languageContent = reading.content
             if reading.guess.label == "ja" || reading.guess.label == "zh" { cjk[reading.guess.label, default: 0] += reading.content }
             readings.append(reading)
         }
@@ -154,22 +155,29 @@ extension LanguageIdentifier {
             if reading.guess.label == "code" { code += reading.content; continue }
             for (language, share) in reading.guess.shares { prose[language, default: 0] += reading.content * share }
         }
-        let proseContent = prose.values.reduce(0, +)
-        guard proseContent + code > 0 else {
+        guard let shares = Self.shares(prose: prose, code: code) else {
             let whole = identify(paragraphs.map(\.text).joined(separator: "\n"))
             for i in paragraphs.indices { paragraphs[i].language = whole.label }
             return whole
         }
-        var shares = prose
-        if proseContent < 0.3 * (proseContent + code) { shares["code"] = code }
-        let total = shares.values.reduce(0, +)
-        shares = shares.mapValues { $0 / total }
         let (label, score) = Self.largest(shares)!
         for i in paragraphs.indices where !readings[i].decided {
             paragraphs[i].language = label
             paragraphs[i].languageScore = 0
         }
         return LanguageGuess(label: label, score: score, shares: shares)
+    }
+
+    /// Each language's share of content, from the content of prose by language and of code: code blocks do not
+    /// outvote prose, so when prose is 30% of the content or more, the shares are of the prose alone. Nil when there
+    /// is no content.
+    static func shares(prose: [String: Double], code: Double) -> [String: Double]? {
+        let proseContent = prose.values.reduce(0, +)
+        guard proseContent + code > 0 else { return nil }
+        var shares = prose
+        if proseContent < 0.3 * (proseContent + code) { shares["code"] = code }
+        let total = shares.values.reduce(0, +)
+        return shares.mapValues { $0 / total }
     }
 
     /// The longest line of a Han-only paragraph that context makes Japanese, in characters (a table's rows are lines).

@@ -71,27 +71,20 @@ public struct LanguageStage: PipelineStage {
         let start = goes(paragraphs[..<first]) ? first : 0
         let end = goes(paragraphs[(last + 1)...]) ? last + 1 : paragraphs.count
         guard start > 0 || end < paragraphs.count else { return nil }
-        func content(_ part: ArraySlice<Paragraph>) -> Double {
-            part.reduce(0) { $0 + ScriptCounts($1.text).content(alphabeticWeight: 0.4) }
-        }
+        func content(_ part: ArraySlice<Paragraph>) -> Double { part.reduce(0) { $0 + $1.languageContent } }
         return content(paragraphs[start..<end]) >= minimumBody * content(paragraphs[...]) ? start..<end : nil
     }
 
     /// The least share of a document's content its body for a language must hold.
     static let minimumBody = 0.3
 
-    /// `language`'s share of the content of a body's decided paragraphs (code left out when prose is 30% or more, as
-    /// `LanguageIdentifier` shares a document).
+    /// `language`'s share of the content of a body's decided paragraphs, each counted for its label, shared as
+    /// `LanguageIdentifier` shares a document.
     static func share(of language: String, in paragraphs: ArraySlice<Paragraph>) -> Double {
         var content: [String: Double] = [:]
-        for paragraph in paragraphs where paragraph.languageScore > 0 {
-            content[paragraph.language, default: 0] += ScriptCounts(paragraph.text).content(alphabeticWeight: 0.4)
-        }
+        for paragraph in paragraphs where paragraph.languageScore > 0 { content[paragraph.language, default: 0] += paragraph.languageContent }
         let code = content.removeValue(forKey: "code") ?? 0
-        let prose = content.values.reduce(0, +)
-        if prose < 0.3 * (prose + code) { content["code"] = code }
-        let total = content.values.reduce(0, +)
-        return total > 0 ? content[language, default: 0] / total : 0
+        return LanguageIdentifier.shares(prose: content, code: code)?[language, default: 0] ?? 0
     }
 
     struct Worker: StageWorker {
