@@ -36,6 +36,25 @@ def measure(command, capture=False):
         return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode()
 
 
+def extracted_texts(kuroshio, config, pages):
+    """{url: text} of the documents `kuroshio run --config config` keeps from `pages`, (url, html bytes) pairs, each
+    wrapped into a WARC response record under its url."""
+    import glob, gzip, json
+    with tempfile.TemporaryDirectory() as tmp:
+        warc = os.path.join(tmp, "pages.warc.gz")
+        with open(warc, "wb") as out:
+            for url, html in pages:
+                out.write(response_record(url, html))
+        subprocess.run([kuroshio, "run", warc, "--config", config, "--output", os.path.join(tmp, "out")],
+                       check=True, stderr=subprocess.DEVNULL)
+        texts = {}
+        for shard in glob.glob(os.path.join(tmp, "out", "*", "*.jsonl.gz")):
+            for line in gzip.open(shard, "rt", encoding="utf-8"):
+                document = json.loads(line)
+                texts[document["meta"]["url"]] = document["text"]
+        return texts
+
+
 def response_record(uri, html):
     """One gzipped WARC/1.0 response record: HTTP 200, text/html, `html` as its payload, under `uri`."""
     import gzip

@@ -9,12 +9,12 @@ output document scores zero.
 
 usage: Benchmarks/extraction-f1.py [--data DIR] [--kuroshio PATH] [--worst 10] [--smoke]
 """
-import argparse, collections, gzip, glob, json, os, subprocess, sys, tempfile
+import argparse, collections, gzip, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from benchlib import response_record  # noqa: E402
+from benchlib import extracted_texts  # noqa: E402
 
 
 def score(predicted, truth):
@@ -37,18 +37,9 @@ def main():
     truth = json.load(open(os.path.join(args.data, "ground-truth.json"), encoding="utf-8"))
     if args.smoke:
         truth = {key: truth[key] for key in sorted(truth)[:20]}
-    with tempfile.TemporaryDirectory() as tmp:
-        warc = os.path.join(tmp, "pages.warc.gz")
-        with open(warc, "wb") as out:
-            for key in sorted(truth):
-                out.write(response_record(truth[key]["url"], gzip.open(os.path.join(args.data, "html", f"{key}.html.gz")).read()))
-        subprocess.run([args.kuroshio, "run", warc, "--config", args.config, "--output", os.path.join(tmp, "out")],
-                       check=True, stderr=subprocess.DEVNULL)
-        extracted = {}
-        for shard in glob.glob(os.path.join(tmp, "out", "*", "*.jsonl.gz")):
-            for line in gzip.open(shard, "rt", encoding="utf-8"):
-                document = json.loads(line)
-                extracted[document["meta"]["url"]] = document["text"]
+    extracted = extracted_texts(args.kuroshio, args.config,
+                                ((truth[key]["url"], gzip.open(os.path.join(args.data, "html", f"{key}.html.gz")).read())
+                                 for key in sorted(truth)))
     rows, totals = [], [0, 0, 0]
     for key, item in truth.items():
         tp, fp, fn = score(extracted.get(item["url"], ""), item["articleBody"])

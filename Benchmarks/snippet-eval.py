@@ -13,12 +13,12 @@ page without one has found none of its wanted snippets. Snippets match as whites
 
 usage: Benchmarks/snippet-eval.py --data DIR [--kuroshio PATH] [--config RECIPE] [--misses N] [--smoke]
 """
-import argparse, glob, gzip, json, os, re, subprocess, sys, tempfile
+import argparse, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from benchlib import response_record  # noqa: E402
+from benchlib import extracted_texts  # noqa: E402
 
 
 def norm(text):
@@ -47,22 +47,11 @@ def main():
     items = json.load(open(os.path.join(args.data, "evaldata.json"), encoding="utf-8"))
     if args.smoke:
         items = {url: items[url] for url in sorted(items)[:30]}
-    with tempfile.TemporaryDirectory() as tmp:
-        warc = os.path.join(tmp, "pages.warc.gz")
-        with open(warc, "wb") as out:
-            for url in sorted(items):
-                body = page(args.data, items[url]["file"])
-                if body is not None:
-                    out.write(response_record(url.strip(), body))
-        subprocess.run([args.kuroshio, "run", warc, "--config", args.config, "--output", os.path.join(tmp, "out")],
-                       check=True, stderr=subprocess.DEVNULL)
-        texts = {}
-        for shard in glob.glob(os.path.join(tmp, "out", "*", "*.jsonl.gz")):
-            for line in gzip.open(shard, "rt", encoding="utf-8"):
-                document = json.loads(line)
-                texts[document["meta"]["url"]] = norm(document["text"])
+    pages = [(url.strip(), body) for url, body in ((url, page(args.data, items[url]["file"])) for url in sorted(items))
+             if body is not None]
+    kept = extracted_texts(args.kuroshio, args.config, pages)
     # Some of the set's URLs end in spaces, which a WARC header does not keep.
-    texts = {url: texts[url.strip()] for url in items if url.strip() in texts}
+    texts = {url: norm(kept[url.strip()]) for url in items if url.strip() in kept}
     found = wanted = absent = unwanted = 0
     misses = []
     for url, item in sorted(items.items()):
